@@ -100,37 +100,37 @@
 <context>
     <name>DateDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="110" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="111" />
         <source>for example ⁧10 شوال 1442 هـ⁩, 1950-1953, 22 May 2021</source>
         <translation>مثلاً 10 شوال 1442 هـ، 1950-1953، 22 May 2021</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="120" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="121" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="128" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="129" />
         <source>Date:</source>
         <translation>التاريخ:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="129" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="130" />
         <source>Understood as:</source>
         <translation>فُهم على أنه:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="131" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="132" />
         <source>Label:</source>
         <translation>الوصف:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="146" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="147" />
         <source>(not understood)</source>
         <translation>(لم يُفهم)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="154" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="155" />
         <source>(not a date)</source>
         <translation>(ليس تاريخاً)</translation>
     </message>
@@ -1277,13 +1277,13 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     <name>MainWindow</name>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="925" />
-        <location filename="../../timeline/ui/main_window.py" line="2223" />
+        <location filename="../../timeline/ui/main_window.py" line="2224" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="350" />
-        <location filename="../../timeline/ui/main_window.py" line="1664" />
+        <location filename="../../timeline/ui/main_window.py" line="1665" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
@@ -1602,7 +1602,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="1113" />
-        <location filename="../../timeline/ui/main_window.py" line="2120" />
+        <location filename="../../timeline/ui/main_window.py" line="2121" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -1612,99 +1612,99 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1617" />
+        <location filename="../../timeline/ui/main_window.py" line="1618" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1652" />
+        <location filename="../../timeline/ui/main_window.py" line="1653" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1653" />
+        <location filename="../../timeline/ui/main_window.py" line="1654" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1664" />
-        <location filename="../../timeline/ui/main_window.py" line="1684" />
+        <location filename="../../timeline/ui/main_window.py" line="1665" />
+        <location filename="../../timeline/ui/main_window.py" line="1685" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1669" />
+        <location filename="../../timeline/ui/main_window.py" line="1670" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1676" />
+        <location filename="../../timeline/ui/main_window.py" line="1677" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1684" />
+        <location filename="../../timeline/ui/main_window.py" line="1685" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1692" />
+        <location filename="../../timeline/ui/main_window.py" line="1693" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1694" />
+        <location filename="../../timeline/ui/main_window.py" line="1695" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1696" />
+        <location filename="../../timeline/ui/main_window.py" line="1697" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1697" />
+        <location filename="../../timeline/ui/main_window.py" line="1698" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1698" />
+        <location filename="../../timeline/ui/main_window.py" line="1699" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1699" />
+        <location filename="../../timeline/ui/main_window.py" line="1700" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1707" />
+        <location filename="../../timeline/ui/main_window.py" line="1708" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1716" />
-        <location filename="../../timeline/ui/main_window.py" line="1750" />
+        <location filename="../../timeline/ui/main_window.py" line="1717" />
+        <location filename="../../timeline/ui/main_window.py" line="1751" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1725" />
+        <location filename="../../timeline/ui/main_window.py" line="1726" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1726" />
+        <location filename="../../timeline/ui/main_window.py" line="1727" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1743" />
+        <location filename="../../timeline/ui/main_window.py" line="1744" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1751" />
+        <location filename="../../timeline/ui/main_window.py" line="1752" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1713,17 +1713,17 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1771" />
+        <location filename="../../timeline/ui/main_window.py" line="1772" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2105" />
+        <location filename="../../timeline/ui/main_window.py" line="2106" />
         <source>%1: no files in this folder (hidden ones are not read)</source>
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2225" />
+        <location filename="../../timeline/ui/main_window.py" line="2226" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1732,223 +1732,223 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2233" />
+        <location filename="../../timeline/ui/main_window.py" line="2234" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2238" />
+        <location filename="../../timeline/ui/main_window.py" line="2239" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1758" />
+        <location filename="../../timeline/ui/main_window.py" line="1759" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1789" />
-        <location filename="../../timeline/ui/main_window.py" line="1802" />
+        <location filename="../../timeline/ui/main_window.py" line="1790" />
+        <location filename="../../timeline/ui/main_window.py" line="1803" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1790" />
+        <location filename="../../timeline/ui/main_window.py" line="1791" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1805" />
+        <location filename="../../timeline/ui/main_window.py" line="1806" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1840" />
+        <location filename="../../timeline/ui/main_window.py" line="1841" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1845" />
+        <location filename="../../timeline/ui/main_window.py" line="1846" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1865" />
+        <location filename="../../timeline/ui/main_window.py" line="1866" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1866" />
+        <location filename="../../timeline/ui/main_window.py" line="1867" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1901" />
+        <location filename="../../timeline/ui/main_window.py" line="1902" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1903" />
+        <location filename="../../timeline/ui/main_window.py" line="1904" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1905" />
+        <location filename="../../timeline/ui/main_window.py" line="1906" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1907" />
+        <location filename="../../timeline/ui/main_window.py" line="1908" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1922" />
+        <location filename="../../timeline/ui/main_window.py" line="1923" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1927" />
+        <location filename="../../timeline/ui/main_window.py" line="1928" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1929" />
+        <location filename="../../timeline/ui/main_window.py" line="1930" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1931" />
+        <location filename="../../timeline/ui/main_window.py" line="1932" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1938" />
+        <location filename="../../timeline/ui/main_window.py" line="1939" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1939" />
+        <location filename="../../timeline/ui/main_window.py" line="1940" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1944" />
+        <location filename="../../timeline/ui/main_window.py" line="1945" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1966" />
+        <location filename="../../timeline/ui/main_window.py" line="1967" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1971" />
+        <location filename="../../timeline/ui/main_window.py" line="1972" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1984" />
+        <location filename="../../timeline/ui/main_window.py" line="1985" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1986" />
+        <location filename="../../timeline/ui/main_window.py" line="1987" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2004" />
+        <location filename="../../timeline/ui/main_window.py" line="2005" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2015" />
+        <location filename="../../timeline/ui/main_window.py" line="2016" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2030" />
+        <location filename="../../timeline/ui/main_window.py" line="2031" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2044" />
+        <location filename="../../timeline/ui/main_window.py" line="2045" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2049" />
+        <location filename="../../timeline/ui/main_window.py" line="2050" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2054" />
+        <location filename="../../timeline/ui/main_window.py" line="2055" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2060" />
+        <location filename="../../timeline/ui/main_window.py" line="2061" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2067" />
+        <location filename="../../timeline/ui/main_window.py" line="2068" />
         <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
         <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2075" />
+        <location filename="../../timeline/ui/main_window.py" line="2076" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2084" />
+        <location filename="../../timeline/ui/main_window.py" line="2085" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2092" />
+        <location filename="../../timeline/ui/main_window.py" line="2093" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2099" />
+        <location filename="../../timeline/ui/main_window.py" line="2100" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2101" />
+        <location filename="../../timeline/ui/main_window.py" line="2102" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2111" />
+        <location filename="../../timeline/ui/main_window.py" line="2112" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2114" />
+        <location filename="../../timeline/ui/main_window.py" line="2115" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2117" />
+        <location filename="../../timeline/ui/main_window.py" line="2118" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2119" />
+        <location filename="../../timeline/ui/main_window.py" line="2120" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2129" />
+        <location filename="../../timeline/ui/main_window.py" line="2130" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2185" />
+        <location filename="../../timeline/ui/main_window.py" line="2186" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>
@@ -1969,17 +1969,17 @@ This window shows what the file held; nothing more can be changed from it.</sour
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="188" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="189" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="189" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="190" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="194" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="195" />
         <source>Ctrl+Enter saves the note.</source>
         <translation>اضغط ⁦Ctrl+Enter⁩ لحفظ الملاحظة.</translation>
     </message>
@@ -2724,231 +2724,237 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="307" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="317" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="309" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="319" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="323" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="452" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="459" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="333" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="462" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="469" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="327" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="337" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="328" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="338" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="329" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="339" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="334" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="344" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="335" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="345" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="336" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="346" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="267" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="268" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر المخ&amp;فية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="283" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="284" />
         <source>Saving: %1…</source>
         <translation>جارٍ الحفظ: %1…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="296" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="297" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="331" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="341" />
         <source>Add a standalone &amp;event…</source>
         <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="338" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="348" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="360" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="370" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="371" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="381" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="373" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="383" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="391" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="401" />
         <source>an article no longer in this library</source>
         <translation>مقالة لم تعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="402" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="412" />
         <source>an event no longer in this library</source>
         <translation>حدث لم يعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="441" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="451" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="442" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="523" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="452" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="535" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="444" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="529" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="454" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="541" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="463" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="473" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="464" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="474" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="465" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="475" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="512" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="524" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="517" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="521" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="529" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="541" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="549" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="553" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="561" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="558" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="571" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="568" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="583" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="558" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="571" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="568" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="583" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="575" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="587" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="575" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="587" />
         <source>Source:</source>
         <translation>المصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="591" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="596" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="603" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="605" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="610" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="601" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="615" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="608" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="622" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="619" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="633" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="630" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="644" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="642" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="656" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="638" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="673" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="652" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="687" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="665" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="679" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="670" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="684" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="681" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="692" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="697" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="689" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="702" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="707" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="701" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="714" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="719" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>

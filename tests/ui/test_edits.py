@@ -1037,6 +1037,38 @@ def test_an_edit_to_a_read_only_store_is_said_in_one_line_and_changes_nothing(
         win.close()
 
 
+@pytest.mark.parametrize(
+    "ask",
+    ["correct_published", "title", "add_standalone", "tag_article", "edit_note", "event"],
+)
+def test_a_read_only_library_says_so_before_a_dialog_asks_for_what_it_cannot_write(
+    qtbot: QtBot, own_store: Store, monkeypatch: pytest.MonkeyPatch, ask: str
+) -> None:
+    # F2 on a read-only library opened the date dialog, and the date typed was refused
+    # only once written: the refusal comes first now, in the line a failed edit gets.
+    from PySide6.QtWidgets import QDialog
+
+    asked: list[object] = []
+    monkeypatch.setattr(QDialog, "exec", lambda dialog: asked.append(dialog) or 0)
+    with Store(own_store.path, read_only=True) as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+        assert current(win) is not None
+        if ask == "title":
+            win.edits.correct_field("title")
+        elif ask == "event":
+            win.edits.correct_event(int(win.timeline.arrays().ids[0]))
+        else:
+            getattr(win.edits, ask)()
+        assert asked == []
+        line = win.statusBar().currentMessage()
+        assert line.startswith("Not saved: ") and "read-only" in line and "\n" not in line
+        assert win.edits.stack.count() == 0
+        win.close()
+
+
 def test_an_edit_to_a_store_in_a_folder_not_writable_says_why(
     qtbot: QtBot, own_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -31,6 +31,7 @@ from timeline import edits
 from timeline.model import MAX_TAG_CHARS, TAG_SEPARATORS
 from timeline.store import Store
 from timeline.store import edits as user
+from timeline.store.store import said
 from timeline.text import base_direction
 from timeline.text.display_safe import for_display
 from timeline.timescale import LabelStyle, format_date, format_hijri
@@ -296,6 +297,15 @@ class WindowEdits(QObject):
         line = self.tr("Not saved: %1").replace("%1", f"{what}: {reason}")
         self.window.statusBar().showMessage(line, 15_000)
 
+    def _read_only(self, what: str) -> bool:
+        """Whether the library is read-only, said as the edit's failure is said, before a
+        dialog asks for what could not be written (the date typed, then refused)."""
+        reason = self.store.read_only
+        if reason is None:
+            return False
+        self._say_failure(what, said("read_only", path=self.store.path, reason=reason))
+        return True
+
     @property
     def store(self) -> Store:
         return self.window.store
@@ -508,6 +518,8 @@ class WindowEdits(QObject):
         return None
 
     def correct_event(self, event_id: int) -> None:
+        if self._read_only(self.tr("Correct a date")):
+            return
         typed = starting_text(self._shown_event_value(event_id))
         dialog = self._ask_date(self.tr("Correct the date"), not_a_date=True, typed=typed)
         if dialog is None or dialog.typed() == typed:  # as shown: nothing to correct
@@ -534,7 +546,7 @@ class WindowEdits(QObject):
         """Ask for and write an article's publication date (None: the chosen article's)."""
         if article_id is None:
             article_id = self.current_article()
-        if article_id is None:
+        if article_id is None or self._read_only(self.tr("Correct publication date")):
             return
         shown = edits.shown_article(self.store, article_id)
         typed = starting_text(shown.published if shown is not None else None)
@@ -553,9 +565,9 @@ class WindowEdits(QObject):
     def correct_field(self, name: str) -> None:
         article_id = self.current_article()
         shown = edits.shown_article(self.store, article_id) if article_id else None
-        if article_id is None or shown is None:
-            return
         title = self.tr("Correct title") if name == "title" else self.tr("Correct source")
+        if article_id is None or shown is None or self._read_only(title):
+            return
         current = shown.title if name == "title" else shown.source
         text, ok = self._ask_line(name, current)
         if not ok or text.strip() == current.strip():  # as shown: nothing to correct
@@ -588,6 +600,8 @@ class WindowEdits(QObject):
         self._add_event(None)
 
     def _add_event(self, article_id: int | None) -> None:
+        if self._read_only(self.tr("Add an event")):
+            return
         dialog = self._ask_date(self.tr("Add an event"), with_label=True)
         if dialog is None:
             return
@@ -675,14 +689,18 @@ class WindowEdits(QObject):
 
     def tag_article(self) -> None:
         article_id = self.current_article()
-        tag = self._ask_tag() if article_id is not None else None
-        if article_id is not None and tag:
+        if article_id is None or self._read_only(self.tr("Tag an article")):
+            return
+        tag = self._ask_tag()
+        if tag:
             self.controller.run(
                 self.tr("Tag an article"),
                 lambda s: edits.set_tag(s, edits.article_target(s, article_id), tag),
             )
 
     def tag_event(self, event_id: int) -> None:
+        if self._read_only(self.tr("Tag an event")):
+            return
         tag = self._ask_tag()
         if tag:
             self.controller.run(
@@ -693,7 +711,7 @@ class WindowEdits(QObject):
     def edit_note(self) -> None:
         article_id = self.current_article()
         shown = edits.shown_article(self.store, article_id) if article_id else None
-        if article_id is None or shown is None:
+        if article_id is None or shown is None or self._read_only(self.tr("Note")):
             return
         dialog = NoteDialog(self.window, shown.note)
         if dialog.exec() == QDialog.DialogCode.Accepted:
