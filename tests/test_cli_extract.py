@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.ingest.test_compressed import gzip_cut_in_half
 from timeline.cli import cli
 from timeline.dating.timeml import read_timeml
 
@@ -221,20 +222,6 @@ def test_a_creation_time_off_the_timeline_leaves_relative_dates_unresolved(
     assert values and all(value.endswith("_REF") for value in values)
 
 
-def _gzip_cut(data: bytes) -> bytes:
-    """data gzipped in blocks (as gzip writes a large file) and cut at half."""
-    import gzip
-    import io
-
-    out = io.BytesIO()
-    with gzip.GzipFile(fileobj=out, mode="wb") as packed:
-        for at in range(0, len(data), 4096):
-            packed.write(data[at : at + 4096])
-            packed.flush()
-    whole = out.getvalue()
-    return whole[: len(whole) // 2]
-
-
 def _extract_started_without_click(*args: str) -> subprocess.CompletedProcess[str]:
     """`timeline extract ARGS` as the console entry starts it (run_without_click)."""
     return subprocess.run(
@@ -280,7 +267,7 @@ def test_a_gzip_pdf_is_read(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "data", "said"),
     [
-        ("cut.txt.gz", _gzip_cut((TEXT + "\n").encode("utf-8") * 3000), "damaged or truncated"
+        ("cut.txt.gz", gzip_cut_in_half((TEXT + "\n").encode("utf-8") * 3000), "damaged or truncated"
          " gzip data (Compressed file ended before the end-of-stream marker was reached)"),
         ("plain.txt.gz", TEXT.encode("utf-8"), "damaged or truncated gzip data (Not a gzipped"
          " file (b'\\xd9\\x88'))"),

@@ -144,17 +144,21 @@ def test_zip_bomb_is_refused(tmp_path: Path, store: Store, monkeypatch: pytest.M
     assert report.failed and store.count_articles() == 0
 
 
-def _cut_in_half(path: Path, lines: list[str]) -> None:
-    """Lines gzipped into path and cut at half (as a download that stopped), written in
-    blocks as gzip writes a large file, so that the cut leaves data to inflate."""
-    text = ("\n".join(lines) + "\n").encode("utf-8")
+def gzip_cut_in_half(data: bytes) -> bytes:
+    """data gzipped and cut at half (as a download that stopped), written in blocks as
+    gzip writes a large file, so that the cut leaves data to inflate."""
     out = io.BytesIO()
     with gzip.GzipFile(fileobj=out, mode="wb") as packed:
-        for at in range(0, len(text), 4096):
-            packed.write(text[at : at + 4096])
+        for at in range(0, len(data), 4096):
+            packed.write(data[at : at + 4096])
             packed.flush()
-    data = out.getvalue()
-    path.write_bytes(data[: len(data) // 2])
+    whole = out.getvalue()
+    return whole[: len(whole) // 2]
+
+
+def _cut_in_half(path: Path, lines: list[str]) -> None:
+    """Lines gzipped into path and cut at half (gzip_cut_in_half)."""
+    path.write_bytes(gzip_cut_in_half(("\n".join(lines) + "\n").encode("utf-8")))
 
 
 def _cut_gzip(tmp_path: Path, records: int) -> tuple[Path, int]:
