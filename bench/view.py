@@ -120,7 +120,13 @@ def _words(rng: random.Random, length: int) -> str:
     return " ".join(out)
 
 
-def build_store(path: Path, n_events: int, seed: int = 7) -> None:
+def build_store(
+    path: Path,
+    n_events: int,
+    seed: int = 7,
+    n_articles: int | None = None,
+    body_chars: int = 600,
+) -> None:
     """A store shaped like real imports, with about n_events events over 40 years.
 
     About 4.3 events an article (its publication and 3.3 mentions on average), titles
@@ -129,6 +135,10 @@ def build_store(path: Path, n_events: int, seed: int = 7) -> None:
     itself or the day before, then months and years near it, older years, intervals of
     years, and a few decades-long spans.  Each mention has a span in the body, so the
     view reads its context as it would on a real store.
+
+    n_articles gives the articles' number instead (issue 11's five million articles and
+    ten million events: 2 events an article, the mentions' mean scaled to fit), and
+    body_chars their bodies' length (shorter bodies keep such a store a few gigabytes).
     """
     from timeline.model import from_axis, to_axis
     from timeline.store.store import Store
@@ -139,7 +149,12 @@ def build_store(path: Path, n_events: int, seed: int = 7) -> None:
     t1 = to_axis(datetime(2025, 1, 1))
     days = (t1 - t0) // 86400
     news_days = [rng.randrange(days) for _ in range(max(20, days // 60))]
-    n_articles = max(1, round(n_events / 4.3))
+    mean_mentions = 3.3
+    if n_articles is None:
+        n_articles = max(1, round(n_events / (1 + mean_mentions)))
+    else:
+        mean_mentions = max(n_events / n_articles - 1.0, 0.0)
+    span_room = max(body_chars - 40, 1)
     now = datetime.now(UTC).isoformat(timespec="seconds")
 
     def published_at() -> int:
@@ -182,12 +197,13 @@ def build_store(path: Path, n_events: int, seed: int = 7) -> None:
             for aid in range(first + 1, min(first + batch, n_articles) + 1):
                 published = published_at()
                 title = _words(rng, rng.choice(lengths))
-                body = _words(rng, 600)
+                body = _words(rng, body_chars)
                 articles.append((aid, f"uid{aid}", title, body, now, published))
                 events.append((aid, "published", published, None, "minute", "", title, None, None))
-                for _ in range(min(int(rng.expovariate(1 / 3.3) + 0.5), 20)):
+                mentions = int(rng.expovariate(1 / mean_mentions) + 0.5) if mean_mentions else 0
+                for _ in range(min(mentions, 20)):
                     start, end, granularity, phrase = mention(published)
-                    at = rng.randrange(0, 560)
+                    at = rng.randrange(0, span_room)
                     span = (at, at + len(phrase))
                     events.append((aid, "mentioned", start, end, granularity, "", phrase, *span))
             conn.execute("BEGIN")
@@ -586,6 +602,15 @@ def main() -> None:
         default=None,
         help="build the store by copying this store's events to --events (minutes, not hours)",
     )
+    parser.add_argument(
+        "--articles",
+        type=int,
+        default=None,
+        help="build the store with this many articles (default: events / 4.3)",
+    )
+    parser.add_argument(
+        "--body-chars", type=int, default=600, help="each built article's body length"
+    )
     parser.add_argument("--width", type=int, default=1600)
     parser.add_argument("--height", type=int, default=900)
     args = parser.parse_args()
@@ -596,7 +621,7 @@ def main() -> None:
         if args.grow_from is not None:
             grow_store(args.db, args.grow_from, args.events)
         else:
-            build_store(args.db, args.events)
+            build_store(args.db, args.events, n_articles=args.articles, body_chars=args.body_chars)
         print(f"built {args.db} in {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
         # Run again in a new process so that first_frame_s starts on a ready store.
         argv = [sys.executable, *sys.argv, "--db", str(args.db)]

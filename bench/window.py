@@ -32,8 +32,10 @@ and search_s: from the last keystroke of a common word to the narrowed list
 (the search bar's 200 ms pause included), search_cpu_s the CPU time it took.
 
     .venv/bin/python bench/window.py [--events 1000000] [--db DB] [--query WORD] [--runs 3]
+    .venv/bin/python bench/window.py --events 10000000 --articles 5000000 --body-chars 200
 
-The store is bench/view.py's (built once, about 230,000 articles a million events).
+The store is bench/view.py's (built once, about 230,000 articles a million events, or
+as many articles as --articles says: issue 11's five million with ten million events).
 Each run is a new process. Offscreen by default; under X (Xvfb) run with DISPLAY set
 and QT_QPA_PLATFORM=xcb. Figures depend on the machine's load: say it with them.
 """
@@ -230,6 +232,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, default=None, help="store to use or build")
+    parser.add_argument(
+        "--articles",
+        type=int,
+        default=None,
+        help="build the store with this many articles (default: events / 4.3)",
+    )
+    parser.add_argument(
+        "--body-chars", type=int, default=600, help="each built article's body length"
+    )
     parser.add_argument("--query", default="قمة")
     parser.add_argument("--lang", default="ar", choices=["ar", "en"])
     parser.add_argument("--runs", type=int, default=1, help="processes to run, one at a time")
@@ -238,7 +249,7 @@ def main() -> None:
     if args.db is None:
         args.db = Path(tempfile.gettempdir()) / f"timeline-bench-{args.events}.db"
     if not args.db.exists():
-        build_store(args.db, args.events)
+        build_store(args.db, args.events, n_articles=args.articles, body_chars=args.body_chars)
     if args.one:
         figures = run(args)
         print(json.dumps(figures, ensure_ascii=False), flush=True)
