@@ -78,6 +78,47 @@ def test_the_map_gives_the_same_ids_and_order_as_the_table(
         assert ordered.tolist() == [i for i in everything if i in hits]
 
 
+@pytest.mark.parametrize("rows", [1, 3, 7])
+def test_a_map_read_a_part_at_a_time_is_the_map_read_whole(
+    store: Store, monkeypatch: pytest.MonkeyPatch, rows: int
+) -> None:
+    _fill(store, 5)
+    whole = search_module._read_article_map(store)
+    monkeypatch.setattr(search_module, "_MAP_READ_ROWS", rows)
+    parted = search_module._read_article_map(store)
+    assert whole is not None and parted is not None
+    for name in ("rowids", "list_ids", "list_starts", "sorted_ids", "list_row_of_id"):
+        assert getattr(parted, name).tolist() == getattr(whole, name).tolist()
+    assert len(parted.rowids) == store.count_articles()
+    assert not store.db.conn.in_transaction  # its savepoint released
+
+
+def test_ids_past_32_bits_keep_their_width(store: Store, through_the_map: None) -> None:
+    _fill(store, 6, n=20)
+    big = 1 << 33
+    with store.transaction():  # (ids follow the largest: the next article's is big)
+        store.db.conn.execute(
+            "INSERT INTO articles (id, uid, title, body, imported_at) VALUES (?, ?, ?, ?, ?)",
+            (big - 1, "wide", "عنوان", "اخرى", "2026-01-01T00:00:00"),
+        )
+    assert _add(store, 98, 30, "كلمة بعيدة") == big
+    everything = store.chronological_ids()
+    assert big in everything
+    ids = matching_article_ids(store, '"كلمة"')
+    assert big in ids.tolist()
+    assert in_list_order(store, ids).tolist() == [i for i in everything if i in set(ids.tolist())]
+
+
+def test_ids_out_of_32_bits_find_no_article(store: Store, through_the_map: None) -> None:
+    """With every id in 32 bits the map searches in 32 bits: an id past them is no
+    article's, and never wraps round onto one."""
+    _fill(store, 7, n=20)
+    everything = store.chronological_ids()
+    wrapped = (1 << 32) + everything[0]
+    asked = np.sort(np.array([everything[0], wrapped, -(1 << 40)], dtype=np.int64))
+    assert in_list_order(store, asked).tolist() == [everything[0]]
+
+
 def test_few_hits_are_read_without_the_map(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     _fill(store, 1, n=20)
     monkeypatch.setattr(search_module, "_MAP_CACHE", {})
