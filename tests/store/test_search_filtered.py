@@ -209,3 +209,20 @@ def test_the_source_filter_offers_sources_with_numbers_in_order(store: Store) ->
         draft = ArticleDraft(title=f"عنوان {n}", body="متن", source=source, published_raw="")
         store.add_article(draft, f"uid-{n}", None)
     assert search_module.distinct_sources(store) == ["مصدر-1", "مصدر-2", "مصدر-10"]
+
+
+def test_the_source_names_are_every_stored_name_once(store: Store) -> None:
+    """The names read by skipping over the source index are the DISTINCT of the column:
+    names that are prefixes of others, Latin and Arabic, one of a space, many articles
+    each."""
+    names = ["ا", "اب", "ابن", "B", "a", "Ä", " ", "مصدر", "مصدر ", ""]
+    for n in range(60):
+        source = names[n % len(names)]
+        draft = ArticleDraft(title=f"عنوان {n}", body="متن", source=source, published_raw="")
+        store.add_article(draft, f"uid-{n}", None)
+    stored = {
+        row[0]
+        for row in store.db.conn.execute("SELECT DISTINCT source FROM articles WHERE source != ''")
+    }
+    assert len(stored) == len(names) - 1
+    assert set(search_module.distinct_sources(store)) == stored
