@@ -397,10 +397,9 @@ class EventsLoader(QObject):
 
 class ArticleCounter(QObject):
     """Counts the articles the list shows (the hidden left out, unless shown) and reads
-    the source names for the search bar: each visits every row of an index (the count
-    73 ms at 2.3 million articles; the sources are a skip over their index now, a few
-    ms), so the window asks for them
-    here and shows them when they come, never before its first frame."""
+    the source names for the search bar: the count visits every row of an index (73 ms
+    at 2.3 million articles; the names are a skip over theirs, a few ms), so the window
+    asks for them here and shows them when they come, never before its first frame."""
 
     finished = Signal(int, object)  # articles, sorted source names
     failed = Signal(str)
