@@ -264,6 +264,19 @@ ARABIC: dict[str, str] = {
         "%1 تالفة (%2)؛ لم يُكتب فيها شيء. يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها (ويبقى الملف التالف كما هو)."
     ),
     "%1 is open read-only: %2": "%1 مفتوحة للقراءة فقط: %2",
+    "%1 is damaged: %2; nothing was written to it. Repair copies what can be read into a new library beside it (the damaged file is left as it is).": (
+        "%1 تالفة: %2؛ لم يُكتب فيها شيء. يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها (ويبقى الملف التالف كما هو)."
+    ),
+    "its table %1 is missing": "جدولها %1 مفقود",
+    "its full-text index %1 is missing": "فهرس البحث النصي فيها %1 مفقود",
+    "its index %1 is missing": "فهرسها %1 مفقود",
+    "its trigger %1 is missing": "مُشغِّلها %1 مفقود",
+    "its view %1 is missing": "عرضها %1 مفقود",
+    "its table %1 has no column %2": "جدولها %1 بلا العمود %2",
+    "its table %1 lacks a uniqueness constraint it needs": "ينقص جدولَها %1 قيدُ تفرّدٍ يحتاج إليه",
+    "its table %1 cannot be read (%2)": "تتعذّر قراءة جدولها %1 ‏(%2)",
+    "its schema version %1 is none this program writes": "رقم بنيتها %1 لا يكتبه هذا البرنامج",
+    "its upgrade from schema %1 stopped on what it holds (%2)": "توقّف تحديثها من البنية %1 عند شيء موجود فيها (%2)",
     "opened read-only on request": "فُتحت للقراءة فقط بطلب",
     "its folder %1 is not writable (SQLite writes its -wal and -shm files beside the database); copy it to a writable folder to change it": (
         "لا يمكن الكتابة في مجلدها %1 (يكتب SQLite ملفَّي ‎-wal‎ و‎-shm‎ بجانب قاعدة البيانات)؛ انسخها إلى مجلد قابل للكتابة لتعديلها"

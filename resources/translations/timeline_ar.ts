@@ -2312,146 +2312,201 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
     </message>
     <message>
         <location filename="../../timeline/ui/store_messages.py" line="74" />
+        <source>%1 is damaged: %2; nothing was written to it. Repair copies what can be read into a new library beside it (the damaged file is left as it is).</source>
+        <translation>%1 تالفة: %2؛ لم يُكتب فيها شيء. يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها (ويبقى الملف التالف كما هو).</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="79" />
         <source>%1 is open read-only: %2</source>
         <translation>%1 مفتوحة للقراءة فقط: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="75" />
+        <location filename="../../timeline/ui/store_messages.py" line="80" />
         <source>%1 is empty: it holds no library to repair</source>
         <translation>%1 ملف فارغ: لا مكتبة فيه لإصلاحها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="76" />
+        <location filename="../../timeline/ui/store_messages.py" line="81" />
         <source>%1 holds an unfinished write (its -journal file) that must be rolled back first, which needs the file and its folder to be writable: open it once where they can be written</source>
         <translation>في %1 كتابة لم تكتمل (ملف سجلّها الذي بجانبها) يجب التراجع عنها أولاً، وهذا يتطلب أن يكون الملف ومجلده قابلين للكتابة: افتحها مرة واحدة حيث يمكن الكتابة فيهما</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="82" />
+        <location filename="../../timeline/ui/store_messages.py" line="87" />
         <source>opened read-only on request</source>
         <translation>فُتحت للقراءة فقط بطلب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="83" />
+        <location filename="../../timeline/ui/store_messages.py" line="88" />
         <source>its folder %1 is not writable (SQLite writes its -wal and -shm files beside the database); copy it to a writable folder to change it</source>
         <translation>لا يمكن الكتابة في مجلدها %1 (يكتب SQLite ملفَّي ‎-wal‎ و‎-shm‎ بجانب قاعدة البيانات)؛ انسخها إلى مجلد قابل للكتابة لتعديلها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="88" />
+        <location filename="../../timeline/ui/store_messages.py" line="93" />
         <source>the file is not writable</source>
         <translation>لا يمكن الكتابة في الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="89" />
+        <location filename="../../timeline/ui/store_messages.py" line="94" />
+        <source>its table %1 is missing</source>
+        <translation>جدولها %1 مفقود</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="95" />
+        <source>its full-text index %1 is missing</source>
+        <translation>فهرس البحث النصي فيها %1 مفقود</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="96" />
+        <source>its index %1 is missing</source>
+        <translation>فهرسها %1 مفقود</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="97" />
+        <source>its trigger %1 is missing</source>
+        <translation>مُشغِّلها %1 مفقود</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="98" />
+        <source>its view %1 is missing</source>
+        <translation>عرضها %1 مفقود</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="99" />
+        <source>its table %1 has no column %2</source>
+        <translation>جدولها %1 بلا العمود %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="100" />
+        <source>its table %1 lacks a uniqueness constraint it needs</source>
+        <translation>ينقص جدولَها %1 قيدُ تفرّدٍ يحتاج إليه</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="103" />
+        <source>its table %1 cannot be read (%2)</source>
+        <translation>تتعذّر قراءة جدولها %1 ‏(%2)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="104" />
+        <source>its schema version %1 is none this program writes</source>
+        <translation>رقم بنيتها %1 لا يكتبه هذا البرنامج</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="107" />
+        <source>its upgrade from schema %1 stopped on what it holds (%2)</source>
+        <translation>توقّف تحديثها من البنية %1 عند شيء موجود فيها (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="110" />
         <source>no article #%1</source>
         <translation>لا توجد مقالة رقمها %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="90" />
+        <location filename="../../timeline/ui/store_messages.py" line="111" />
         <source>no event #%1</source>
         <translation>لا يوجد حدث رقمه %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="91" />
+        <location filename="../../timeline/ui/store_messages.py" line="112" />
         <source>no added event #%1</source>
         <translation>لا يوجد حدث مضاف رقمه %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="92" />
+        <location filename="../../timeline/ui/store_messages.py" line="113" />
         <source>not a date this program can read: %1</source>
         <translation>ليس تاريخًا يستطيع البرنامج قراءته: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="93" />
+        <location filename="../../timeline/ui/store_messages.py" line="114" />
         <source>a tag needs a name</source>
         <translation>يحتاج الوسم إلى اسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="94" />
+        <location filename="../../timeline/ui/store_messages.py" line="115" />
         <source>a tag's name has at most %1 characters (%2 given)</source>
         <translation>لا يزيد اسم الوسم على %1 حرف (وطول المُدخل %2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="97" />
+        <location filename="../../timeline/ui/store_messages.py" line="118" />
         <source>a tag's name cannot hold ; or ؛: %1</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="98" />
+        <location filename="../../timeline/ui/store_messages.py" line="119" />
         <source>not a colour: %1 (give #rrggbb)</source>
         <translation>ليس لونًا: %1 (يُكتب اللون # تليها ست خانات ست عشرية)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="99" />
+        <location filename="../../timeline/ui/store_messages.py" line="120" />
         <source>no tag %1</source>
         <translation>لا يوجد وسم اسمه %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="100" />
+        <location filename="../../timeline/ui/store_messages.py" line="121" />
         <source>no span %1:%2 in article #%3</source>
         <translation>لا يوجد في المقالة رقم %3 نصٌّ من الموضع %1 إلى الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="101" />
+        <location filename="../../timeline/ui/store_messages.py" line="122" />
         <source>event #%1 is not a mention in the text</source>
         <translation>الحدث رقم %1 ليس تاريخًا مذكورًا في نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="102" />
+        <location filename="../../timeline/ui/store_messages.py" line="123" />
         <source>cannot correct %1: one of title, source, published</source>
         <translation>لا يُصحَّح الحقل %1: يُصحَّح العنوان أو المصدر أو تاريخ النشر فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="105" />
+        <location filename="../../timeline/ui/store_messages.py" line="126" />
         <source>a publication date is one line: %1</source>
         <translation>تاريخ النشر سطر واحد: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="106" />
+        <location filename="../../timeline/ui/store_messages.py" line="127" />
         <source>not an ISO 8601 date and time: %1</source>
         <translation>ليس تاريخًا ووقتًا صحيحين بصيغة ISO 8601: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="107" />
+        <location filename="../../timeline/ui/store_messages.py" line="128" />
         <source>a publication date is one date, not a range or a phrase: %1</source>
         <translation>تاريخ النشر تاريخ واحد، لا مدة ولا عبارة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="110" />
+        <location filename="../../timeline/ui/store_messages.py" line="131" />
         <source>a range ends after it starts: %1</source>
         <translation>المدة تنتهي بعد أن تبدأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="111" />
+        <location filename="../../timeline/ui/store_messages.py" line="132" />
         <source>“%1”: a prefix search needs at least %2 letters before the *</source>
         <translation>«%1»: البحث ببادئة يحتاج %2 أحرف على الأقل قبل *</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="114" />
+        <location filename="../../timeline/ui/store_messages.py" line="135" />
         <source>Excluding words (-word) needs at least one word to look for</source>
         <translation>استبعاد الكلمات (-كلمة) يحتاج كلمة واحدة على الأقل يُبحث عنها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="117" />
+        <location filename="../../timeline/ui/store_messages.py" line="138" />
         <source>Too many words: a search takes at most %1</source>
         <translation>كلمات كثيرة: يقبل البحث %1 كلمة على الأكثر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="120" />
+        <location filename="../../timeline/ui/store_messages.py" line="141" />
         <source>The end of the date range is before its start</source>
         <translation>نهاية نطاق التواريخ قبل بدايته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="123" />
+        <location filename="../../timeline/ui/store_messages.py" line="144" />
         <source>This search matches too much to finish in time; make it narrower (a longer prefix, fewer alternatives)</source>
         <translation>هذا البحث يطابق أكثر مما يُنهى في وقته؛ ضيّقه (بادئة أطول، بدائل أقل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="128" />
+        <location filename="../../timeline/ui/store_messages.py" line="149" />
         <source>The library is busy; try the search again</source>
         <translation>المكتبة مشغولة؛ أعد البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="129" />
+        <location filename="../../timeline/ui/store_messages.py" line="150" />
         <source>The search could not run: %1</source>
         <translation>تعذّر تشغيل البحث: %1</translation>
     </message>

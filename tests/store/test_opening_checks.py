@@ -7,15 +7,18 @@ from __future__ import annotations
 import random
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from tests.store.test_store import immutable_folder  # noqa: F401 (a fixture)
 from timeline.model import ArticleDraft
-from timeline.store import DamagedStoreError, Store, StoreError
+from timeline.store import DamagedStoreError, Store, StoreError, schema_check
 from timeline.store import store as store_module
-from timeline.store.schema import SCHEMA_VERSION
+from timeline.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
 def _library(path: Path, articles: int = 200) -> None:
@@ -156,3 +159,142 @@ def test_a_store_opens_its_file_again_only_when_no_other_store_here_has_it(
         assert store_module.held_here(path) == 1
         assert store.count_articles() == 2
     assert store_module.held_here(path) == 0
+
+
+def _older_library(path: Path, version: int, *, wal: bool = True) -> None:
+    """A library of a few articles as the given schema version left it (every migration
+    up to it), in WAL mode as the program leaves one unless wal=False."""
+    if version == SCHEMA_VERSION:
+        _library(path, articles=5)
+    else:
+        db = sqlite_utils.Database(path)
+        for migrate in MIGRATIONS[:version]:
+            migrate(db)
+        db.conn.executemany(
+            "INSERT INTO articles (uid, title, body, imported_at) VALUES (?, ?, ?, 'now')",
+            [(f"u{i}", f"عنوان {i}", "كلمة " * 30) for i in range(5)],
+        )
+        db.conn.commit()
+        db.conn.execute(f"PRAGMA user_version={version}")
+        db.conn.close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(f"PRAGMA journal_mode={'WAL' if wal else 'DELETE'}")
+    conn.close()
+
+
+def _damaged(path: Path, *statements: str) -> None:
+    """The library with statements run on it by another program (writable_schema on:
+    an entry of sqlite_master removed by hand, as a tool that "repairs" may)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA writable_schema=ON")
+    for statement in statements:
+        conn.execute(statement)
+    conn.close()
+
+
+# How each part of the schema was lost, and what the refusal names.
+SCHEMA_DAMAGES = {
+    "table": (["DROP TABLE events"], "its table events is missing"),
+    "index": (["DROP INDEX events_article"], "its index events_article is missing"),
+    "trigger": (["DROP TRIGGER article_search_insert"], "its trigger article_search_insert"),
+    "view": (["DROP VIEW article_search_text"], "its view article_search_text is missing"),
+    "shadow table": (["DROP TABLE article_fts_docsize"], "its table article_fts_docsize is"),
+    "full-text index": (
+        ["DELETE FROM sqlite_master WHERE name = 'article_fts'"],
+        "its full-text index article_fts is missing",
+    ),
+    "shape": (
+        [
+            "DROP TABLE article_search",
+            "CREATE TABLE article_search"
+            " (fts_rowid INTEGER PRIMARY KEY, article_id INTEGER NOT NULL UNIQUE)",
+        ],
+        "its table article_search has no column published_start",
+    ),
+    "constraint": (
+        [
+            "DROP TABLE article_search",
+            "CREATE TABLE article_search"
+            " (fts_rowid INTEGER PRIMARY KEY, article_id INTEGER, published_start INTEGER)",
+        ],
+        "its table article_search lacks a uniqueness constraint",
+    ),
+    "version": (["PRAGMA user_version=-3"], "its schema version -3 is none this program"),
+}
+
+
+@pytest.mark.parametrize("version", [2, 11, 19, SCHEMA_VERSION])
+@pytest.mark.parametrize("damage", sorted(SCHEMA_DAMAGES))
+def test_a_library_lacking_part_of_its_schema_is_refused_before_anything_is_written(
+    tmp_path: Path, version: int, damage: str
+) -> None:
+    """A v19 library without its events table was upgraded to v20 (written), then `list`
+    failed on "no such table: events"; a current one failed deep in a command."""
+    path = tmp_path / "a.db"
+    _older_library(path, version)
+    statements, said = SCHEMA_DAMAGES[damage]
+    _damaged(path, *statements)
+    before = _files(path)
+    for options in ({}, {"create": False}, {"read_only": True}):
+        store_module._checked.clear()  # a new process: a command, or the window started anew
+        with pytest.raises(DamagedStoreError, match="nothing was written") as refused:
+            Store(path, **options)  # type: ignore[arg-type]
+        assert said in str(refused.value) and "repair" in str(refused.value)
+        assert _files(path) == before
+    # Checked on a file opened before in this process too (the quick check is not due).
+    with pytest.raises(DamagedStoreError, match=said):
+        Store(path)
+    assert _files(path) == before
+
+
+def test_what_another_program_adds_to_a_library_is_no_damage(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    _older_library(path, SCHEMA_VERSION - 1)
+    _damaged(
+        path,
+        "CREATE TABLE notes_of_mine (x)",
+        "ALTER TABLE articles ADD COLUMN my_rating INTEGER",
+        "CREATE INDEX my_rating ON articles(my_rating)",
+        "CREATE TRIGGER my_trigger AFTER INSERT ON notes_of_mine BEGIN SELECT 1; END",
+    )
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION and store.count_articles() == 5
+
+
+def test_the_current_schema_listed_for_the_check_is_what_the_migrations_make() -> None:
+    listed = schema_check.objects_of_version(SCHEMA_VERSION)
+    made = schema_check.made_objects(SCHEMA_VERSION)
+    assert listed == made, "a migration was added: list what it makes in schema_check._CURRENT"
+
+
+def test_an_upgrade_stopped_by_what_the_library_holds_leaves_it_as_it_was(
+    tmp_path: Path,
+) -> None:
+    """A table of a later version already there (another program's upgrade cut short, a
+    version set back by hand): the upgrade is rolled back and the library said damaged,
+    its file as it was, in its rollback journal still (the switch to WAL came first)."""
+    path = tmp_path / "a.db"
+    _older_library(path, 10, wal=False)
+    _damaged(path, "CREATE TABLE timeline_density (day INTEGER PRIMARY KEY, n INTEGER)")
+    before = _files(path)
+    with pytest.raises(DamagedStoreError, match="upgrade from schema 10 stopped") as refused:
+        Store(path)
+    assert "timeline_density already exists" in str(refused.value)
+    assert _files(path) == before
+
+
+@pytest.mark.parametrize("wal", [True, False])
+def test_an_upgrade_killed_halfway_is_run_again_whole(tmp_path: Path, wal: bool) -> None:
+    path = tmp_path / "a.db"
+    _older_library(path, 12, wal=wal)
+    killed = f"""
+import os
+from timeline.store import schema, store
+store.MIGRATIONS = [*schema.MIGRATIONS[:16], lambda db: os._exit(9)]
+store.Store({str(path)!r})
+"""
+    done = subprocess.run([sys.executable, "-c", killed], check=False, timeout=120)
+    assert done.returncode == 9
+    store_module._checked.clear()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION and store.count_articles() == 5

@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from timeline import edits
-from timeline.store import MESSAGES, READ_ONLY_REASONS, Store, StoreError, said, search
+from timeline.store import (
+    MESSAGES,
+    READ_ONLY_REASONS,
+    SCHEMA_DAMAGE,
+    Store,
+    StoreError,
+    said,
+    search,
+)
 from timeline.text import query
 from timeline.ui import store_messages
 from timeline.ui.store_messages import in_interface_language
@@ -16,7 +24,15 @@ from timeline.ui.store_messages import in_interface_language
 # A value of each kind, and the keys whose English differs in the window on purpose.
 VALUES = {"path": "/data/أخبار.db", "folder": "/data", "detail": "file is not a database"}
 VALUES |= {"version": "99", "known": "15", "reason": READ_ONLY_REASONS["file"]}
-WINDOW_WORDED = {"damaged"}  # the window offers Repair where the line names the command
+VALUES |= {"what": SCHEMA_DAMAGE["missing_table"].format(name="events")}
+# The window offers Repair where the line names the command.
+WINDOW_WORDED = {"damaged", "damaged_schema"}
+DAMAGE_VALUES = {
+    "name": "events",
+    "column": "confidence",
+    "version": "-3",
+    "detail": "no such table",
+}
 
 
 def _line(key: str) -> str:
@@ -27,12 +43,14 @@ def _line(key: str) -> str:
 def test_every_message_has_its_words_in_the_window_with_as_many_values(qapp: object) -> None:
     words = store_messages._translations()
     reasons = {f"reason:{key}" for key in READ_ONLY_REASONS}
+    reasons |= {f"damage:{key}" for key in SCHEMA_DAMAGE}
     edit_keys = {f"edit:{key}" for key in edits.MESSAGES}
     search_keys = {f"search:{key}" for key in SEARCH_MESSAGES}
     assert set(words) == set(MESSAGES) | reasons | edit_keys | search_keys
     for key, template in [
         *MESSAGES.items(),
         *((f"reason:{k}", t) for k, t in READ_ONLY_REASONS.items()),
+        *((f"damage:{k}", t) for k, t in SCHEMA_DAMAGE.items()),
         *((f"edit:{k}", t) for k, t in edits.MESSAGES.items()),
         *((f"search:{k}", t) for k, t in SEARCH_MESSAGES.items()),
     ]:
@@ -57,11 +75,30 @@ def test_each_message_is_said_in_arabic_with_its_values(arabic: None, key: str) 
     for name in store_messages._names(MESSAGES[key]):
         if name == "reason":
             assert "لا يمكن الكتابة في الملف" in shown
+        elif name == "what":
+            assert "جدولها \u2068events\u2069 مفقود" in shown
         else:
             assert f"\u2068{VALUES[name]}\u2069" in shown
     # None of the English words of the template is left (outside the values).
     english = set(re.findall(r"[a-z]{5,}", re.sub(r"\{\w+\}", " ", MESSAGES[key])))
     words = re.sub("\u2068[^\u2069]*\u2069", " ", shown).replace("SQLite", "")
+    assert not english & set(re.findall(r"[a-z]{5,}", words))
+
+
+@pytest.mark.parametrize("key", sorted(SCHEMA_DAMAGE))
+def test_what_a_damaged_library_lacks_is_said_in_arabic_with_its_values(
+    arabic: None, key: str
+) -> None:
+    """The window said "is damaged" in Arabic around English words naming what was
+    missing: the phrase is the store's too, said in the interface's language."""
+    template = SCHEMA_DAMAGE[key]
+    names = store_messages._names(template)
+    what = template.format(**{name: DAMAGE_VALUES[name] for name in names})
+    shown = in_interface_language(said("damaged_schema", path=VALUES["path"], what=what))
+    for name in names:
+        assert f"\u2068{DAMAGE_VALUES[name]}\u2069" in shown
+    english = set(re.findall(r"[a-z]{5,}", re.sub(r"\{\w+\}", " ", template)))
+    words = re.sub("\u2068[^\u2069]*\u2069", " ", shown)
     assert not english & set(re.findall(r"[a-z]{5,}", words))
 
 

@@ -3,6 +3,7 @@
 from timeline.store.store import (
     MESSAGES,
     READ_ONLY_REASONS,
+    SCHEMA_DAMAGE,
     DamagedStoreError,
     EventRows,
     LockedStoreError,
@@ -16,6 +17,7 @@ from timeline.store.store import (
 __all__ = [
     "MESSAGES",
     "READ_ONLY_REASONS",
+    "SCHEMA_DAMAGE",
     "DamagedStoreError",
     "EventRows",
     "LockedStoreError",

@@ -33,6 +33,7 @@ from timeline.store.schema import (
     pair_words,
     search_minute,
 )
+from timeline.store.schema_check import lacking
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -148,6 +149,10 @@ MESSAGES: dict[str, str] = {
         "{path} is damaged ({detail}); nothing was written to it. Run `timeline --db {path} "
         "repair` to copy what can be read into a new file (the damaged file is left as it is)."
     ),
+    "damaged_schema": (
+        "{path} is damaged: {what}; nothing was written to it. Run `timeline --db {path} "
+        "repair` to copy what can be read into a new file (the damaged file is left as it is)."
+    ),
     "read_only": "{path} is open read-only: {reason}",
     "empty": "{path} is empty: it holds no library to repair",
     "unfinished_write": (
@@ -164,6 +169,20 @@ READ_ONLY_REASONS: dict[str, str] = {
         "the database); copy it to a writable folder to change it"
     ),
     "file": "the file is not writable",
+}
+
+# What a library lacks of its schema (the "what" of "damaged_schema": schema_check.lacking).
+SCHEMA_DAMAGE: dict[str, str] = {
+    "missing_table": "its table {name} is missing",
+    "missing_virtual": "its full-text index {name} is missing",
+    "missing_index": "its index {name} is missing",
+    "missing_trigger": "its trigger {name} is missing",
+    "missing_view": "its view {name} is missing",
+    "column": "its table {name} has no column {column}",
+    "unique": "its table {name} lacks a uniqueness constraint it needs",
+    "unreadable": "its table {name} cannot be read ({detail})",
+    "version": "its schema version {version} is none this program writes",
+    "upgrade": "its upgrade from schema {version} stopped on what it holds ({detail})",
 }
 
 
@@ -218,10 +237,11 @@ class StoreError(Exception):
 
 
 class DamagedStoreError(StoreError):
-    """The database file is damaged (a page that does not read back as it was written).
+    """The database file is damaged (a page that does not read back as it was written,
+    or a part of its schema gone: schema_check.lacking).
 
-    Raised on opening when a quick check finds damage, or by the first read that meets
-    it; from then on the store refuses every write.  `timeline repair` (repair.salvage)
+    Raised on opening when a quick check or the schema's check finds damage, or by the
+    first read that meets it; from then on the store refuses every write.  `timeline repair` (repair.salvage)
     copies what can still be read into a new file.
     """
 
@@ -243,6 +263,7 @@ QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
 _checked: set[tuple[str, int, int]] = set()
 _TABLE_NAMES = "SELECT name FROM sqlite_master WHERE type = 'table'"
 
+_SQLITE_ERROR = 1  # SQL that does not fit the schema: "table ... already exists"
 _SQLITE_CORRUPT = 11
 
 
@@ -716,6 +737,7 @@ class Store:
         self._progress = progress
         self._create = create
         self._alone = False  # held_alone(): transactions begin EXCLUSIVE
+        self._schema_checked = False  # by the read before writing (_check_before_writing)
         if not create and not self.path.exists():
             raise StoreError(said("no_database", path=self.path))
         if self.path.exists() and not self.path.is_file():
@@ -770,19 +792,20 @@ class Store:
         return conn
 
     def _check_before_writing(self, timeout: float) -> None:
-        """The quick check and what kind of file it is, read over a read-only connection
-        before the store is opened for writing.
+        """What kind of file it is, its schema and the quick check, read over a read-only
+        connection before the store is opened for writing, when a quick check is due.
 
         A writable connection writes before any check of ours: it migrates an older
         store, and as the last connection closes it copies the -wal into the file: a
         damaged store's, or a -wal another database left beside it (its pages laid over
         this file's), which a read-only connection reads and never copies.  A file the
         read-only connection cannot read (a hot journal it may not roll back, a lock) is
-        left to the writable open, which says why or recovers it.
+        left to the writable open, which says why or recovers it (and _prepare checks
+        its schema).
         """
         key = self._check_due()
         if key is None:
-            return
+            return  # (_prepare checks the schema on the connection it opens)
         try:
             conn = self._connect("file:" + quote(key[0]) + "?mode=ro", timeout, uri=True)
         except sqlite3.Error:
@@ -793,6 +816,8 @@ class Store:
             self._refuse_newer(version, tables)
             if version == 0 and tables:
                 raise StoreError(said("not_a_store", path=self.path))
+            if version != 0:
+                self._refuse_damaged_schema(conn, version, tables)
             rows = conn.execute("PRAGMA quick_check(1)").fetchall()
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc) or "readonly" in str(exc):
@@ -802,7 +827,21 @@ class Store:
             raise self._failure(exc) from exc
         finally:
             conn.close()
+        self._schema_checked = True
         self._passed(key, rows)
+
+    def _refuse_damaged_schema(
+        self, conn: sqlite3.Connection, version: int, tables: set[str] | None = None
+    ) -> None:
+        """StoreError unless the library on conn holds all its version's schema (a
+        database with no articles table is no library at all)."""
+        if "articles" not in (tables if tables is not None else self.db.table_names()):
+            raise StoreError(said("not_a_store", path=self.path))
+        found = lacking(conn, version)
+        if found is not None:
+            key, values = found
+            what = SCHEMA_DAMAGE[key].format(**values)
+            raise DamagedStoreError(said("damaged_schema", path=self.path, what=what))
 
     def _unwritable(self) -> str | None:
         """Why an existing store cannot be written here, or None when it can."""
@@ -903,6 +942,8 @@ class Store:
             # An empty file (made by hand, or cut to nothing) is no library: a command
             # that only reads must not write a new one into it.
             raise StoreError(said("no_database", path=self.path))
+        if not fresh and not self._schema_checked:
+            self._refuse_damaged_schema(conn, version)
         if conn.read_only is not None:
             if version < SCHEMA_VERSION:
                 raise StoreError(said("upgrade_read_only", path=self.path, reason=conn.read_only))
@@ -910,24 +951,46 @@ class Store:
         if fresh:
             # Must precede the first table: 16 KiB pages shrink 2 KB articles by 42%.
             conn.execute("PRAGMA page_size=16384")
+            conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA journal_mode=WAL")
         if version < SCHEMA_VERSION:
-            # One transaction: a store is never left half-migrated.  The version is read
-            # again under the write lock: another program opening the same new or old
-            # store at the same moment may have migrated it meanwhile (it failed with
-            # "table articles already exists").
-            token = migration_progress.set(self._progress)
-            try:
-                with self._write_transaction():
-                    version = conn.execute("PRAGMA user_version").fetchone()[0]
-                    self._refuse_newer(version)
+            self._migrate()
+        if not fresh:
+            # After an upgrade, not before: an older library in a rollback journal (a
+            # write held alone that was cut short) is left as it was, header and all,
+            # when its upgrade fails.
+            conn.execute("PRAGMA journal_mode=WAL")
+
+    def _migrate(self) -> None:
+        """Bring an older store to SCHEMA_VERSION in one transaction: a store is never
+        left half-migrated.
+
+        The version is read again under the write lock: another program opening the
+        same new or old store at the same moment may have migrated it meanwhile (it
+        failed with "table articles already exists").  A migration that stops on what
+        the file holds (a table it makes there already: another program's upgrade cut
+        short, or a version set by hand) is rolled back and the library said damaged.
+        """
+        conn = self.conn
+        token = migration_progress.set(self._progress)
+        try:
+            with self._write_transaction():
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                self._refuse_newer(version)
+                try:
                     for migrate in MIGRATIONS[version:]:
                         migrate(self.db)
-                    if version < SCHEMA_VERSION:
-                        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            finally:
-                migration_progress.reset(token)
+                except sqlite3.OperationalError as exc:
+                    if getattr(exc, "sqlite_errorcode", None) != _SQLITE_ERROR:
+                        raise  # a lock, a full disk: said as such by the caller
+                    what = SCHEMA_DAMAGE["upgrade"].format(version=version, detail=exc)
+                    raise DamagedStoreError(
+                        said("damaged_schema", path=self.path, what=what)
+                    ) from exc
+                if version < SCHEMA_VERSION:
+                    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        finally:
+            migration_progress.reset(token)
 
     def _refuse_newer(self, version: int, tables: set[str] | None = None) -> None:
         if version <= SCHEMA_VERSION:

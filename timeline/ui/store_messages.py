@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 
 from timeline import edits
-from timeline.store import MESSAGES, READ_ONLY_REASONS, search
+from timeline.store import MESSAGES, READ_ONLY_REASONS, SCHEMA_DAMAGE, search
 from timeline.text import query
 from timeline.text.display_safe import isolated
 
@@ -71,6 +71,11 @@ def _translations() -> dict[str, str]:
             "%1 is damaged (%2); nothing was written to it. Repair copies what can be read "
             "into a new library beside it (the damaged file is left as it is).",
         ),
+        "damaged_schema": translate(
+            "StoreMessages",
+            "%1 is damaged: %2; nothing was written to it. Repair copies what can be read "
+            "into a new library beside it (the damaged file is left as it is).",
+        ),
         "read_only": translate("StoreMessages", "%1 is open read-only: %2"),
         "empty": translate("StoreMessages", "%1 is empty: it holds no library to repair"),
         "unfinished_write": translate(
@@ -86,6 +91,22 @@ def _translations() -> dict[str, str]:
             "the database); copy it to a writable folder to change it",
         ),
         "reason:file": translate("StoreMessages", "the file is not writable"),
+        "damage:missing_table": translate("StoreMessages", "its table %1 is missing"),
+        "damage:missing_virtual": translate("StoreMessages", "its full-text index %1 is missing"),
+        "damage:missing_index": translate("StoreMessages", "its index %1 is missing"),
+        "damage:missing_trigger": translate("StoreMessages", "its trigger %1 is missing"),
+        "damage:missing_view": translate("StoreMessages", "its view %1 is missing"),
+        "damage:column": translate("StoreMessages", "its table %1 has no column %2"),
+        "damage:unique": translate(
+            "StoreMessages", "its table %1 lacks a uniqueness constraint it needs"
+        ),
+        "damage:unreadable": translate("StoreMessages", "its table %1 cannot be read (%2)"),
+        "damage:version": translate(
+            "StoreMessages", "its schema version %1 is none this program writes"
+        ),
+        "damage:upgrade": translate(
+            "StoreMessages", "its upgrade from schema %1 stopped on what it holds (%2)"
+        ),
         "edit:no_article": translate("StoreMessages", "no article #%1"),
         "edit:no_event": translate("StoreMessages", "no event #%1"),
         "edit:no_added_event": translate("StoreMessages", "no added event #%1"),
@@ -174,20 +195,26 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((key, _pattern(template)) for key, template in _templates().items())
 
 
+# Values that are themselves phrases of the store's, said in the interface's language
+# too: by placeholder, the phrases and the prefix of their keys in _translations.
+_PHRASES = {"reason": (READ_ONLY_REASONS, "reason"), "what": (SCHEMA_DAMAGE, "damage")}
+
+
 def _placed(
     words: str, names: list[str], found: re.Match[str], said: dict[str, str], values: list[str]
 ) -> str:
     """words with each %n, the n-th of names, made the number of its value in values (a
-    known read-only reason: its own words, placed alike)."""
+    known read-only reason or schema damage: its own words, placed alike)."""
 
     def place(number: re.Match[str]) -> str:
         name = names[int(number.group(1)) - 1]
         value = found.group(name)
-        if name == "reason":
-            for reason, template in READ_ONLY_REASONS.items():
+        if name in _PHRASES:
+            phrases, prefix = _PHRASES[name]
+            for key, template in phrases.items():
                 inner = _pattern(template).fullmatch(value)
                 if inner is not None:
-                    return _placed(said[f"reason:{reason}"], _names(template), inner, said, values)
+                    return _placed(said[f"{prefix}:{key}"], _names(template), inner, said, values)
         values.append(value)
         return f"%{len(values)}"
 
