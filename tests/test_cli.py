@@ -377,6 +377,38 @@ def test_damaged_store_is_one_line_and_left_alone(run, tmp_path: Path) -> None:
     assert 150 < len(kept) <= 200  # the damaged page may hold an index, not articles
 
 
+def test_a_library_lacking_part_of_its_schema_is_one_line_and_left_alone(
+    run, tmp_path: Path
+) -> None:
+    """A v19 library without its events table was upgraded (written) by each command,
+    which then failed on "no such table: events"."""
+    from tests.store.test_opening_checks import _damaged, _files, _older_library
+    from timeline.store.schema import SCHEMA_VERSION
+
+    _older_library(run.db, SCHEMA_VERSION - 1)
+    _damaged(run.db, "DROP TABLE events")
+    before = _files(run.db)
+    out = tmp_path / "out.csv"
+    for args in (
+        ["list"],
+        ["search", "كلمة"],
+        ["import", str(SAMPLES)],
+        ["export", "--format", "articles-csv", "--output", str(out)],
+        ["recompute"],
+    ):
+        result = run(*args, expect=1)
+        (line,) = result.output.strip().splitlines()
+        assert "is damaged: its table events is missing; nothing was written" in line, args
+        assert f"timeline --db {run.db} repair" in line
+        assert _files(run.db) == before
+    assert not out.exists()
+    saved = tmp_path / "saved.db"
+    run("repair", "--output", str(saved))
+    assert _files(run.db) == before
+    result = CliRunner().invoke(cli, ["--db", str(saved), "recompute"], catch_exceptions=False)
+    assert result.exit_code == 0 and "5 articles" in result.output, result.output
+
+
 def test_repair_refuses_what_is_no_library_in_one_line(tmp_path: Path) -> None:
     """Opened, a pipe waited for a writer; an empty file gave an empty "repaired" copy."""
     pipe, empty = tmp_path / "pipe.db", tmp_path / "empty.db"

@@ -1279,6 +1279,42 @@ def test_a_damaged_library_is_repaired_from_the_start_up_box(
     assert not (tmp_path / "project-repaired-3.db").exists()
 
 
+def test_a_library_lacking_part_of_its_schema_is_said_in_the_start_box_and_repaired(
+    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A v19 library without its events table was upgraded (written) before the window
+    failed on it: the box now names what is missing, in the interface's language, with
+    the file as it was, and the repaired copy is the library opened."""
+    from tests.store.test_opening_checks import _damaged, _files, _older_library
+    from timeline import cli_window
+    from timeline.store.schema import SCHEMA_VERSION
+    from timeline.ui import app, platform_check
+    from timeline.ui.application import create_application
+
+    path = tmp_path / "project.db"
+    _older_library(path, SCHEMA_VERSION - 1)
+    _damaged(path, "DROP TABLE events")
+    before = _files(path)
+    monkeypatch.setattr(platform_check, "failure_needs_a_window", lambda *a, **k: True)
+    opened: list[Path] = []
+    monkeypatch.setattr(app, "run_window", lambda db_path, **_: opened.append(db_path) or 0)
+    said = _answer_boxes(monkeypatch, QMessageBox.ButtonRole.RejectRole)
+    try:
+        arguments = cli_window.WindowArguments(db=path, lang="ar")
+        assert cli_window.open_window(arguments) == 1
+    finally:
+        create_application("en")  # the English translators again, for the tests after
+    assert "\u2068project.db\u2069 تالفة: جدولها \u2068events\u2069 مفقود" in said[0].replace(
+        str(tmp_path) + "/", ""
+    )
+    assert _files(path) == before and not opened
+    _answer_boxes(monkeypatch, QMessageBox.ButtonRole.AcceptRole)
+    assert cli_window.open_window(cli_window.WindowArguments(db=path, lang="en")) == 0
+    assert opened == [tmp_path / "project-repaired.db"] and _files(path) == before
+    with Store(opened[0], create=False) as store:
+        assert store.schema_version == SCHEMA_VERSION and store.count_articles() == 5
+
+
 def test_damage_met_in_the_open_window_offers_the_repair(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
