@@ -298,3 +298,24 @@ store.Store({str(path)!r})
     store_module._checked.clear()
     with Store(path) as store:
         assert store.schema_version == SCHEMA_VERSION and store.count_articles() == 5
+
+
+def test_opening_a_current_library_loads_no_sqlite_utils(tmp_path: Path) -> None:
+    """Its check of the schema read the names of the tables through sqlite-utils, whose
+    import took a third of a second of every command and window start."""
+    path = tmp_path / "a.db"
+    _library(path, articles=2)
+    # Opened twice: checked first over the read-only connection (the quick check due),
+    # then over the store's own (checked before in this process, as a window's workers).
+    opened = f"""
+import sys
+from timeline.store import Store
+for _ in range(2):
+    with Store({str(path)!r}, create=False) as store:
+        store.count_articles()
+print("sqlite_utils" in sys.modules)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", opened], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "False", done.stderr

@@ -834,8 +834,11 @@ class Store:
         self, conn: sqlite3.Connection, version: int, tables: set[str] | None = None
     ) -> None:
         """StoreError unless the library on conn holds all its version's schema (a
-        database with no articles table is no library at all)."""
-        if "articles" not in (tables if tables is not None else self.db.table_names()):
+        database with no articles table is no library at all).  Read over conn alone:
+        sqlite-utils (self.db's names) takes a third of a second to import."""
+        if tables is None:
+            tables = {name for (name,) in conn.execute(_TABLE_NAMES)}
+        if "articles" not in tables:
             raise StoreError(said("not_a_store", path=self.path))
         found = lacking(conn, version)
         if found is not None:
