@@ -1315,9 +1315,13 @@ def test_a_library_lacking_part_of_its_schema_is_said_in_the_start_box_and_repai
         assert store.schema_version == SCHEMA_VERSION and store.count_articles() == 5
 
 
+@pytest.mark.parametrize("damage", ["page", "schema"])
 def test_damage_met_in_the_open_window_offers_the_repair(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
 ) -> None:
+    # schema: another program dropped a table while the window was open, and a worker's
+    # store found it gone on opening.
+    from timeline.store import SCHEMA_DAMAGE, said
     from timeline.store.store import damaged_message
     from timeline.ui import repair_window
 
@@ -1330,7 +1334,12 @@ def test_damage_met_in_the_open_window_offers_the_repair(
     monkeypatch.setattr(
         MainWindow, "open_library_window", lambda self, path: opened.append(path) or True
     )
-    window._store_failed(damaged_message(window.store.path, "Page 90: btreeInitPage()"))
+    if damage == "page":
+        line = damaged_message(window.store.path, "Page 90: btreeInitPage()")
+    else:
+        what = SCHEMA_DAMAGE["missing_table"].format(name="events")
+        line = said("damaged_schema", path=window.store.path, what=what)
+    window._store_failed(line)
     (box,) = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     (repair,) = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
     repair.click()

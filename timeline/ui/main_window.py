@@ -924,8 +924,10 @@ class MainWindow(QMainWindow):
             box = message_box(
                 self, QMessageBox.Icon.Critical, self.tr("News Timeline"), text, values=values
             )
-            if self.store.damage is not None or f"{self.store.path} is damaged (" in message:
-                # Damage met while the window was open: the repair the start-up offers.
+            damaged = (f"{self.store.path} is damaged (", f"{self.store.path} is damaged: ")
+            if self.store.damage is not None or any(d in message for d in damaged):
+                # Damage met while the window was open (a page, or a part of the schema
+                # another program took away): the repair the start-up offers.
                 box.setStandardButtons(QMessageBox.StandardButton.Close)
                 repair = box.addButton(self.tr("Repair…"), QMessageBox.ButtonRole.AcceptRole)
                 repair.clicked.connect(self._repair_library)
