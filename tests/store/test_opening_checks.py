@@ -220,6 +220,8 @@ SCHEMA_DAMAGES = {
         "its table article_search lacks a uniqueness constraint",
     ),
     "version": (["PRAGMA user_version=-3"], "its schema version -3 is none this program"),
+    # Said "not a timeline store", though its tables are a library's: repair copies it.
+    "version 0": (["PRAGMA user_version=0"], "its schema version 0 is none this program"),
 }
 
 

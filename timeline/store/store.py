@@ -814,9 +814,7 @@ class Store:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {name for (name,) in conn.execute(_TABLE_NAMES)}
             self._refuse_newer(version, tables)
-            if version == 0 and tables:
-                raise StoreError(said("not_a_store", path=self.path))
-            if version != 0:
+            if version != 0 or tables:  # (neither: an empty database, made a store)
                 self._refuse_damaged_schema(conn, version, tables)
             rows = conn.execute("PRAGMA quick_check(1)").fetchall()
         except sqlite3.OperationalError as exc:
@@ -939,8 +937,6 @@ class Store:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         self._refuse_newer(version)
         fresh = version == 0 and not self.db.table_names()
-        if version == 0 and not fresh:
-            raise StoreError(said("not_a_store", path=self.path))
         if fresh and not self._create:
             # An empty file (made by hand, or cut to nothing) is no library: a command
             # that only reads must not write a new one into it.
