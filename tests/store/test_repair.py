@@ -172,3 +172,16 @@ def test_the_wal_is_read_where_sqlite_cannot_make_the_shm(
     assert not any("immutable" in uri for uri in opened)
     assert sorted(p.name for p in out.iterdir()) == ["saved.db"]  # the copy removed
     assert sorted(p.name for p in here.iterdir()) == ["a.db", "a.db-wal"]
+
+
+def test_a_salvage_of_an_older_library_loses_no_table_it_never_had(tmp_path: Path) -> None:
+    """A v10 library's salvage said "articles_changed: could not be read at all" of a
+    table v19 brought, as if damage had taken it; one it had and lost is still said."""
+    from tests.store.test_opening_checks import _damaged, _older_library
+
+    path = tmp_path / "a.db"
+    _older_library(path, 10)
+    report = salvage(path, tmp_path / "saved.db")
+    assert report.tables_lost == [] and report.copied["articles"] == 5
+    _damaged(path, "DROP TABLE user_notes")  # a table of v5
+    assert salvage(path, tmp_path / "again.db").tables_lost == ["user_notes"]

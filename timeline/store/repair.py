@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from timeline.store.schema import SCHEMA_VERSION, _v20_given_dates_to_follow, mended_row
+from timeline.store.schema_check import objects_of_version
 from timeline.store.store import (
     TEXT_AS_READ,
     LockedStoreError,
@@ -287,11 +288,14 @@ def _salvage(
     damaged = _open_damaged(source, spare)
     report = SalvageReport(target)
     try:
+        never_had = _tables_added_since(int(damaged.execute("PRAGMA user_version").fetchone()[0]))
         with Store(target) as out:
             conn = out.db.conn
             conn.execute("PRAGMA foreign_keys=OFF")
             with out.transaction():
                 for table in _tables_to_copy(conn):
+                    if table in never_had:
+                        continue
                     try:
                         columns = [
                             c for c in _columns(conn, table) if c in _columns(damaged, table)
@@ -304,11 +308,12 @@ def _salvage(
                     _copy_table(damaged, conn, table, columns, report, progress)
                     if table == "articles":  # the copy's inserts are no other program's
                         conn.execute("DELETE FROM articles_changed")
-                if _NOTED_ON_UPGRADE in report.tables_lost:
+                if _NOTED_ON_UPGRADE in never_had or _NOTED_ON_UPGRADE in report.tables_lost:
                     # An older version's library (v19 or before) holds no such notes: its
                     # articles with a date given by hand are noted as its upgrade notes
                     # them (once the articles and the user's rows are copied).
-                    report.tables_lost.remove(_NOTED_ON_UPGRADE)
+                    if _NOTED_ON_UPGRADE in report.tables_lost:
+                        report.tables_lost.remove(_NOTED_ON_UPGRADE)
                     _v20_given_dates_to_follow(out.db)
                 # Made again from what was copied (story_bands: from the signatures).
                 from timeline.store.stories import rebuild_bands
@@ -332,6 +337,15 @@ def _salvage(
     finally:
         damaged.close()
     return report
+
+
+def _tables_added_since(version: int) -> set[str]:
+    """The tables of the current schema that a library of this version never had (none
+    for a version the program never wrote: each is then looked for): a salvage of an
+    older library called them lost, as if damage had taken them."""
+    if not 1 <= version < SCHEMA_VERSION:
+        return set()
+    return set(objects_of_version(SCHEMA_VERSION)) - set(objects_of_version(version))
 
 
 def _copy_table(
