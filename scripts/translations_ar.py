@@ -267,6 +267,9 @@ ARABIC: dict[str, str] = {
     "%1 is damaged: %2; nothing was written to it. Repair copies what can be read into a new library beside it (the damaged file is left as it is).": (
         "%1 تالفة: %2؛ لم يُكتب فيها شيء. يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها (ويبقى الملف التالف كما هو)."
     ),
+    "%1 is cut short: it holds %2 of the %3 bytes its header gives (a copy or download that did not finish?); nothing was written to it. Copy it again whole if you can, else Repair copies what can be read into a new library beside it.": (
+        "%1 مبتورة: فيها %2 من البايتات الـ%3 التي يذكرها رأسها (نسخ أو تنزيل لم يكتمل؟)؛ لم يُكتب فيها شيء. انسخها كاملة من جديد إن استطعت، وإلا يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها."
+    ),
     "its table %1 is missing": "جدولها %1 مفقود",
     "its full-text index %1 is missing": "فهرس البحث النصي فيها %1 مفقود",
     "its index %1 is missing": "فهرسها %1 مفقود",

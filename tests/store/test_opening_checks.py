@@ -329,3 +329,28 @@ print("sqlite_utils" in sys.modules)
         [sys.executable, "-c", opened], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "False", done.stderr
+
+
+@pytest.mark.parametrize("version", [11, SCHEMA_VERSION])
+def test_a_library_cut_short_is_said_so_before_anything_is_written(
+    tmp_path: Path, version: int
+) -> None:
+    """SQLite said only "database disk image is malformed" of a copy or download that
+    did not finish: the line now says the file is cut, and that a whole copy is better
+    than the repair."""
+    path = tmp_path / "a.db"
+    _older_library(path, version)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    before = _files(path)
+    for options in ({}, {"read_only": True}, {"check": False}):
+        store_module._checked.clear()
+        with pytest.raises(DamagedStoreError, match="is cut short: it holds") as refused:
+            Store(path, **options)  # type: ignore[arg-type]
+        assert f"{len(data) // 2} of the {len(data)} bytes" in str(refused.value)
+        assert _files(path) == before
+    # A -wal beside it may hold what the header counts (a checkpoint cut short): SQLite
+    # is left to judge.
+    assert store_module._cut_short(path) is not None
+    Path(f"{path}-wal").write_bytes(b"\0" * 32)
+    assert store_module._cut_short(path) is None

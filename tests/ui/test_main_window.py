@@ -1315,7 +1315,7 @@ def test_a_library_lacking_part_of_its_schema_is_said_in_the_start_box_and_repai
         assert store.schema_version == SCHEMA_VERSION and store.count_articles() == 5
 
 
-@pytest.mark.parametrize("damage", ["page", "schema"])
+@pytest.mark.parametrize("damage", ["page", "schema", "cut"])
 def test_damage_met_in_the_open_window_offers_the_repair(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
 ) -> None:
@@ -1336,9 +1336,11 @@ def test_damage_met_in_the_open_window_offers_the_repair(
     )
     if damage == "page":
         line = damaged_message(window.store.path, "Page 90: btreeInitPage()")
-    else:
+    elif damage == "schema":
         what = SCHEMA_DAMAGE["missing_table"].format(name="events")
         line = said("damaged_schema", path=window.store.path, what=what)
+    else:
+        line = said("cut_short", path=window.store.path, size=4096, expected=16384)
     window._store_failed(line)
     (box,) = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     (repair,) = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]

@@ -153,6 +153,11 @@ MESSAGES: dict[str, str] = {
         "{path} is damaged: {what}; nothing was written to it. Run `timeline --db {path} "
         "repair` to copy what can be read into a new file (the damaged file is left as it is)."
     ),
+    "cut_short": (
+        "{path} is cut short: it holds {size} of the {expected} bytes its header gives (a copy "
+        "or download that did not finish?); nothing was written to it. Copy it again whole if "
+        "you can, else run `timeline --db {path} repair` to copy what can be read into a new file."
+    ),
     "read_only": "{path} is open read-only: {reason}",
     "empty": "{path} is empty: it holds no library to repair",
     "unfinished_write": (
@@ -225,6 +230,32 @@ def _nearly_full(folder: Path) -> bool:
         return shutil.disk_usage(folder).free < 64 * 1024
     except OSError:
         return False
+
+
+def _cut_short(path: Path) -> tuple[int, int] | None:
+    """(the file's size, the size its SQLite header gives) when the file is shorter than
+    its header says: the end of a copy or a download that did not finish.  None when it
+    is not, or when a -wal or -journal beside it may hold what the header counts (a
+    checkpoint or a rollback cut short, which SQLite completes)."""
+    try:
+        size = path.stat().st_size
+        for beside in (f"{path}-wal", f"{path}-journal"):
+            if os.path.exists(beside) and os.path.getsize(beside):
+                return None
+        with path.open("rb") as file:
+            header = file.read(100)
+    except OSError:
+        return None
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return None
+    page_size = int.from_bytes(header[16:18], "big")
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count is valid only while the change counter (24) equals the counter
+    # it was written at (92): a program older than SQLite 3.7 leaves it stale.
+    expected = pages * (65536 if page_size == 1 else page_size)
+    if header[24:28] == header[92:96] and size < expected:
+        return size, expected
+    return None
 
 
 def said(key: str, **values: object) -> str:
@@ -744,6 +775,12 @@ class Store:
             # A device or a pipe would be opened as an empty database, and SQLite would
             # make its journal beside it (/dev/null-journal); a folder is no file at all.
             raise StoreError(said("not_a_file", path=self.path))
+        short = _cut_short(self.path.resolve()) if self.path.exists() else None
+        if short is not None:
+            # SQLite said only "database disk image is malformed", on opening or at the
+            # first read past the end (a file over QUICK_CHECK_MAX_BYTES).
+            size, expected = short
+            raise DamagedStoreError(said("cut_short", path=self.path, size=size, expected=expected))
         why_read_only = READ_ONLY_REASONS["on_request"] if read_only else self._unwritable()
         folder = self.path.parent
         if not self.path.exists() and folder.is_dir() and not os.access(folder, os.W_OK):

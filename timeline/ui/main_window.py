@@ -118,6 +118,9 @@ if TYPE_CHECKING:
 
 # Closing waits this long for workers to stop; then the process may exit without them.
 _CLOSE_WAIT_MS = 1000
+# How the store's lines of a damaged library go on after its path (store.MESSAGES:
+# "damaged", "damaged_schema", "cut_short"): the window offers the repair for them.
+_DAMAGE_SAID = ("is damaged (", "is damaged: ", "is cut short: ")
 # How soon to try again to open the library anew after a file dialog while a worker of
 # this window has it open (MainWindow._take_library_locks_again).
 _RELOCK_RETRY_MS = 500
@@ -924,10 +927,10 @@ class MainWindow(QMainWindow):
             box = message_box(
                 self, QMessageBox.Icon.Critical, self.tr("News Timeline"), text, values=values
             )
-            damaged = (f"{self.store.path} is damaged (", f"{self.store.path} is damaged: ")
+            damaged = [f"{self.store.path} {said}" for said in _DAMAGE_SAID]
             if self.store.damage is not None or any(d in message for d in damaged):
-                # Damage met while the window was open (a page, or a part of the schema
-                # another program took away): the repair the start-up offers.
+                # Damage met while the window was open (a page, a part of the schema
+                # another program took away, the file cut): the repair the start-up offers.
                 box.setStandardButtons(QMessageBox.StandardButton.Close)
                 repair = box.addButton(self.tr("Repair…"), QMessageBox.ButtonRole.AcceptRole)
                 repair.clicked.connect(self._repair_library)

@@ -76,6 +76,12 @@ def _translations() -> dict[str, str]:
             "%1 is damaged: %2; nothing was written to it. Repair copies what can be read "
             "into a new library beside it (the damaged file is left as it is).",
         ),
+        "cut_short": translate(
+            "StoreMessages",
+            "%1 is cut short: it holds %2 of the %3 bytes its header gives (a copy or download "
+            "that did not finish?); nothing was written to it. Copy it again whole if you can, "
+            "else Repair copies what can be read into a new library beside it.",
+        ),
         "read_only": translate("StoreMessages", "%1 is open read-only: %2"),
         "empty": translate("StoreMessages", "%1 is empty: it holds no library to repair"),
         "unfinished_write": translate(
