@@ -141,6 +141,8 @@ view article_search_text_3
 
 
 def _parsed(listing: str) -> dict[str, SchemaObject]:
+    """The objects of a listing such as _CURRENT (an indented line goes on the one
+    before)."""
     objects = {}
     for line in listing.replace("\n    ", " ").split("\n"):
         if not line:
