@@ -354,3 +354,30 @@ def test_a_library_cut_short_is_said_so_before_anything_is_written(
     assert store_module._cut_short(path) is not None
     Path(f"{path}-wal").write_bytes(b"\0" * 32)
     assert store_module._cut_short(path) is None
+
+
+def test_a_full_text_index_its_module_cannot_read_just_now_is_no_damage(tmp_path: Path) -> None:
+    """Over a read-only connection to a -shm another program had just reset, FTS5 said
+    "vtable constructor failed": a passing failure (the reads after it say what is wrong
+    if any is), not a damaged library; a module that is not there at all is."""
+    path = tmp_path / "a.db"
+    _library(path, articles=2)
+    conn = sqlite3.connect(path)
+
+    class Refusing:
+        def __init__(self, said: str) -> None:
+            self.said = said
+
+        def execute(self, sql: str, *parameters: object) -> sqlite3.Cursor:
+            if sql == 'PRAGMA table_info("article_fts")':
+                raise sqlite3.OperationalError(self.said)
+            return conn.execute(sql, *parameters)
+
+    passing = Refusing("vtable constructor failed: article_fts")
+    assert schema_check.lacking(passing, SCHEMA_VERSION) is None  # type: ignore[arg-type]
+    gone = Refusing("no such module: fts5")
+    assert schema_check.lacking(gone, SCHEMA_VERSION) == (  # type: ignore[arg-type]
+        "unreadable",
+        {"name": "article_fts", "detail": "no such module: fts5"},
+    )
+    conn.close()

@@ -237,8 +237,13 @@ def lacking(conn: sqlite3.Connection, version: int) -> tuple[str, dict[str, str]
             continue
         try:
             columns = _columns(conn, name)
-        except sqlite3.OperationalError as exc:  # a full-text index's module refusing it
-            return "unreadable", {"name": name, "detail": str(exc)}
+        except sqlite3.OperationalError as exc:
+            if "no such module" in str(exc):  # a full-text index of a module not here
+                return "unreadable", {"name": name, "detail": str(exc)}
+            # Its module could not read it just now ("vtable constructor failed": a
+            # read-only connection to a -shm another program had just reset): no damage
+            # known, and the reads that follow say what is wrong if any is.
+            continue
         gone = [c for c in wants.columns if c not in columns]
         if gone:
             return "column", {"name": name, "column": gone[0]}
