@@ -775,7 +775,15 @@ class Store:
             # A device or a pipe would be opened as an empty database, and SQLite would
             # make its journal beside it (/dev/null-journal); a folder is no file at all.
             raise StoreError(said("not_a_file", path=self.path))
-        short = _cut_short(self.path.resolve()) if self.path.exists() else None
+        # Not read while this process holds the file: closing any descriptor of it ends
+        # every SQLite lock the process has on it (POSIX), and another program's close
+        # would then delete the -wal and -shm its stores still use (file_dialogs.py).  A
+        # file held here was read when it was first opened.
+        short = (
+            _cut_short(self.path.resolve())
+            if self.path.exists() and not held_here(self.path)
+            else None
+        )
         if short is not None:
             # SQLite said only "database disk image is malformed", on opening or at the
             # first read past the end (a file over QUICK_CHECK_MAX_BYTES).
