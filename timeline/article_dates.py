@@ -25,6 +25,7 @@ from timeline.ingest.published import digits_as_iso, iso_problem
 from timeline.model import ArticleDraft, DateValue, Event, from_axis
 from timeline.store import Store
 from timeline.store import edits as user_edits
+from timeline.text.normalize import fold_fullwidth
 
 _SENTENCE_BREAKS = ".!?؟\n"
 _SENTENCE_BREAK = re.compile(f"[{re.escape(_SENTENCE_BREAKS)}]")
@@ -46,8 +47,10 @@ def parse_published(raw: str) -> DateValue | None:
     form of feeds and mail ("Sun, 01 Mar 2015 10:00:00 GMT", its time and offset kept)
     and written dates ("March 1, 2015", "1st March 2015"); a numeric date that can only be
     month first ("3/25/2015", a US spreadsheet's) is read so; digits alone as ISO 8601's
-    basic form (20150721) or Unix time (ingest.published.digits_as_iso).
+    basic form (20150721) or Unix time (ingest.published.digits_as_iso).  Fullwidth
+    letters and digits ("１７ Ｊｕｎｅ ２０１５") are read as their ASCII forms.
     """
+    raw = fold_fullwidth(raw)
     if not raw or iso_problem(raw) is not None:
         return None
     digits = digits_as_iso(raw)

@@ -34,6 +34,7 @@ from timeline.model import (
 from timeline.store import Store
 from timeline.store import edits as user
 from timeline.store.edits import Change, Stamp
+from timeline.text.normalize import fold_fullwidth
 from timeline.text.safe import tag_name
 
 if TYPE_CHECKING:
@@ -151,7 +152,7 @@ def read_published(typed: str) -> DateValue:
     "2015-07-21T25:00", the first line of two, the longest date of a phrase), which for
     an event's date is the point; an article was published once, at one time, so a
     value only partly read would be stored as a date the user did not give."""
-    text = typed.strip()
+    text = fold_fullwidth(typed.strip())
     if "\n" in text or "\r" in text:
         raise _refused("published_lines", text=repr(typed))
     if _ISO_START.match(text) and not _ISO.match(text):
@@ -177,8 +178,8 @@ _ISO_START = re.compile(r"\d{4}-\d\d")
 
 def _read_date(text: str) -> tuple[DateValue | None, bool]:
     """read_date's date, and whether it is all of the text (False when it is the
-    longest of the dates mentioned in it)."""
-    text = text.strip()
+    longest of the dates mentioned in it); fullwidth forms read as ASCII."""
+    text = fold_fullwidth(text.strip())
     if not text:
         return None, True
     m = _ISO_RANGE.match(text)

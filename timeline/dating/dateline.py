@@ -11,6 +11,7 @@ from timeline.dating.english import ENGLISH_MONTH, as_arabic_months, day_first, 
 from timeline.dating.lazy import lazy
 from timeline.dating.mentions import ABSOLUTE_RULES, find_candidates
 from timeline.model import GRANULARITIES, DateValue
+from timeline.text.normalize import fold_fullwidth
 
 BARE_YEAR = lazy(rf"\s*(?P<y>\d{{4}}){ERA}\s*")
 
@@ -85,6 +86,7 @@ def is_date_line(text: str) -> bool:
     """
     if len(text) > DATE_LINE_CHARS or not text.strip():
         return False
+    text = fold_fullwidth(text)
     if _DATE_LINE_LEAD.match(text) and not text.rstrip().endswith(_SENTENCE_ENDS):
         # Said to be one: kept as written even when it cannot be read ("Updated figures
         # show 30 deaths." is a sentence: it ends as one).

@@ -14,6 +14,8 @@ import calendar
 import re
 import unicodedata
 
+from timeline.text.normalize import fold_fullwidth
+
 _MONTHS = dict(
     zip(
         (
@@ -148,8 +150,11 @@ def as_arabic_months(text: str) -> str:
     commas dropped.
 
     "May 22, 2021" -> "22 مايو 2021", "Ramadan 10, 1437 AH" -> "10 رمضان 1437 هـ"; text
-    without an English or Latin Hijri month name (nor AH after a year) is unchanged.
+    without an English or Latin Hijri month name (nor AH after a year) is unchanged but
+    for fullwidth forms, read as their ASCII characters ("１７ Ｊｕｎｅ ２０１５" as
+    "17 June 2015").
     """
+    text = fold_fullwidth(text)
     folded = _latin_folded(text)
     if not (ENGLISH_MONTH.search(folded) or _HIJRI_MONTH.search(folded) or _AH.search(folded)):
         return text

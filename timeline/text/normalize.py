@@ -41,6 +41,30 @@ SPELLING_FOLDS: dict[str, str] = {
 OTHER_ALPHABET_FOLDS: dict[str, str] = {"ی": "ي", "ک": "ك", "ھ": "ه", "ڤ": "ف", "پ": "ب"}
 SEARCH_FOLDS: dict[str, str] = {**SPELLING_FOLDS, **OTHER_ALPHABET_FOLDS}
 
+# The fullwidth forms of ASCII (U+FF01-FF5E) and the ideographic space: the Latin
+# letters, digits and punctuation of text copied from pages in East Asian encodings
+# ("１７ Ｊｕｎｅ ２０１５").  The date rules read each as its ASCII character (NFKC's own
+# mapping, one character to one, so offsets hold); the text as written keeps them.
+_FULLWIDTH = re.compile("[\u3000\uff01-\uff5e]")
+_FULLWIDTH_TABLE = str.maketrans(
+    {"\u3000": " ", **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}}
+)
+
+
+def fold_fullwidth(text: str, step: int = 0) -> str:
+    """text with each fullwidth form of an ASCII character written as that character
+    ("１７ Ｊｕｎｅ" is "17 June"); text itself when it holds none.  Given a step, the
+    text is searched and folded that many characters at a time (the date rules'
+    GIL_STEP: one pass over a long text holds the GIL to its end)."""
+    size = len(text)
+    step = step or size or 1
+    if not any(_FULLWIDTH.search(text, at, at + step) for at in range(0, size, step)):
+        return text
+    if size <= step:
+        return text.translate(_FULLWIDTH_TABLE)
+    return "".join(text[at : at + step].translate(_FULLWIDTH_TABLE) for at in range(0, size, step))
+
+
 _FOLDED_FROM: dict[str, str] = {}
 for _variant, _folded in SEARCH_FOLDS.items():
     _FOLDED_FROM[_folded] = _FOLDED_FROM.get(_folded, "") + _variant
