@@ -197,6 +197,8 @@ ARABIC: dict[str, str] = {
     "not a readable web archive near record %1 (%2)": "ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)",
     "a truncated or damaged web archive record near record %1 (%2)": "سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)",
     "an empty web archive (no records)": "أرشيف ويب فارغ (لا سجلات)",
+    "not followed by the blank line that ends a record: its Content-Length is wrong (a damaged web archive)": "لا يليه السطر الفارغ الذي ينتهي به السجل: طوله المذكور (Content-Length) خاطئ (أرشيف ويب تالف)",
+    "its page's compressed content is damaged (%1)": "المحتوى المضغوط لصفحته تالف (%1)",
     "redirected to a non-web address (%1)": "أُحيل إلى عنوان ليس عنوان ويب (%1)",
     "not a web address (only http and https are fetched)": "ليس عنوان ويب (لا يُجلب إلا http وhttps)",
     "larger than the %1 bytes a download may be": "أكبر من %1 بايت، أقصى ما يكونه التنزيل",

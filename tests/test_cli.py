@@ -328,6 +328,28 @@ def test_import_of_an_endless_input_is_one_line(run, tmp_path: Path, endless: st
     assert "Traceback" not in result.output
 
 
+def test_import_of_a_web_archive_warcio_finds_faulty_is_the_reports_lines(
+    run, tmp_path: Path
+) -> None:
+    """warcio printed its own warning, the archive's bytes with it, among the import's
+    lines ("WARNING: Record not followed by newline ... Remainder: b'ml>'")."""
+    from tests.ingest.format_fixtures import page, warc
+
+    data = warc(tmp_path / "crawl.warc", [("http://example.org/0", page(), "")]).read_bytes()
+    at = data.index(b"Content-Length: ", data.index(b"WARC-Type: response")) + 16
+    end = data.index(b"\r\n", at)
+    path = tmp_path / "length.warc"
+    path.write_bytes(data[:at] + str(int(data[at:end]) - 3).encode() + data[end:])
+    result = run("import", str(path))
+    assert result.output.splitlines() == [
+        "importing",
+        f"{path}: skipped 1 record(s) that are not articles: record 2 (http://example.org/0):"
+        " not followed by the blank line that ends a record: its Content-Length is wrong"
+        " (a damaged web archive)",
+        "0 added, 0 already stored, 0 failed files, 1 records skipped",
+    ]
+
+
 def test_extract_of_an_endless_input_is_one_line(run) -> None:
     # extract reads its text through timeline.text.encoding, bounded as an import's is.
     result = run("extract", "--json", "/dev/zero", expect=1)

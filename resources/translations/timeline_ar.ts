@@ -895,7 +895,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="452" />
-        <location filename="../../timeline/ui/import_messages.py" line="814" />
+        <location filename="../../timeline/ui/import_messages.py" line="827" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
@@ -905,7 +905,17 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>لا متن للمقالة بعد سطري العنوان والتاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="781" />
+        <location filename="../../timeline/ui/import_messages.py" line="608" />
+        <source>not followed by the blank line that ends a record: its Content-Length is wrong (a damaged web archive)</source>
+        <translation>لا يليه السطر الفارغ الذي ينتهي به السجل: طوله المذكور (Content-Length) خاطئ (أرشيف ويب تالف)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="616" />
+        <source>its page's compressed content is damaged (%1)</source>
+        <translation>المحتوى المضغوط لصفحته تالف (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="794" />
         <source>%1; the rest of the file was not read</source>
         <translation>%1؛ لم يُقرأ باقي الملف</translation>
     </message>
@@ -955,37 +965,37 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>ليس صندوق بريد (لا يبدأ بسطر '%1')</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="657" />
+        <location filename="../../timeline/ui/import_messages.py" line="670" />
         <source>message %1: %2</source>
         <translation>الرسالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="658" />
+        <location filename="../../timeline/ui/import_messages.py" line="671" />
         <source>after record %1: %2</source>
         <translation>بعد السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="735" />
+        <location filename="../../timeline/ui/import_messages.py" line="748" />
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="741" />
+        <location filename="../../timeline/ui/import_messages.py" line="754" />
         <source>feed</source>
         <translation>موجز</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="743" />
+        <location filename="../../timeline/ui/import_messages.py" line="756" />
         <source>web page</source>
         <translation>صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="750" />
+        <location filename="../../timeline/ui/import_messages.py" line="763" />
         <source>e-mail</source>
         <translation>بريد إلكتروني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="752" />
+        <location filename="../../timeline/ui/import_messages.py" line="765" />
         <source>picture</source>
         <translation>صورة</translation>
     </message>
@@ -1175,92 +1185,92 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="607" />
+        <location filename="../../timeline/ui/import_messages.py" line="620" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="611" />
+        <location filename="../../timeline/ui/import_messages.py" line="624" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="615" />
+        <location filename="../../timeline/ui/import_messages.py" line="628" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="619" />
+        <location filename="../../timeline/ui/import_messages.py" line="632" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="621" />
+        <location filename="../../timeline/ui/import_messages.py" line="634" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="622" />
+        <location filename="../../timeline/ui/import_messages.py" line="635" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="623" />
+        <location filename="../../timeline/ui/import_messages.py" line="636" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="626" />
+        <location filename="../../timeline/ui/import_messages.py" line="639" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="630" />
+        <location filename="../../timeline/ui/import_messages.py" line="643" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="634" />
+        <location filename="../../timeline/ui/import_messages.py" line="647" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="650" />
+        <location filename="../../timeline/ui/import_messages.py" line="663" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="651" />
+        <location filename="../../timeline/ui/import_messages.py" line="664" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="652" />
+        <location filename="../../timeline/ui/import_messages.py" line="665" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="653" />
+        <location filename="../../timeline/ui/import_messages.py" line="666" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="654" />
+        <location filename="../../timeline/ui/import_messages.py" line="667" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="655" />
+        <location filename="../../timeline/ui/import_messages.py" line="668" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="656" />
+        <location filename="../../timeline/ui/import_messages.py" line="669" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="659" />
+        <location filename="../../timeline/ui/import_messages.py" line="672" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>

@@ -170,6 +170,89 @@ def test_a_header_line_past_the_cap_is_damage_and_the_pages_before_stay(tmp_path
     assert f"a line longer than {MAX_HEADER_LINE:,} bytes" in lost.reason
 
 
+def _length_off_by(data: bytes, record: tuple[int, int, str], by: int) -> bytes:
+    """data with the record's Content-Length (its WARC header's) made `by` bytes more."""
+    offset, _length, _kind = record
+    at = data.index(b"Content-Length: ", offset) + len(b"Content-Length: ")
+    end = data.index(b"\r\n", at)
+    return data[:at] + str(int(data[at:end]) + by).encode() + data[end:]
+
+
+@pytest.mark.parametrize("by", [-5, 40])
+def test_a_record_its_length_does_not_end_is_left_out_in_the_reports_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], by: int
+) -> None:
+    """A Content-Length a few bytes short (the page's last bytes then stand where the
+    blank line that ends the record should) or long (into the next record's headers):
+    warcio printed "WARNING: Record not followed by newline ... Remainder: b'...'" to
+    stderr, the archive's bytes with it, and gave the page as if whole.  The record is
+    left out with a line of the report's; a length short leaves the rest readable."""
+    whole, records = _crawl(tmp_path / "crawl.warc", compressed=False)
+    hostile = tmp_path / "length.warc"
+    hostile.write_bytes(_length_off_by(whole.read_bytes(), records[3], by))  # second page
+    found = items(hostile)
+    assert capsys.readouterr().err == ""
+    titles = [d.title for d in found if isinstance(d, ArticleDraft)]
+    skipped = [r for r in found if isinstance(r, Rejected)]
+    assert titles == (
+        ["حديقة الحي 0", "حديقة الحي 2", "حديقة الحي 3"] if by < 0 else ["حديقة الحي 0"]
+    )
+    assert skipped[0] == Rejected(
+        "record 4 (http://example.org/1)",
+        "not followed by the blank line that ends a record: its Content-Length is wrong"
+        " (a damaged web archive)",
+    )
+    assert len(skipped) == (1 if by < 0 else 2)  # a length long: the next one unreadable
+
+
+def test_a_page_whose_compressed_content_breaks_off_is_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page sent gzip-encoded whose data is damaged part way: warcio printed zlib's
+    error to stderr and gave the page up to there as if whole."""
+    import io
+    import random
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    data = bytearray(gzip.compress(page().encode() + random.Random(3).randbytes(300_000)))
+    data[len(data) // 2 : len(data) // 2 + 400] = bytes(400)
+    path = tmp_path / "encoded.warc"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        headers = StatusAndHeaders(
+            "200 OK",
+            [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip")],
+            protocol="HTTP/1.1",
+        )
+        payload = io.BytesIO(bytes(data))
+        record = writer.create_warc_record(
+            "http://example.org/z", "response", payload=payload, length=len(data),
+            http_headers=headers,
+        )  # fmt: skip
+        writer.write_record(record)
+    (skipped,) = items(path)
+    assert capsys.readouterr().err == ""
+    assert isinstance(skipped, Rejected) and skipped.where == "record 1 (http://example.org/z)"
+    assert skipped.reason.startswith("its page's compressed content is damaged (Error -3 ")
+
+
+def test_an_address_warcio_mends_is_not_logged(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """warcio logs "Replacing spaces in invalid WARC-Target-URI: ..." with the address as
+    given, control characters and all: with no logging set up (the command line), Python's
+    last-resort handler printed it to stderr."""
+    whole, _records = _crawl(tmp_path / "crawl.warc", compressed=False)
+    address = b"WARC-Target-URI: http://example.org/1"
+    hostile = tmp_path / "spaces.warc"
+    hostile.write_bytes(whole.read_bytes().replace(address, address + b" \x1b[31mred", 1))
+    with caplog.at_level("WARNING"):
+        assert len(items(hostile)) == 4
+    assert not [r for r in caplog.records if r.name.startswith("warcio")]
+
+
 def test_a_web_archive_cut_short_is_imported_up_to_the_cut(tmp_path: Path, store: Store) -> None:
     whole, records = _crawl(tmp_path / "crawl.warc.gz", compressed=True)
     offset, length, _kind = records[5]  # the third page's response

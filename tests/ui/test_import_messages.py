@@ -164,6 +164,11 @@ def _cut_crawls(folder: Path) -> list[Path]:
     packed = warc(folder / "packed.warc.gz", pages, gzip=True).read_bytes()
     paths.append(folder / "cut.warc.gz")
     paths[-1].write_bytes(packed[:-100])
+    # The first page's Content-Length five bytes short: not followed by its blank line.
+    at = data.index(b"Content-Length: ", data.index(b"WARC-Type: response")) + 16
+    end = data.index(b"\r\n", at)
+    paths.append(folder / "length.warc")
+    paths[-1].write_bytes(data[:at] + str(int(data[at:end]) - 5).encode() + data[end:])
     (folder / "whole.warc").unlink()
     (folder / "packed.warc.gz").unlink()
     return paths

@@ -2,17 +2,22 @@
 
 The capture time (WARC-Date) is kept as the crawl time, never as the publication
 date; the target URI is the article's link.  An archive cut short or damaged keeps the
-pages of the records read whole before it (DamagedData, as a cut .jsonl.gz).
+pages of the records read whole before it (DamagedData, as a cut .jsonl.gz).  What
+warcio prints of an archive's faults is kept from the terminal and said in the
+report's words (_WarcioSys).
 """
 
 from __future__ import annotations
 
+import io
+import sys
+import threading
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from timeline.ingest.errors import BadArticle, DamagedData
 from timeline.ingest.inflate import bomb_reason, open_gzip
-from timeline.ingest.webpage import MAX_PAGE_BYTES, page_draft
+from timeline.ingest.webpage import MAX_PAGE_BYTES, page_draft, quiet_libraries
 from timeline.model import ArticleDraft
 
 _CHUNK = 1 << 16
@@ -34,10 +39,22 @@ def _is_html_page(record: Any) -> bool:
     return any(content_type.startswith(kind) for kind in _HTML_TYPES)
 
 
+def _where(record: Any, number: int) -> str:
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    return f"record {number} ({uri[:80]})" if uri else f"record {number}"
+
+
 def _page(record: Any, number: int, origin: str) -> ArticleDraft | tuple[str, str]:
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-    where = f"record {number} ({uri[:80]})" if uri else f"record {number}"
-    content = record.content_stream().read(MAX_PAGE_BYTES + 1)
+    where = _where(record, number)
+    with _WARCIO_SAID as said:
+        content = record.content_stream().read(MAX_PAGE_BYTES + 1)
+    if said.getvalue():
+        # warcio's words for a Content-Encoding that stops inflating part way (zlib's
+        # "Error -3 while decompressing data: invalid block type"): it gave the page up
+        # to there as if whole.
+        detail = said.getvalue().strip().splitlines()[-1][:200]
+        return where, f"its page's compressed content is damaged ({detail})"
     if len(content) > MAX_PAGE_BYTES:
         return where, f"a page larger than {MAX_PAGE_BYTES:,} bytes"
     captured = record.rec_headers.get_header("WARC-Date") or ""
@@ -59,6 +76,10 @@ def warc_pages(stream: BinaryIO, origin: str) -> Iterator[ArticleDraft | tuple[s
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    # What reading a damaged or cut archive raises (warcio's, the gzip reader's, ours).
+    damage = (DamagedData, ArchiveLoadFailed, EOFError, ValueError, OSError)
+    _WarcioSys.install()
+    quiet_libraries()
     if _is_gzip(stream):
         stream = open_gzip(stream)  # the caller closes the file under it
     read_whole = 0
@@ -68,8 +89,10 @@ def warc_pages(stream: BinaryIO, origin: str) -> Iterator[ArticleDraft | tuple[s
     _bound_lines(records.reader)
     while True:
         number = read_whole + 1
+        ending: Exception | None = None
         try:
-            record = next(records, None)
+            with _WARCIO_SAID:
+                record = next(records, None)
             if record is None:
                 # warcio ends quietly where the data ends inside a record's headers (it
                 # takes the EOFError for the end): the record it began is in next_line,
@@ -89,25 +112,24 @@ def warc_pages(stream: BinaryIO, origin: str) -> Iterator[ArticleDraft | tuple[s
                 reason = bomb_reason(inflated, _tell(stream))
                 if reason is not None:
                     raise BadArticle(reason)
-        except DamagedData as exc:
-            raise DamagedData(str(exc), after=read_whole) from exc
-        except ArchiveLoadFailed as exc:
-            raise DamagedData(
-                f"not a readable web archive near record {number} ({exc})", after=read_whole
-            ) from exc
-        except AttributeError as exc:
-            # warcio's, of a request or response record without its target URI (its
-            # headers cut before it): uri.startswith on None.
-            raise DamagedData(
-                f"record {number} has no target address: a truncated or damaged web archive",
-                after=read_whole,
-            ) from exc
-        except (EOFError, ValueError, OSError) as exc:
-            raise DamagedData(
-                f"a truncated or damaged web archive record near record {number} "
-                f"({type(exc).__name__}: {exc})",
-                after=read_whole,
-            ) from exc
+            # The blank lines that end the record, read now (warcio reads them with the
+            # next record) so that a record they do not follow is known before its page
+            # is given: its Content-Length is wrong, and what was read as its page is
+            # not all of it, or runs into what follows.
+            faults = records.err_count
+            try:
+                with _WARCIO_SAID:
+                    records.read_to_end()
+            except damage as exc:
+                ending = exc  # in the data after the record, which was read whole
+            if records.err_count > faults:
+                item = (
+                    _where(record, number),
+                    "not followed by the blank line that ends a record: its Content-Length"
+                    " is wrong (a damaged web archive)",
+                )
+        except (*damage, AttributeError) as exc:
+            raise _damage(exc, number, read_whole) from exc
         missing = getattr(record.raw_stream, "limit", 0)
         if missing > 0:
             raise DamagedData(
@@ -122,8 +144,35 @@ def warc_pages(stream: BinaryIO, origin: str) -> Iterator[ArticleDraft | tuple[s
         read_whole = number
         if item is not None:
             yield item
+        if ending is not None:
+            raise _damage(ending, read_whole + 1, read_whole) from ending
     if read_whole == 0:
         raise BadArticle("an empty web archive (no records)")
+
+
+def _damage(exc: Exception, number: int, read_whole: int) -> DamagedData:
+    """The DamagedData of an exception met reading record `number` (or the data before
+    it), after `read_whole` records read whole."""
+    from warcio.exceptions import ArchiveLoadFailed
+
+    if isinstance(exc, DamagedData):
+        return DamagedData(str(exc), after=read_whole)
+    if isinstance(exc, ArchiveLoadFailed):
+        return DamagedData(
+            f"not a readable web archive near record {number} ({exc})", after=read_whole
+        )
+    if isinstance(exc, AttributeError):
+        # warcio's, of a request or response record without its target URI (its
+        # headers cut before it): uri.startswith on None.
+        return DamagedData(
+            f"record {number} has no target address: a truncated or damaged web archive",
+            after=read_whole,
+        )
+    return DamagedData(
+        f"a truncated or damaged web archive record near record {number} "
+        f"({type(exc).__name__}: {exc})",
+        after=read_whole,
+    )
 
 
 def _bound_lines(reader: Any) -> None:
@@ -154,6 +203,48 @@ def _bound_lines(reader: Any) -> None:
         return b"".join(parts)
 
     reader.readline = bounded
+
+
+class _WarcioSys:
+    """Stands for the sys module in warcio's modules that write to stderr (a record not
+    followed by its blank line, a page's content that stops inflating): while a thread
+    reads an archive, what they write goes to its _WarcioSaid, for the report to say in
+    its words, never to the terminal (it held the archive's bytes as they were)."""
+
+    _installed = False
+
+    @classmethod
+    def install(cls) -> None:
+        if cls._installed:
+            return
+        from warcio import archiveiterator, bufferedreaders
+
+        archiveiterator.sys = bufferedreaders.sys = cls()
+        cls._installed = True
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(sys, name)
+
+    @property
+    def stderr(self) -> Any:
+        said = _WARCIO_SAID.said
+        return sys.stderr if said is None else said
+
+
+class _WarcioSaid(threading.local):
+    """What warcio wrote to stderr in this thread inside `with` (the value it gives)."""
+
+    said: io.StringIO | None = None
+
+    def __enter__(self) -> io.StringIO:
+        self.said = io.StringIO()
+        return self.said
+
+    def __exit__(self, *exc: object) -> None:
+        self.said = None
+
+
+_WARCIO_SAID = _WarcioSaid()
 
 
 class _ReadOnce:

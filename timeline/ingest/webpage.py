@@ -46,15 +46,17 @@ MAX_PAGE_ELEMENTS = 50_000
 _BLOCK_TAGS = ("p", "div", "li", "td", "dd", "dt", "blockquote", "pre", "br", "section")
 
 
-def _quiet_libraries() -> None:
-    """trafilatura and htmldate log every page they find wanting; the import reports instead.
+def quiet_libraries() -> None:
+    """trafilatura and htmldate log every page they find wanting, warcio every address
+    it mends ("Replacing spaces in invalid WARC-Target-URI: ...", the address as the
+    archive gave it, control characters and all, on stderr); the import reports instead.
 
-    Done on the first page, not at import: `timeline extract` imports this package and
-    should not pay for logging.
+    Done on the first page or archive, not at import: `timeline extract` imports this
+    package and should not pay for logging.
     """
     import logging
 
-    for name in ("trafilatura", "htmldate", "courlan"):
+    for name in ("trafilatura", "htmldate", "courlan", "warcio"):
         logger = logging.getLogger(name)
         if logger.level != logging.CRITICAL:  # setLevel clears every logger's cache
             logger.setLevel(logging.CRITICAL)
@@ -103,7 +105,7 @@ def page_draft(
     """
     from trafilatura.utils import load_html  # trafilatura costs a quarter second to import
 
-    _quiet_libraries()
+    quiet_libraries()
 
     if not data or (isinstance(data, bytes) and not data.strip()):
         raise BadArticle("an empty page")

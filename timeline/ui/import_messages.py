@@ -603,6 +603,19 @@ def _table() -> tuple[tuple[str, str], ...]:
             translate("ImportMessages", "an empty web archive (no records)"),
         ),
         (
+            "not followed by the blank line that ends a record: its Content-Length is wrong"
+            " (a damaged web archive)",
+            translate(
+                "ImportMessages",
+                "not followed by the blank line that ends a record: its Content-Length is wrong"
+                " (a damaged web archive)",
+            ),
+        ),
+        (
+            "its page's compressed content is damaged ({detail})",
+            translate("ImportMessages", "its page's compressed content is damaged (%1)"),
+        ),
+        (
             "redirected to a non-web address ({url})",
             translate("ImportMessages", "redirected to a non-web address (%1)"),
         ),
