@@ -374,12 +374,20 @@ def test_tag_colours_that_are_not_are_left_out() -> None:
     assert tag_colours(["a", "#000000"]) == ()
 
 
-def test_json_lines_carry_the_users_whole_say_as_timelinejs_does(
+@pytest.mark.parametrize(
+    ("fmt", "suffix"),
+    [("articles-jsonl", "jsonl"), ("articles-csv", "csv"), ("articles-xlsx", "xlsx")],
+)
+def test_table_exports_carry_the_users_whole_say_as_timelinejs_does(
     edited: Store,  # noqa: F811
     tmp_path: Path,
+    fmt: str,
+    suffix: str,
 ) -> None:
-    """The library's articles as JSON Lines (the streaming format) come back as the
-    TimelineJS file's do: the same values, events, marks and colours."""
+    """The library's articles as JSON Lines (the streaming format), CSV or a workbook
+    come back as the TimelineJS file's do: the same values, events, marks and colours.
+    CSV and workbooks lost the events added, the mentions' corrections and marks and the
+    tags' colours (their columns held tags, note and hidden only)."""
     from tests.edits.test_survival import mention
 
     war_day = mention(edited, "حرب قديمة", "1954")
@@ -388,20 +396,20 @@ def test_json_lines_carry_the_users_whole_say_as_timelinejs_does(
     edits.set_tag_colour(edited, "هدنة", "#abcdef")
     edits.add_event(edited, "10 شوال 1442 هـ", "اجتماع المجلس")
     libraries = []
-    for fmt, suffix in (("timelinejs", "json"), ("articles-jsonl", "jsonl")):
-        path = tmp_path / f"out.{suffix}"
-        export(edited, fmt, Selection(with_hidden=True), path)
-        again = Store(tmp_path / f"{suffix}.db")
+    for made, ending in (("timelinejs", "json"), (fmt, suffix)):
+        path = tmp_path / f"out.{ending}"
+        export(edited, made, Selection(with_hidden=True), path)
+        again = Store(tmp_path / f"{ending}.db")
         assert [f.left_out for f in library.import_paths(again, [path]).files] == [0]
         libraries.append(again)
-    by_timelinejs, by_jsonl = libraries
+    by_timelinejs, by_table = libraries
     try:
         for title in ("الحرب الكورية", "خبر آخر"):
-            shown = as_shown(by_jsonl, article_id(by_jsonl, title))
+            shown = as_shown(by_table, article_id(by_table, title))
             assert shown == as_shown(by_timelinejs, article_id(by_timelinejs, title))
-        assert added_rows(by_jsonl) == added_rows(by_timelinejs)
-        assert user.tags(by_jsonl) == user.tags(by_timelinejs)
-        assert ("هدنة", "#abcdef", 1) in user.tags(by_jsonl)
+        assert added_rows(by_table) == added_rows(by_timelinejs)
+        assert user.tags(by_table) == user.tags(by_timelinejs)
+        assert ("هدنة", "#abcdef", 1) in user.tags(by_table)
     finally:
         for store in libraries:
             store.close()

@@ -9,7 +9,9 @@ back from the program's own), an event's origin (computed, corrected or added) a
 Articles written as JSON Lines are read back by the JSON Lines importer (its keys are
 the store's column names, and it ignores the ones it does not take), with what the user
 said that the columns do not hold (added events, mentions' marks, tag colours: as the
-TimelineJS export carries them); CSV rows have the same columns.  A CSV is for spreadsheets, which take a cell starting with '=', '+', '-',
+TimelineJS export carries them); CSV rows and a workbook's have the same columns, that
+last part as four columns of JSON text (timelinejs.CARRIED_KEYS), which the CSV and
+workbook importers read back from the program's own.  A CSV is for spreadsheets, which take a cell starting with '=', '+', '-',
 '@' or a tab as a formula (a page's title of =HYPERLINK(...) becomes a live link): such a
 text cell is written after an apostrophe, which the CSV importer removes again from the
 program's own exports.  JSON Lines holds every value exactly as stored.
@@ -30,7 +32,13 @@ from timeline.export.selection import (
     article_ids,
     shown_events,
 )
-from timeline.ingest.timelinejs import ADDED_KEY, COLOURS_KEY, STANDALONE_KEY, USER_KEY
+from timeline.ingest.timelinejs import (
+    ADDED_KEY,
+    CARRIED_KEYS,
+    COLOURS_KEY,
+    STANDALONE_KEY,
+    USER_KEY,
+)
 from timeline.store import Store
 from timeline.store.export_data import (
     ARTICLE_COLUMNS,
@@ -41,14 +49,25 @@ from timeline.text.safe import spreadsheet_safe
 
 
 def table_rows(
-    store: Store, selection: Selection, what: str, view: UserView | None = None
+    store: Store,
+    selection: Selection,
+    what: str,
+    view: UserView | None = None,
+    *,
+    carried: bool = False,
 ) -> tuple[tuple[str, ...], Iterable]:
-    """The columns and the rows, as the user sees them (view: selection.UserView)."""
+    """The columns and the rows, as the user sees them (view: selection.UserView); with
+    carried, an article's row ends in what the user said beyond its columns (CARRIED_KEYS,
+    each a cell of JSON text, empty where it says nothing), as a table holds it."""
     ids = article_ids(store, selection)
     view = view or UserView(store, selection)
     if what == "articles":
         shown = (view.article(row) for row in export_articles(store, ids))
-        return (*ARTICLE_COLUMNS, *ARTICLE_EXTRA), (row for row in shown if row is not None)
+        columns = (*ARTICLE_COLUMNS, *ARTICLE_EXTRA)
+        rows = (row for row in shown if row is not None)
+        if carried:
+            return (*columns, *CARRIED_KEYS), _with_carried(columns, rows, view)
+        return columns, rows
     width = len(EVENT_COLUMNS)
     events = shown_events(store, selection, ids, view)
     rows = ((*row[:width], *row[-len(EVENT_EXTRA) :]) for row in events)
@@ -63,7 +82,7 @@ def write_csv(
     progress: ExportProgress | None = None,
 ) -> int:
     """Write the chosen articles or events ('articles' | 'events') as CSV; returns rows."""
-    columns, rows = table_rows(store, selection, what)
+    columns, rows = table_rows(store, selection, what, carried=True)
     rows = counted(rows, progress)
     writer = csv.writer(out, lineterminator="\n")
     # Python's writer quotes a field holding its line terminator's characters, not one
@@ -125,6 +144,18 @@ def _one_line(line: str) -> str:
         if end in line:
             line = line.replace(end, escape)
     return line
+
+
+def _with_carried(columns: tuple[str, ...], rows: Iterable, view: UserView) -> Iterable:
+    """Each article's row and, after it, what _carry puts on its record, a cell of JSON
+    text each (None where it says nothing)."""
+    import orjson
+
+    for count, row in enumerate(rows):
+        record = dict(zip(columns, row, strict=True))
+        _carry(record, view, first=count == 0)
+        said = (record.get(key) for key in CARRIED_KEYS)
+        yield (*row, *(None if value is None else orjson.dumps(value).decode() for value in said))
 
 
 def _carry(record: dict[str, Any], view: UserView, *, first: bool) -> None:

@@ -46,7 +46,7 @@ def write_xlsx(
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
-    columns, rows = table_rows(store, selection, what)
+    columns, rows = table_rows(store, selection, what, carried=True)
     book = Workbook(write_only=True)
     first = list(itertools.islice(rows, _LOOKED_AT))
     right_to_left = _mostly_arabic(columns, first)

@@ -23,16 +23,7 @@ from timeline.ingest.fields import (
     without_lone_surrogates,
 )
 from timeline.ingest.own_exports import refuse_events
-from timeline.ingest.timelinejs import (
-    ADDED_KEY,
-    COLOURS_KEY,
-    KEY_KEY,
-    STANDALONE_KEY,
-    USER_KEY,
-    added_events,
-    tag_colours,
-    user_said,
-)
+from timeline.ingest.timelinejs import KEY_KEY, carried_values
 from timeline.model import ArticleDraft, title_from_body
 
 _TextField = Literal["source", "url", "author", "caption", "credit", "lang"]
@@ -160,14 +151,8 @@ def _user_values(
             found["tags"] = read_tags(value, ours="uid" in keys and "importedat" in keys)
         elif isinstance(value, str) and value.strip():  # another program's "notes" list: not ours
             found["note"] = value.strip()
-    if ADDED_KEY in record or STANDALONE_KEY in record:  # put there by timelinejs_records
-        added = added_events(record.get(ADDED_KEY), False)
-        found["added"] = added + added_events(record.get(STANDALONE_KEY), True)
-    if USER_KEY in record:  # the program's TimelineJS export's
-        found["marks"], found["hidden"] = user_said(record[USER_KEY])
-    if COLOURS_KEY in record:  # put there by timelinejs_records
-        found["tag_colours"] = tag_colours(record[COLOURS_KEY])
-    return found
+    # The program's exports' (TimelineJS's, put there by timelinejs_records; JSON Lines').
+    return found | carried_values(record)
 
 
 def _unix_time(stamp: float) -> str:

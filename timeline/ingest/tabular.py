@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from timeline.ingest import encoding
 from timeline.ingest.errors import BadArticle
@@ -28,6 +29,7 @@ from timeline.ingest.fields import (
 from timeline.ingest.inflate import sample_until_damaged
 from timeline.ingest.own_exports import refuse_events
 from timeline.ingest.reading import Reading, prefixed
+from timeline.ingest.timelinejs import CARRIED_KEYS, carried_values
 from timeline.model import ArticleDraft, title_from_body
 from timeline.text.safe import spreadsheet_value
 
@@ -54,12 +56,14 @@ class Columns(dict[str, int]):
     """Field name -> column index (find_columns); also: the other columns under the same
     header, read in order where the first is empty in a row (a table that holds its body
     twice, the first column empty: every row was skipped as "empty body"), and the
-    "hidden" and "uid" columns' (None: none), which only the program's own exports' rows
+    "hidden" and "uid" columns' (None: none) and those of what the user said beyond them
+    (timelinejs.CARRIED_KEYS: key -> column), which only the program's own exports' rows
     are read by."""
 
     also: dict[str, tuple[int, ...]]
     hidden: int | None
     uid: int | None
+    carried: dict[str, int]
 
 
 def find_columns(header: list[str], given: Mapping[str, str] | None = None) -> Columns:
@@ -73,6 +77,9 @@ def find_columns(header: list[str], given: Mapping[str, str] | None = None) -> C
     found.also = {}
     found.hidden = folded.index("hidden") if "hidden" in folded else None
     found.uid = folded.index("uid") if "uid" in folded else None
+    found.carried = {
+        name.strip(): at for at, name in enumerate(header) if name.strip() in CARRIED_KEYS
+    }
     for field in (*FIELDS, *USER_NAMES):
         wanted = given.get(field) if given else None
         names = (wanted,) if wanted else NAMES.get(field) or USER_NAMES[field]
@@ -391,6 +398,7 @@ def row_width(index: Mapping[str, int]) -> int:
     if isinstance(index, Columns):
         columns += [c for cs in index.also.values() for c in cs]
         columns += [c for c in (index.hidden, index.uid) if c is not None]
+        columns += index.carried.values()
     return max(columns) + 1
 
 
@@ -418,6 +426,9 @@ def row_draft(
     if not values["body"]:
         return "empty body"
     untitled = not values.get("title")  # kept, named by its first line
+    carried = _carried_columns(row, index) if own else {}
+    said_hidden = carried.pop("hidden", False)  # (its hidden column says it too)
+    hidden = own and (_hidden_column(row, index) or said_hidden)
     return ArticleDraft(
         title=title_from_body(values["body"]) if untitled else values["title"],
         body=values["body"],
@@ -432,9 +443,28 @@ def row_draft(
         origin=origin,
         tags=read_tags(values.get("tags"), ours=own),
         note=values.get("note", ""),
-        hidden=own and _hidden_column(row, index),
+        hidden=hidden,
         uid=_uid_column(row, index) if own else "",
+        **carried,
     )
+
+
+def _carried_columns(row: list[str], index: Mapping[str, int]) -> dict[str, Any]:
+    """What the program's own export's row says of the user's beyond its columns (added
+    events, mentions' corrections and marks, tags' colours: timelinejs.carried_values),
+    from its cells of JSON text.  A cell that is not JSON (cut at a workbook's cell
+    limit, edited by hand) says nothing."""
+    carried = index.carried if isinstance(index, Columns) else {}
+    record: dict[str, Any] = {}
+    for key, column in carried.items():
+        cell = row[column].strip() if column < len(row) else ""
+        if not cell:
+            continue
+        try:
+            record[key] = json.loads(cell)
+        except (ValueError, RecursionError):
+            continue
+    return carried_values(record)
 
 
 def _hidden_column(row: list[str], index: Mapping[str, int]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from timeline.ingest import feeds
@@ -37,6 +37,9 @@ USER_KEY = "x-timeline-user"
 KEY_KEY = "x-timeline-key"
 # In the document: its tags' colours ({name: "#rrggbb"}), put on its first record.
 COLOURS_KEY = "x-timeline-tag-colours"
+# What an article's record carries of the user's beyond its fields, in the order a
+# table export (CSV, a workbook) writes them as columns of JSON text.
+CARRIED_KEYS = (USER_KEY, ADDED_KEY, STANDALONE_KEY, COLOURS_KEY)
 # How the exporter writes a line: its text escaped, so it holds no '<'.
 _OUR_PARAGRAPH = re.compile(r'<p dir="(?:rtl|ltr)">([^<]*)</p>')
 
@@ -263,3 +266,17 @@ def user_said(value: Any) -> tuple[tuple[MentionMarks, ...], bool]:
             )
         )
     return tuple(marks), value.get("hidden") is True
+
+
+def carried_values(record: Mapping[str, Any]) -> dict[str, Any]:
+    """What a record's CARRIED_KEYS say, as ArticleDraft's arguments (added, marks,
+    hidden, tag_colours): none for a key it lacks."""
+    found: dict[str, Any] = {}
+    if ADDED_KEY in record or STANDALONE_KEY in record:
+        added = added_events(record.get(ADDED_KEY), False)
+        found["added"] = added + added_events(record.get(STANDALONE_KEY), True)
+    if USER_KEY in record:
+        found["marks"], found["hidden"] = user_said(record[USER_KEY])
+    if COLOURS_KEY in record:
+        found["tag_colours"] = tag_colours(record[COLOURS_KEY])
+    return found
