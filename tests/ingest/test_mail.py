@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import codecs
 import gzip
 import html
 import io
@@ -263,6 +264,27 @@ def test_a_line_longer_than_a_piece_is_never_taken_for_a_separator() -> None:
     data = _mailbox(_message(plain=f"{long_line}\n{BODY}\n"))
     (only,) = list(mailbox_messages(io.BytesIO(data), "box.mbox"))
     assert isinstance(only, ArticleDraft) and only.body.endswith(BODY)
+
+
+@pytest.mark.parametrize("saved", ["utf-8-sig", "utf-16", "utf-16-be-bom"])
+def test_a_message_a_text_editor_saved_with_a_byte_order_mark_is_read(saved: str) -> None:
+    """Notepad's "UTF-8" writes a BOM first, its "Unicode" UTF-16: both messages were
+    refused as "not an e-mail message (no headers at its start)"."""
+    text = _message(plain=f"{BODY}\n").decode("ascii")
+    data = (
+        codecs.BOM_UTF16_BE + text.encode("utf-16-be")
+        if saved == "utf-16-be-bom"
+        else text.encode(saved)
+    )
+    draft = message_draft(data, "m.eml")
+    assert (draft.title, draft.body) == ("افتتاح المكتبة", BODY)
+
+
+def test_a_mailbox_saved_with_a_byte_order_mark_is_read() -> None:
+    data = codecs.BOM_UTF8 + _mailbox(_message(), _message(subject="الثانية"))
+    first, second = list(mailbox_messages(io.BytesIO(data), "box.mbox"))
+    assert isinstance(first, ArticleDraft) and first.title == "افتتاح المكتبة"
+    assert isinstance(second, ArticleDraft) and second.title == "الثانية"
 
 
 def test_a_file_that_is_no_mailbox_fails_whole() -> None:

@@ -21,6 +21,7 @@ signature's logo) are not read.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -223,6 +224,17 @@ def _body(message: Message) -> str:
     return html_as_text or plain_text
 
 
+def _without_bom(data: bytes) -> bytes:
+    """A message as mail is written (bytes of ASCII headers) where a text editor saved it
+    with a byte order mark (Notepad's UTF-8, or "Unicode": UTF-16 throughout): both were
+    refused as "no headers at its start".  Anything else as it is."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", "replace").encode("utf-8")
+    return data
+
+
 def message_draft(data: bytes, origin: str, check: PageCheck | None = None) -> ArticleDraft:
     """The article an e-mail message holds; BadArticle when it is none.  check, if
     given, is called between an attached PDF's pages (it may raise to stop)."""
@@ -231,6 +243,7 @@ def message_draft(data: bytes, origin: str, check: PageCheck | None = None) -> A
 
     if len(data) > MAX_MESSAGE_BYTES:
         raise BadArticle(f"a message larger than the {MAX_MESSAGE_BYTES:,} bytes one may be")
+    data = _without_bom(data)
     try:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
         if not message.keys():
@@ -300,6 +313,8 @@ def mailbox_messages(
     # A line longer than _PIECE comes in pieces (never held whole): only one that
     # begins a line can be a separator.
     for line in iter(lambda: stream.readline(_PIECE), b""):
+        if number == 0 and not started and line.startswith(codecs.BOM_UTF8):
+            line = line[len(codecs.BOM_UTF8) :]  # a mailbox a text editor saved
         starts_line, at_line_start = at_line_start, line.endswith(b"\n")
         if starts_line and line.startswith(_SEPARATOR):
             item = finished()
