@@ -546,7 +546,7 @@ ARABIC: dict[str, str] = {
     "&Print…": "&طباعة…",
     "Export": "تصدير",
     "TimelineJS (JSON)": "TimelineJS ‏(JSON)",
-    "The Timeline Project (.timeline)": "برنامج The Timeline Project ‏(\u2066.timeline\u2069)",
+    "The Timeline Project (.timeline: no tags, notes or your events)": "برنامج The Timeline Project ‏(\u2066.timeline\u2069: دون الوسوم والملاحظات وأحداثك)",
     "Articles as CSV": "المقالات بصيغة CSV",
     "Articles as JSON Lines": "المقالات بصيغة JSON Lines",
     "Events as CSV": "الأحداث بصيغة CSV",

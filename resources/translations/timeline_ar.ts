@@ -359,8 +359,8 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/export_dialog.py" line="160" />
-        <source>The Timeline Project (.timeline)</source>
-        <translation>برنامج The Timeline Project ‏(⁦.timeline⁩)</translation>
+        <source>The Timeline Project (.timeline: no tags, notes or your events)</source>
+        <translation>برنامج The Timeline Project ‏(⁦.timeline⁩: دون الوسوم والملاحظات وأحداثك)</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/export_dialog.py" line="161" />

@@ -49,6 +49,17 @@ def test_text_formats_to_stdout_and_to_files(run, tmp_path: Path) -> None:
     assert not list(tmp_path.glob("*.part"))
 
 
+def test_a_timeline_export_says_what_the_format_cannot_hold(run, tmp_path: Path) -> None:
+    """Exported as .timeline and imported again, a library lost every tag, note, hidden
+    mark, added event and corrected mention without a word: the export says so."""
+    target = tmp_path / "out.timeline"
+    result = run("export", "--output", str(target))
+    assert "as The Timeline Project (.timeline XML: each dated article's title, text, link," in (
+        result.stderr
+    )
+    assert "no tags, notes, hidden marks, or events you added or corrected)" in result.stderr
+
+
 def test_a_csv_file_begins_with_a_byte_order_mark_and_standard_output_does_not(
     run, tmp_path: Path
 ) -> None:

@@ -19,7 +19,13 @@ from timeline.timescale import LabelStyle
 # name: (what it holds, file suffix)
 FORMATS: dict[str, tuple[str, str]] = {
     "timelinejs": ("TimelineJS3 JSON", ".json"),
-    "timeline": ("The Timeline Project (.timeline XML)", ".timeline"),
+    # Said where the format is chosen and written: what it cannot hold (a round trip
+    # through it lost every tag, note, hidden mark, added event and corrected mention).
+    "timeline": (
+        "The Timeline Project (.timeline XML: each dated article's title, text, link, source"
+        " and date; no tags, notes, hidden marks, or events you added or corrected)",
+        ".timeline",
+    ),
     "articles-csv": ("articles as CSV, every column", ".csv"),
     "articles-jsonl": ("articles as JSON Lines, every column", ".jsonl"),
     "events-csv": ("events as CSV, every column", ".csv"),

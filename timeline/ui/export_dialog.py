@@ -157,7 +157,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export"))
         names = {
             "timelinejs": self.tr("TimelineJS (JSON)"),
-            "timeline": self.tr("The Timeline Project (.timeline)"),
+            "timeline": self.tr("The Timeline Project (.timeline: no tags, notes or your events)"),
             "articles-csv": self.tr("Articles as CSV"),
             "articles-jsonl": self.tr("Articles as JSON Lines"),
             "events-csv": self.tr("Events as CSV"),
