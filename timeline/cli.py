@@ -865,8 +865,8 @@ def export_command(
     are those of the chosen articles that meet the dates. The user's corrections win,
     hidden articles and events are left out (--with-hidden: kept) and added events are
     in. CSV, JSON Lines and Excel workbooks hold every stored column, then tags, note
-    and hidden (articles) or origin and tags (events); an image is the timeline as the window draws
-    it; a chronology is the events in date order under their years, each with its
+    and hidden (articles) or origin, tags and hidden (events); an image is the timeline as the
+    window draws it; a chronology is the events in date order under their years, each with its
     sentence and its article's source, title and link, as a page to read, print or paste.
     """
     from timeline.export import (

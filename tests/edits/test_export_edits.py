@@ -72,12 +72,20 @@ def test_tabular_exports_carry_the_users_values(edited: Store) -> None:
     assert published["origin"] == "corrected" and int(published["start"]) == start_of("2020-01-01")
     # A publication is labelled with its article's title: the corrected one.
     assert published["label"] == "الحرب الكورية"
-    # Asked for, the hidden come back.
+    assert {e["hidden"] for e in events} == {"False"}
+    # Asked for, the hidden come back, each event said to be hidden as each article is
+    # (a hidden mention came as any other: nothing in an events export told them apart).
     every = rows(edited, "articles-csv", Selection(with_hidden=True))
     assert {int(a["id"]) for a in every} == {war, other}
-    assert "1950/1953" in {
-        e["value"] for e in rows(edited, "events-jsonl", Selection(with_hidden=True))
-    }
+    for fmt, hidden in (("events-jsonl", True), ("events-csv", "True")):
+        events = rows(edited, fmt, Selection(with_hidden=True))
+        said = {e["value"] for e in events if e["hidden"] == hidden}
+        assert "1950/1953" in said  # the hidden mention
+        assert {e["article_id"] for e in events if e["hidden"] == hidden} == {
+            str(war) if fmt.endswith("csv") else war,
+            str(other) if fmt.endswith("csv") else other,  # the hidden article's events
+        }
+        assert "1960" not in said and "1990/1991" not in said
 
 
 def test_timelinejs_and_timeline_xml_carry_the_users_values(edited: Store) -> None:

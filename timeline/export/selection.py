@@ -167,11 +167,12 @@ def _start_order(event: tuple) -> tuple[bool, int, int]:
     return (start is None, 0 if start is None else start, event[_E["id"]])
 
 
-# Written after the stored columns by the CSV and JSON Lines exports (an article's
-# hidden: whether the user hid it, which only an export with the hidden writes true; the
-# CSV importer reads it back from the program's own).
+# Written after the stored columns by the CSV and JSON Lines exports (hidden: whether the
+# user hid the article or event, which only an export with the hidden writes true; the
+# CSV importer reads an article's back from the program's own).  An event's hidden was
+# not written: an export with the hidden gave a hidden mention as any other.
 ARTICLE_EXTRA = ("tags", "note", "hidden")
-EVENT_EXTRA = ("origin", "tags")
+EVENT_EXTRA = ("origin", "tags", "hidden")
 _A = {name: i for i, name in enumerate(ARTICLE_COLUMNS)}
 _E = {name: i for i, name in enumerate(EVENT_COLUMNS)}
 
@@ -310,17 +311,19 @@ class UserView:
     def event(self, row: tuple) -> tuple | None:
         values = self.values.get(row[_E["article_id"]])
         if values is None:
-            return (*row, "computed", "")
+            return (*row, "computed", "", False)
         if values.hidden and not self.with_hidden:
             return None
         fields = list(row)
         origin = "computed"
         span = (row[_E["span_start"]], row[_E["span_end"]])
         date = None
+        hidden = values.hidden  # (true with the hidden only: else None above)
         if row[_E["kind"]] == "published":
             date = values.published
         elif span[0] is not None:
-            if span in values.hidden_mentions and not self.with_hidden:
+            hidden = hidden or span in values.hidden_mentions
+            if hidden and not self.with_hidden:
                 return None
             fix = values.correction_at(*span)
             if fix is not None:
@@ -339,7 +342,7 @@ class UserView:
             fields[title] = values.fields.get("title", fields[title])
             fields[source] = values.fields.get("source", fields[source])
         tags = [*values.mention_tags.get(span, [])] if span[0] is not None else []
-        return (*fields, origin, "; ".join(dict.fromkeys(tags + values.tags)))
+        return (*fields, origin, "; ".join(dict.fromkeys(tags + values.tags)), hidden)
 
     def added_events(self, ids: list[int] | None) -> list[tuple]:
         """Rows of the events the user added to the chosen articles (every one when ids is
@@ -381,6 +384,7 @@ class UserView:
                     source,
                     "added",
                     "; ".join(dict.fromkeys(tags)),
+                    hidden,
                 )
             )
         for article_id, date in self._dated:
@@ -411,6 +415,7 @@ class UserView:
                     source,
                     "corrected",
                     "; ".join(values.tags) if values is not None else "",
+                    values is not None and values.hidden,
                 )
             )
         return rows

@@ -4,7 +4,8 @@ The user's values win (a corrected date, title or source is written in its colum
 hidden articles and events are left out, added events come last with negative ids, and
 after the stored columns come the user's: an article's tags, note and whether it is
 hidden (true only in an export with the hidden; the CSV and workbook importers read it
-back from the program's own), an event's origin (computed, corrected or added) and tags.
+back from the program's own), an event's origin (computed, corrected or added), tags and
+whether it is hidden (its own mark or its article's; true only in an export with the hidden).
 
 Articles written as JSON Lines are read back by the JSON Lines importer (its keys are
 the store's column names, and it ignores the ones it does not take), with what the user
