@@ -201,6 +201,38 @@ def test_a_part_that_inflates_past_the_cap_is_refused_whatever_its_stated_size(
         _items(bomb)
 
 
+_LAUGHS = (
+    '<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(f'<!ENTITY lol{i} "' + f"&lol{i - 1};" * 10 + '">' for i in range(1, 10))
+    + "]>"
+).replace("&lol0;", "&lol;")
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [_LAUGHS, '<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>'],
+    ids=["billion-laughs", "external-entity"],
+)
+def test_a_sheet_that_declares_entities_is_refused_in_the_imports_words(
+    tmp_path: Path, declared: str
+) -> None:
+    """defusedxml refuses it, never expanded nor fetched; openpyxl said "Unable to read
+    workbook ... Please see the exception for more details" of an exception not shown."""
+    data = _saved(_one_article())
+    hostile = tmp_path / "entities.xlsx"
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(hostile, "w") as out:
+        for item in src.infolist():
+            part = src.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                xml = part.decode()
+                at = xml.index("?>") + 2 if xml.startswith("<?xml") else 0
+                part = (xml[:at] + declared + xml[at:]).encode()
+            out.writestr(item, part, compress_type=zipfile.ZIP_DEFLATED)
+    with pytest.raises(BadArticle) as refused:
+        _items(hostile)
+    assert str(refused.value) == "XML that declares entities is not read (EntitiesForbidden)"
+
+
 def test_a_workbook_in_a_zip_and_through_read_articles(tmp_path: Path) -> None:
     book = _one_article()
     archive = tmp_path / "sheets.zip"

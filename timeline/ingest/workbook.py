@@ -79,6 +79,9 @@ def read_workbook(
     except BadArticle:
         raise
     except Exception as exc:  # openpyxl's errors are of many kinds for one bad file
+        refused = _entities_refused(exc)
+        if refused is not None:
+            raise BadArticle(f"XML that declares entities is not read ({refused})") from exc
         raise BadArticle(f"not a readable Excel workbook ({said(exc)})") from exc
     try:
         sheets = list(book.worksheets)
@@ -132,6 +135,23 @@ def read_workbook(
             raise problem or BadArticle("empty: no sheet has a header row")
     finally:
         book.close()
+
+
+def _entities_refused(exc: BaseException) -> str | None:
+    """The name of defusedxml's refusal behind openpyxl's error, if one is: a part of the
+    workbook that declares XML entities (a "billion laughs", an external entity), which
+    openpyxl said as "Unable to read workbook ... Please see the exception for more
+    details", an exception no one is shown."""
+    from defusedxml import DefusedXmlException
+
+    cause: BaseException | None = exc
+    met: set[int] = set()  # (a chain of causes may loop)
+    while cause is not None and id(cause) not in met:
+        if isinstance(cause, DefusedXmlException):
+            return type(cause).__name__
+        met.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return None
 
 
 def _header(
