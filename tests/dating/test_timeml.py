@@ -214,6 +214,20 @@ def test_hostile_xml_is_refused() -> None:
         read_timeml(external)
 
 
+def test_entities_are_refused_before_any_is_expanded() -> None:
+    """expat bounds an expansion by its amplification, so a small one was expanded into
+    the text (and a billion laughs grew to 90 MB before the bound stopped it); a
+    DOCTYPE that declares none is read."""
+    small = (
+        '<!DOCTYPE TimeML [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;">]>'
+        "<TimeML><TEXT>&b; 2015</TEXT></TimeML>"
+    )
+    with pytest.raises(TimeMLError, match=r"declares XML entities is not read \(Entities"):
+        read_timeml(small)
+    plain = '<!DOCTYPE TimeML SYSTEM "TimeML.dtd"><TimeML><TEXT>في عام 2015</TEXT></TimeML>'
+    assert read_timeml(plain).text == "في عام 2015"
+
+
 def test_links_on_a_shared_line_go_and_the_rest_stays() -> None:
     source = (
         '<TimeML><TEXT>x</TEXT>\n<TLINK lid="l1"/> <SLINK lid="l2"></SLINK>\n'
