@@ -55,7 +55,8 @@ def html_text(fragment: Any) -> str:
     one space (as TimelineJS shows it)."""
     if not isinstance(fragment, str):
         return ""
-    return "\n".join(" ".join(line.split()) for line in feeds.html_text(fragment).split("\n"))
+    lines = feeds.html_text(fragment).split("\n")
+    return "\n".join(feeds.one_space(line).strip() for line in lines)
 
 
 def _iso(date: Any) -> str:
