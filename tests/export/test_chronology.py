@@ -16,6 +16,7 @@ from timeline.export.selection import article_ids
 from timeline.library import import_paths
 from timeline.model import to_axis
 from timeline.store import Store
+from timeline.store import edits as user
 from timeline.timescale import LabelStyle
 
 
@@ -127,6 +128,46 @@ def test_the_users_corrections_and_added_events_are_in_their_places(tmp_path: Pa
     assert count == 5 and "حدث أضافه المستخدم" in "".join(page.text)
 
 
+def test_with_the_hidden_each_hidden_event_says_it_is(tmp_path: Path) -> None:
+    """Asked for with the hidden, a mention the user hid and the events of an article
+    the user hid came as any other: a report read from it would quote what was set
+    aside as what stands."""
+    records = [
+        {
+            "title": "خبر أول",
+            "body": "وصل الوفد في 5 مايو 2021 إلى الرياض.",
+            "published": "2021-05-06",
+        },
+        {"title": "خبر ثان", "body": "عقد الاجتماع في 9 يونيو 2021.", "published": "2021-06-10"},
+    ]
+    with _imported(tmp_path, records) as store:
+        first, second = (
+            store.db.conn.execute("SELECT id FROM articles WHERE title = ?", (t,)).fetchone()[0]
+            for t in ("خبر أول", "خبر ثان")
+        )
+        body = store.article(first).body  # type: ignore[union-attr]
+        at = body.index("5 مايو 2021")
+        mention = edits.mention_at(store, first, at, at + len("5 مايو 2021"))
+        edits.set_hidden(
+            store, user.mention_target(mention.uid, mention.span_start, mention.span_end)
+        )
+        edits.set_hidden(store, edits.article_target(store, second))
+        out = io.StringIO()
+        write_text(store, "chronology", Selection(), out)
+        assert "مخفي" not in out.getvalue()  # left out, as every export leaves them
+        out = io.StringIO()
+        write_text(store, "chronology", Selection(with_hidden=True), out)
+    entries = re.findall(r'<time datetime="([^"]+)">.*?</li>', out.getvalue(), re.DOTALL)
+    hidden = [
+        stamp
+        for stamp, entry in zip(
+            entries, re.findall(r"<li>.*?</li>", out.getvalue(), re.DOTALL), strict=True
+        )
+        if '<span class="kind">مخفي</span>' in entry
+    ]
+    assert hidden == ["2021-05-05", "2021-06-09", "2021-06-10"]
+
+
 def test_article_text_is_text_and_only_web_addresses_are_links(tmp_path: Path) -> None:
     # Stored as written: a record of this program's own (published_raw) keeps its text's
     # markup, where another's would be read as HTML (jsonlines._MARKUP).
@@ -235,7 +276,7 @@ def test_the_chronology_holds_the_events_every_export_holds(sample_store: Store)
         Selection(date_from=to_axis_day("1945-01-01"), date_to=to_axis_day("2030-01-01")),
     ):
         ids = article_ids(store, selection)
-        chronology = [e.id for e in chronology_module._placed(store, selection, ids)]
+        chronology = [e.id for e, _hidden in chronology_module._placed(store, selection, ids)]
         table = [r for r in _csv(store, selection) if r["start"]]
         assert chronology == [int(r["id"]) for r in table]
         starts = [int(r["start"]) for r in table]

@@ -36,6 +36,7 @@ _WORDS = {
         "title": "تسلسل زمني",
         "counted": "{events} حدثًا من {articles} مقالة",
         "published": "نُشر",
+        "hidden": "مخفي",
         "exported": "صُدّر في {date}",
         "none": "لا أحداث مؤرخة في ما اختير.",
     },
@@ -43,6 +44,7 @@ _WORDS = {
         "title": "Chronology",
         "counted": "{events} events from {articles} articles",
         "published": "Published",
+        "hidden": "Hidden",
         "exported": "Exported {date}",
         "none": "No dated events in what was chosen.",
     },
@@ -65,12 +67,15 @@ def _text(value: str) -> str:
     return html.escape(for_display(" ".join(value.split())), quote=False)
 
 
-def _placed(store: Store, selection: Selection, ids: list[int] | None) -> Iterator[EventRow]:
+def _placed(
+    store: Store, selection: Selection, ids: list[int] | None
+) -> Iterator[tuple[EventRow, bool]]:
     """The chosen events on the axis, in start order, as the user sees them: those every
-    export gives (selection.shown_events)."""
+    export gives (selection.shown_events), each with whether the user hid it (or its
+    article: only with the hidden, which came as any other event)."""
     view = UserView(store, selection)
     for event in shown_events(store, selection, ids, view, placed_only=True):
-        yield EventRow(*event[: len(EventRow._fields)])
+        yield EventRow(*event[: len(EventRow._fields)]), bool(event[-1])
 
 
 def write_chronology(
@@ -103,15 +108,15 @@ def write_chronology(
     events = counted(_placed(store, selection, ids), progress)
     # A batch at a time: the articles' addresses read for the batch's events together.
     while batch := list(itertools.islice(events, _BATCH)):
-        links = _links(store, [e.article_id for e in batch if e.article_id is not None])
-        for event in batch:
+        links = _links(store, [e.article_id for e, _ in batch if e.article_id is not None])
+        for event, hidden in batch:
             assert event.start is not None
             shown_year = from_axis(event.start).year
             if shown_year != year:
                 out.write("</ol>\n" if year is not None else "")
                 year = shown_year
                 out.write(f"<h2>{html.escape(style.num(str(year)))}</h2>\n<ol>\n")
-            out.write(_entry(event, style, words, links.get(event.article_id, "")))
+            out.write(_entry(event, style, words, links.get(event.article_id, ""), hidden))
             count += 1
             articles.add(event.article_id)
     if year is None:
@@ -130,9 +135,11 @@ def write_chronology(
 _BATCH = 1000
 
 
-def _entry(event: EventRow, style: LabelStyle, words: dict[str, str], url: str) -> str:
+def _entry(
+    event: EventRow, style: LabelStyle, words: dict[str, str], url: str, hidden: bool
+) -> str:
     """One event: its date, what was said (a mention's sentence; a publication's
-    title), and where it comes from."""
+    title), and where it comes from; that the user hid it, if so."""
     assert event.start is not None
     when = format_date(event.start, event.end, event.granularity, style)
     stamp = from_axis(event.start).date().isoformat()
@@ -148,6 +155,10 @@ def _entry(event: EventRow, style: LabelStyle, words: dict[str, str], url: str) 
     else:
         said = f'<div dir="auto">{_text(event.label)}</div>'
         origin = " · ".join(part for part in (source, title) if part)
+    if hidden:
+        origin = " · ".join(
+            part for part in (origin, f'<span class="kind">{words["hidden"]}</span>') if part
+        )
     return (
         f'<li><time datetime="{stamp}">{html.escape(when)}</time>\n'
         f"{said if said.startswith('<div') else f'<div>{said}</div>'}\n"
