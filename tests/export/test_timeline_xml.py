@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 from pathlib import Path
 from xml.etree import ElementTree
@@ -183,6 +184,24 @@ def test_import_gives_articles_with_categories_and_ranges(tmp_path: Path) -> Non
     root = ElementTree.fromstring(out.getvalue())
     ends = {e.findtext("text"): e.findtext("end") for e in root.findall("events/event")}
     assert ends["حرب أكتوبر"] == "1973-10-25 00:00:00"
+
+
+@pytest.mark.parametrize("declared", ["utf-8", "UTF-16"])
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+def test_a_file_saved_as_utf16_is_read(tmp_path: Path, declared: str, codec: str) -> None:
+    """A text editor's "Unicode" (UTF-16, its byte order mark first) keeps the file's
+    declaration: The Timeline Project's encoding="utf-8" made the parser refuse it
+    whole ("encoding specified in XML declaration is incorrect")."""
+    text = MADE_ELSEWHERE.replace('encoding="utf-8"', f'encoding="{declared}"')
+    assert f'encoding="{declared}"' in text
+    path = tmp_path / "saved.timeline"
+    data = text.encode(codec)
+    path.write_bytes(data if codec == "utf-16" else codecs.BOM_UTF16_BE + data)
+    with Store(tmp_path / "t.db") as store:
+        report = import_paths(store, [path])
+        assert (report.added, report.failed) == (2, [])
+        titles = {row[0] for row in store.db.conn.execute("SELECT title FROM articles")}
+    assert titles == {"تأسيس الجامعة العربية & ميثاقها", "حرب أكتوبر"}
 
 
 def test_round_trip(sample_store: Store, tmp_path: Path, reimport) -> None:
