@@ -5,17 +5,19 @@ hidden articles and events are left out, added events come last with negative id
 after the stored columns come the user's: an article's tags, note and whether it is
 hidden (true only in an export with the hidden; the CSV and workbook importers read it
 back from the program's own), an event's origin (computed, corrected or added), tags and
-whether it is hidden (its own mark or its article's; true only in an export with the hidden).
+whether it is hidden (its own mark or its article's; true only in an export with the
+hidden).
 
 Articles written as JSON Lines are read back by the JSON Lines importer (its keys are
 the store's column names, and it ignores the ones it does not take), with what the user
 said that the columns do not hold (added events, mentions' marks, tag colours: as the
 TimelineJS export carries them); CSV rows and a workbook's have the same columns, that
 last part as four columns of JSON text (timelinejs.CARRIED_KEYS), which the CSV and
-workbook importers read back from the program's own.  A CSV is for spreadsheets, which take a cell starting with '=', '+', '-',
-'@' or a tab as a formula (a page's title of =HYPERLINK(...) becomes a live link): such a
-text cell is written after an apostrophe, which the CSV importer removes again from the
-program's own exports.  JSON Lines holds every value exactly as stored.
+workbook importers read back from the program's own.  A CSV is for spreadsheets, which
+take a cell starting with '=', '+', '-', '@' or a tab as a formula (a page's title of
+=HYPERLINK(...) becomes a live link): such a text cell is written after an apostrophe,
+which the CSV importer removes again from the program's own exports.  JSON Lines holds
+every value exactly as stored.
 """
 
 from __future__ import annotations

@@ -209,12 +209,15 @@ class _WarcioSys:
     """Stands for the sys module in warcio's modules that write to stderr (a record not
     followed by its blank line, a page's content that stops inflating): while a thread
     reads an archive, what they write goes to its _WarcioSaid, for the report to say in
-    its words, never to the terminal (it held the archive's bytes as they were)."""
+    its words, never to the terminal (it held the archive's bytes as they were).  Any
+    other thread's, or any other use of warcio, prints as before: redirect_stderr would
+    have swapped the process's stderr for every thread while an archive is read."""
 
     _installed = False
 
     @classmethod
     def install(cls) -> None:
+        """Put in warcio's modules once a process."""
         if cls._installed:
             return
         from warcio import archiveiterator, bufferedreaders
