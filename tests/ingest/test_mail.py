@@ -280,11 +280,14 @@ def test_a_message_a_text_editor_saved_with_a_byte_order_mark_is_read(saved: str
     assert (draft.title, draft.body) == ("افتتاح المكتبة", BODY)
 
 
-def test_a_mailbox_saved_with_a_byte_order_mark_is_read() -> None:
-    data = codecs.BOM_UTF8 + _mailbox(_message(), _message(subject="الثانية"))
-    first, second = list(mailbox_messages(io.BytesIO(data), "box.mbox"))
+@pytest.mark.parametrize("saved", ["utf-8-sig", "utf-16"])
+def test_a_mailbox_saved_with_a_byte_order_mark_is_read(saved: str) -> None:
+    data = _mailbox(_message(), _message(subject="الثانية")).decode("ascii").encode(saved)
+    stream = io.BytesIO(data)
+    first, second = list(mailbox_messages(stream, "box.mbox"))
     assert isinstance(first, ArticleDraft) and first.title == "افتتاح المكتبة"
     assert isinstance(second, ArticleDraft) and second.title == "الثانية"
+    assert not stream.closed  # its owner's to close
 
 
 def test_a_file_that_is_no_mailbox_fails_whole() -> None:

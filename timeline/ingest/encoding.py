@@ -18,6 +18,7 @@ from timeline.text.encoding import (
     detect,
     fold_line_ends,
     replaced_so_far,
+    utf8_reader,
 )
 
 __all__ = [
@@ -31,4 +32,5 @@ __all__ = [
     "detect",
     "fold_line_ends",
     "replaced_so_far",
+    "utf8_reader",
 ]

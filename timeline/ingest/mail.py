@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from timeline.ingest.encoding import utf8_reader
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.feeds import html_text
 from timeline.ingest.reading import PageCheck
@@ -293,6 +294,7 @@ def mailbox_messages(
     """A draft for each message of an mbox mailbox (Thunderbird's folders, a Google
     Takeout export), read a line at a time; (where, reason) for one that is no article
     or is larger than a message may be (the lines up to the next message are skipped)."""
+    stream = utf8_reader(stream)  # a mailbox a text editor saved as UTF-16
     lines: list[bytes] = []
     size = 0
     number = 0

@@ -10,7 +10,6 @@ The Timeline Project passes over: export.timeline_xml), read as a table's uid co
 
 from __future__ import annotations
 
-import codecs
 import io
 import re
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, BinaryIO
 
+from timeline.ingest import encoding
 from timeline.ingest.errors import BadArticle
 from timeline.model import ArticleDraft, to_axis
 
@@ -111,43 +111,12 @@ class _Counted(io.RawIOBase):
 _DECLARED_ENCODING = re.compile(r"""^(\s*<\?xml\b[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2""")
 
 
-class _Utf8Of(io.RawIOBase):
-    """A document saved as UTF-16 (its byte order mark first), read as UTF-8 with its
-    declaration saying so: a .timeline re-saved by a text editor as "Unicode" keeps
-    The Timeline Project's encoding="utf-8", and the parser refused it whole ("encoding
-    specified in XML declaration is incorrect")."""
-
-    def __init__(self, utf16: BinaryIO) -> None:
-        super().__init__()
-        self._text = io.TextIOWrapper(utf16, encoding="utf-16", errors="replace", newline="")
-        self._left = b""
-        self._first = True
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        while not self._left:
-            chars = self._text.read(max(len(buffer) // 2, 1))
-            if not chars:
-                return 0
-            if self._first:
-                chars = _DECLARED_ENCODING.sub(r'\1"utf-8"', chars, count=1)
-                self._first = False
-            self._left = chars.encode("utf-8", "replace")
-        size = min(len(buffer), len(self._left))
-        buffer[:size] = self._left[:size]
-        self._left = self._left[size:]
-        return size
-
-
-def _readable_as_xml(counted: _Counted) -> BinaryIO:
-    """The document's bytes as the parser is given them: UTF-16 read as UTF-8 (_Utf8Of),
-    any other as it is."""
-    buffered = io.BufferedReader(counted)
-    if buffered.peek(2)[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        return io.BufferedReader(_Utf8Of(buffered))
-    return buffered
+def _utf8_declared(head: str) -> str:
+    """A document's first characters with its declaration saying UTF-8: a .timeline a
+    text editor re-saved as "Unicode" (UTF-16) keeps The Timeline Project's
+    encoding="utf-8", and the parser refused the whole file ("encoding specified in XML
+    declaration is incorrect"); it is read as UTF-8 (encoding.utf8_reader)."""
+    return _DECLARED_ENCODING.sub(r'\1"utf-8"', head, count=1)
 
 
 def timeline_entries(
@@ -170,7 +139,9 @@ def timeline_entries(
     key = ""  # the key the event read says in a comment (this program's export)
     try:
         for event, element in SafeTree.iterparse(
-            _readable_as_xml(counted), events=("start", "end", "comment"), forbid_dtd=True
+            encoding.utf8_reader(counted, _utf8_declared),
+            events=("start", "end", "comment"),
+            forbid_dtd=True,
         ):
             if event == "comment":
                 if len(path) == 3 and path[2].tag == "event" and path[1].tag == "events":

@@ -7,9 +7,11 @@ are replaced with U+FFFD and counted, so that an import can say how many there w
 from __future__ import annotations
 
 import codecs
+import io
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 # How much of a file the encoding is judged on when the file is read as a stream.
 SAMPLE_BYTES = 1 << 20
@@ -153,3 +155,60 @@ def read_text(stream: BinaryIO) -> Decoded:
     if len(data) > MAX_TEXT_BYTES:
         raise UnreadableFile(f"more than the {MAX_TEXT_BYTES:,} bytes a text may be")
     return decode_counted(data)
+
+
+class Utf8Of(io.RawIOBase):
+    """A stream of UTF-16 (its byte order mark first) read as UTF-8, for the readers of
+    formats whose bytes are read as such (XML, mail): a file a text editor saved as
+    "Unicode".  first, if given, rewrites the first characters read (an XML
+    declaration's encoding).  Wrap it in io.BufferedReader to read lines."""
+
+    def __init__(self, utf16: BinaryIO, first: Callable[[str], str] | None = None) -> None:
+        super().__init__()
+        self._text = io.TextIOWrapper(utf16, encoding="utf-16", errors="replace", newline="")
+        self._left = b""
+        self._first = first
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        while not self._left:
+            chars = self._text.read(max(len(buffer) // 2, 1))
+            if not chars:
+                return 0
+            if self._first is not None:
+                chars, self._first = self._first(chars), None
+            self._left = chars.encode("utf-8", "replace")
+        size = min(len(buffer), len(self._left))
+        buffer[:size] = self._left[:size]
+        self._left = self._left[size:]
+        return size
+
+
+def utf8_reader(
+    stream: BinaryIO | io.RawIOBase, first: Callable[[str], str] | None = None
+) -> BinaryIO:
+    """stream as a buffered reader of UTF-8 where it is UTF-16 with a byte order mark
+    (Utf8Of), else of its own bytes; stream itself is never closed by it (its owner
+    closes it: a reader that is collected closes what it reads)."""
+    buffered = io.BufferedReader(_Borrowed(stream))
+    if buffered.peek(2)[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return cast(BinaryIO, io.BufferedReader(Utf8Of(cast(BinaryIO, buffered), first)))
+    return cast(BinaryIO, buffered)
+
+
+class _Borrowed(io.RawIOBase):
+    """Another's stream, read through and never closed."""
+
+    def __init__(self, stream: BinaryIO | io.RawIOBase) -> None:
+        super().__init__()
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        data = self._stream.read(len(buffer)) or b""
+        buffer[: len(data)] = data
+        return len(data)
