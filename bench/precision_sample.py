@@ -155,6 +155,9 @@ named in its sentence, and seed 75 drawn after those fixes from articles outside
 set and earlier sample (59-74 too), and judged before any rule changed again.  Two of
 its classes were fixed after it (a weekday used as a family name, then alone; اليوم
 before a state it is in), so it measures the rules all but those two.
+Seed 76 was drawn in a later session from the rules that session ended with, from
+articles outside every set and earlier sample (59-75 too), and judged before any rule
+changed again.
 Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
@@ -246,6 +249,7 @@ JUDGED = {
     73: DATA / "precision_sample_73.tsv",
     74: DATA / "precision_sample_74.tsv",
     75: DATA / "precision_sample_75.tsv",
+    76: DATA / "precision_sample_76.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
