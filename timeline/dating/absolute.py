@@ -10,6 +10,8 @@ from functools import lru_cache
 from timeline.dating import lexicon as lx
 from timeline.dating import values as v
 from timeline.dating.context import (
+    BEFORE_THE_ERA,
+    BEFORE_THE_ERA_AFTER,
     CARDINAL,
     CLAUSE_STOPS,
     CURRENT,
@@ -527,6 +529,11 @@ def _relative_year(ctx: Context, direction: str) -> int | None:
     return ctx.anchor_day.year + step
 
 
+# The year after a month, then the era it is before (مارس 44 ق.م, سبتمبر (أيلول) 331
+# قبل الميلاد): read only where a ق follows the month's year context.
+ERA_YEAR_AFTER = rx(r"[\s()]*\d{1,4}(?:\s*\))?" + BEFORE_THE_ERA)
+
+
 def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
     """Day + month name (+ year): 22nd أيّار / مايو 2021, 19 يوليو (تموز), مايو 2005."""
     text = ctx.text
@@ -541,6 +548,8 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
         year, era, after, direction = _year_context(ctx, end)
         if era and era.startswith("ه"):
             continue  # a Gregorian month with a Hijri year is a typo we cannot trust
+        if text.find("ق", after, after + 24) >= 0 and ERA_YEAR_AFTER.match(text, end):
+            continue  # سبتمبر (أيلول) 331 قبل الميلاد: a month before the era, of no year here
         if era == "م" and year == month:
             # شهر سبتمبر 9 ميلادي: the month's own number, glossing its name (the ninth
             # of the Gregorian year), not the year 9: the month alone.
@@ -1073,6 +1082,8 @@ def years(ctx: Context) -> Iterator[Candidate]:
         # and brackets are out.
         start = hit.start("noun") if noun else y_start
         end = hit.end("era") if era else y_end
+        if BEFORE_THE_ERA_AFTER.match(text, end):
+            continue  # نحو عام 1258 قبل الميلاد: a year before the era, not 1258
         candidate = _year_candidate(int(year), era, start, end, bool(noun), 0.9 if noun else 0.75)
         if candidate is None:
             continue
@@ -1205,7 +1216,11 @@ def year_ranges(ctx: Context) -> Iterator[Candidate]:
     for hit in ctx.each_match(YEAR_RANGE, YEAR_RANGE_CORE):
         first, last, sep = int(hit.group("y1")), int(hit.group("y2")), hit.group("sep")
         era = hit.group("era") or ""
-        if not first < last <= first + 100 or QUANTITY_AFTER.match(text, hit.end()):
+        if (
+            not first < last <= first + 100
+            or QUANTITY_AFTER.match(text, hit.end())
+            or BEFORE_THE_ERA_AFTER.match(text, hit.end())
+        ):
             continue
         noun = (hit.group("noun") or "").strip()
         if sep == "و" and not (hit.group("between") or noun.endswith(("عامي", "سنتي"))):

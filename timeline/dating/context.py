@@ -280,6 +280,11 @@ QUANTITY_AFTER = rx(
     + lx.alternation(strip_marks(QUANTITY_WORDS).split("|"))
     + r")(?!\w)))"
 )
+# 331 قبل الميلاد, عام 1800 ما قبل الميلاد, 65 ق.م, قبل ميلاد المسيح: a time before the
+# era, which no value here can hold; what it follows is no year of ours.  A bare ميلاد is
+# anyone's birth (عام 1990 قبل ميلاد ابنه).
+BEFORE_THE_ERA = r"\s*(?:ما\s+)?(?:قبل\s+(?:الميلاد|ميلاد\s+(?:السيد\s+)?المسيح)|ق\s?\.\s?م)(?!\w)"
+BEFORE_THE_ERA_AFTER = rx(BEFORE_THE_ERA)
 QUANTITY_BEFORE = Before(
     r"(?:رقم|عدد|بقيمه|بمبلغ|نسبه|بنسبه|[#№])\s*[(:]?\s*$",
     ("رقم", "عدد", "بقيمه", "بمبلغ", "نسبه", "#", "№"),

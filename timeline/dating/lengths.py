@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from timeline.dating import lexicon as lx
 from timeline.dating import values as v
 from timeline.dating.context import (
+    BEFORE_THE_ERA_AFTER,
     END,
     HIJRI_MONTHS,
     MONTHS,
@@ -109,8 +110,6 @@ THOUSAND_BY_BEFORE = rx(rf"(?:(?P<num>[\d.,٫]*\d)|(?<!\w)(?P<words>{NUMBER}))\s
 FAMILY_NAME_BEFORE = rx(r"(?<!\w)(?:ابو|ابي|بن)\s+$")
 # شيخ قبائل شهران, بني جابرة شهران: the tribe Shahran, not two months.
 TRIBE_BEFORE = rx(r"(?<!\w)(?:[وف]?(?:قبيله|قبائل|قبايل|فبايل)|بني(?:\s+\w+)?)\s+$")
-# 35 ألف سنة قبل الميلاد: a date before the era, not a length (and not supported).
-BEFORE_THE_ERA_AFTER = rx(r"\s+قبل\s+الميلاد(?!\w)")
 # More decades than this are contracts (عقد): a longer time is told in centuries.
 DECADES_MAX = 20
 # A number that counts something else before a unit: رقم 3, المادة 5.
@@ -421,7 +420,7 @@ def durations(ctx: Context) -> Iterator[Candidate]:
                             continue
                         start, amount = by.start(), amount * 1000
             if BEFORE_THE_ERA_AFTER.match(text, hit.end()):
-                continue
+                continue  # 35 ألف سنة قبل الميلاد: a date before the era, not a length
             if not amount or NOT_A_COUNT_BEFORE.search(text, max(0, start - 12), start):
                 continue
             if (
