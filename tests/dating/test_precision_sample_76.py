@@ -41,3 +41,19 @@ def test_a_year_before_someone_elses_birth_stays() -> None:
     assert found("انتقلت العائلة إلى المدينة عام 1990 قبل ميلاد ابنها الأكبر") == [
         ("عام 1990", "1990")
     ]
+
+
+# أكثر خطورة من أي وقت سابق: "than ever", no time, as أي وقت مضى is found as nothing.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تواجه الأسواق اليوم ضغوطا أكبر من أي وقت سابق",
+        "أصبح المنتخب مطالبا أكثر من أى وقت سابق بتحقيق الفوز",
+    ],
+)
+def test_than_ever_is_no_time(text: str) -> None:
+    assert [v for t, v in found(text) if "وقت" in t] == []
+
+
+def test_an_earlier_time_stays_past() -> None:
+    assert ("وقت سابق", "PAST_REF") in found("وكان الوزير قد أعلن في وقت سابق أن الخطة جاهزة")

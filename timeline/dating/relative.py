@@ -1257,6 +1257,9 @@ REF_VALUES = {
 }  # fmt: skip
 
 
+# أكثر خطورة من أي وقت سابق: "than ever", every time gone by and none to place (as
+# أي وقت مضى, 78 times in the corpus, is found as nothing).
+ANY_BEFORE = rx(r"(?<!\w)اي\s+$")
 # بعد الآن: "any more" (لن يكون هناك تسامح بعد الآن) or "from now on", in all 15 of
 # the corpus's; never a time to place.
 AFTER_BEFORE = rx(r"(?<!\w)بعد\s+$")
@@ -1304,6 +1307,8 @@ def present_and_recent(ctx: Context) -> Iterator[Candidate]:
         ):
             continue  # له مستقبلاً كبيراً: "a great future", the noun
         key = re.sub(r"\s+", " ", hit.group("adv") or hit.group("phrase"))
+        if key == "وقت سابق" and ANY_BEFORE.search(ctx.text, max(0, hit.start() - 6), hit.start()):
+            continue  # من أي وقت سابق: than ever, no time
         direction = REF_VALUES.get(key, "PRESENT")
         yield Candidate(hit.start(), hit.end(), v.vague_value(direction), "vague", 0.65)
 
