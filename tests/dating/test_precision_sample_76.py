@@ -57,3 +57,17 @@ def test_than_ever_is_no_time(text: str) -> None:
 
 def test_an_earlier_time_stays_past() -> None:
     assert ("وقت سابق", "PAST_REF") in found("وكان الوزير قد أعلن في وقت سابق أن الخطة جاهزة")
+
+
+# من الخامسة عصرا حتى الحادية عشرة مساء طيلة أيام العيد: daily hours whose end is an
+# hour of two words, then طيلة / طوال, are a schedule, as with an hour of one word.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويستقبل النادي زواره من الخامسة عصرا حتى الحادية عشرة مساء طيلة أيام المهرجان",
+        "تقام العروض من الرابعة عصرا حتى الثانية عشرة ليلا طوال أيام العيد الأربعة",
+    ],
+)
+def test_daily_hours_ending_at_an_hour_of_two_words_are_a_schedule(text: str) -> None:
+    values = [v for _, v in found(text)]
+    assert len(values) == 2 and all(v.startswith("XXXX-XX-XXT") for v in values), values
