@@ -71,3 +71,30 @@ def test_an_earlier_time_stays_past() -> None:
 def test_daily_hours_ending_at_an_hour_of_two_words_are_a_schedule(text: str) -> None:
     values = [v for _, v in found(text)]
     assert len(values) == 2 and all(v.startswith("XXXX-XX-XXT") for v in values), values
+
+
+# التمرينات التي كانت تستمر حتى الرابعة فجرا: كان with a schedule's verb in the
+# imperfect is a habit of days gone by; its hour is one of each of them.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("وكتب أغنيته بعد إحدى البروفات التي كانت تستمر حتى الثالثة فجرا", "XXXX-XX-XXT03:00"),
+        (
+            "وفي الصيف كانت مباريات الدوري تقام عند الساعة التاسعة مساء، بسبب الحر",
+            "XXXX-XX-XXT21:00",
+        ),
+    ],
+)
+def test_a_schedule_of_days_gone_by_is_a_habit(text: str, value: str) -> None:
+    assert [v for _, v in found(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكان من المقرر أن تنتهي المهلة عند الساعة العاشرة مساء",
+        "استمرت الجلسة حتى الثالثة فجرا",
+    ],
+)
+def test_one_day_of_a_schedule_stays_a_day(text: str) -> None:
+    assert [v[:10] for _, v in found(text)] == ["2015-08-10"]

@@ -124,6 +124,16 @@ HABITUAL_END_BEFORE = Before(
     rf"{_HABIT}[^.!?؟\n،,]{{1,40}}?(?:الي|حتي|و)\s*(?:(?:ال)?ساعه\s+(?:ال\s*)?)?$",
     ("عمل", "داوم", "دوام", "فتح", "ستقبل", "قدم"),  # its verbs and nouns, as a gate
 )
+# التمرينات التي كانت تستمر حتى الرابعة فجرا, كانت تدريبات الفريق تقام عند الساعة
+# العاشرة: كان with a verb of a schedule's course (lasting, being held, starting, ending,
+# opening) in the imperfect is a habit of days gone by, its hour one of each of them.
+# Not after أن (كان من المقرر أن تنتهي في: one planned day) nor قد.
+PAST_HABIT_BEFORE = Before(
+    r"(?<!\w)[وف]?(?:كان|كانت|كانوا)\s+(?:(?!(?:ان|من|قد)(?!\w))\w{1,40}\s+){0,3}"
+    r"[يت](?:ستمر|متد|قام|بدا|نتهي|نطلق|فتح|غلق|عقد)(?:ون|ان)?\s+[^.!?؟\n،,:؛]{0,30}$",
+    ("كان",),
+    CLAUSE_STOPS,
+)
 # من الأحد إلى الخميس في تمام الساعة 7 مساء: a range of weekdays before a clock time
 # is a weekly schedule, the time on each of them, not one day's.
 WEEKDAY_RANGE = rf"(?<!\w)[وف]?من\s+(?:يوم\s+)?ال(?:{WEEKDAYS})\s+(?:و\s*)?(?:الي|حتي)\s+(?:يوم\s+)?ال(?:{WEEKDAYS})"
@@ -207,6 +217,7 @@ def _recurring(ctx: Context, start: int, end: int) -> bool:
         or WEEKDAY_RANGE_BEFORE.search(text, max(0, start - 90), start)
         or HABITUAL_BEFORE.search(text, max(0, start - 60), start)
         or HABITUAL_END_BEFORE.search(text, max(0, start - 110), start)
+        or PAST_HABIT_BEFORE.search(text, max(0, start - 90), start)
     )
 
 
