@@ -98,3 +98,26 @@ def test_a_schedule_of_days_gone_by_is_a_habit(text: str, value: str) -> None:
 )
 def test_one_day_of_a_schedule_stays_a_day(text: str) -> None:
     assert [v[:10] for _, v in found(text)] == ["2015-08-10"]
+
+
+# السابع من شوال في السنة الثالثة من الهجرة, معركة بدر في هذا الشهر الكريم: a Hijri day
+# or Ramadan of the Prophet's time is no day or month of ours (the sample's Ramadan, and
+# its kind found across the corpus).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووقعت المعركة في السابع عشر من رمضان في السنة الثانية من الهجرة",
+        "نشبت المعركة يوم السبت العاشر من شهر شوال سنة خمس من الهجرة، وانتهت بالنصر",
+        "ويروي الكتاب أن غزوة بدر كانت في هذا الشهر الكريم قبل قرون",
+        "في هذا الشهر الفضيل كان فتح مكة وانتصار المسلمين",
+    ],
+)
+def test_a_hijri_day_or_ramadan_of_the_prophets_time_is_none_of_ours(text: str) -> None:
+    assert [(t, v) for t, v in found(text) if v.startswith("2015")] == []
+
+
+def test_a_hijri_day_of_our_years_stays() -> None:
+    assert found("توفي يوم الثلاثاء الخامس من شهر شوال لعام ألف وأربعمائة وستة وثلاثين من الهجرة")[
+        0
+    ] == ("يوم الثلاثاء الخامس من شهر شوال", "2015-07-21")
+    assert found("وتزداد الزيارات في هذا الشهر الكريم كل عام")[0][0] == "هذا الشهر الكريم"

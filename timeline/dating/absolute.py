@@ -822,11 +822,51 @@ def _nearest_hijri_month(anchor: date, month: int, direction: str | None) -> Dat
     return v.hijri_month_value(year - (month >= now), month)
 
 
+# السابع من شوال في السنة الثالثة من الهجرة, شوال سنة ثلاث من الهجرة: a day of the
+# Prophet's time, its year counted from the Hijra in one word (a year of ours is written
+# in digits or in several words: لعام ألف وأربعمائة وستة وثلاثين من الهجرة).
+EARLY_HIJRA = (
+    r"[\s،,]*(?:في\s+)?(?:ال)?(?:سنه|عام)\s+(?:ال)?[^\W\d]{1,40}\s+(?:من\s+ال|لل)هجره(?!\w)"
+)
+EARLY_HIJRA_AFTER = rx(EARLY_HIJRA)
+# وكانت معركة بدر في هذا الشهر الكريم, في رمضان كان فتح مكة: the Ramadans of the
+# Prophet's battles and of the conquest of Mecca, the month in its history.
+PROPHETS_EVENTS = rx(
+    r"(?<!\w)[وف]?(?:[بل]?(?:ال)?(?:غزوه|معركه)\s+(?:بدر|احد|الخندق|تبوك|حنين)|[بل]?(?:ال)?غزوات"
+    r"|فتح\s+مكه)(?!\w)"
+)
+PROPHETS_REACH = 100  # characters each side of the month, within its sentence
+# يوم السبت الخامس عشر من شهر شوال سنة ثلاث من الهجرة: the weekday of such a day.
+EARLY_HIJRA_DAY_AFTER = rx(rf"[^.!?؟\n]{{0,40}}?(?:{HIJRI_MONTHS})(?!\w)" + EARLY_HIJRA)
+
+
+def prophets_time(ctx: Context, start: int, end: int) -> bool:
+    """Whether a Hijri month written with no year, at [start, end), is one of the
+    Prophet's time: a year counted from the Hijra after it, or his battles or the
+    conquest of Mecca in its sentence."""
+    text = ctx.text
+    if "هجره" in text[end : end + 90] and EARLY_HIJRA_AFTER.match(text, end):
+        return True
+    lo, hi = max(0, start - PROPHETS_REACH), end + PROPHETS_REACH
+    window = text[lo:hi]  # the events' words looked for first: most months have none
+    if "غزو" not in window and "معركه" not in window and "فتح" not in window:
+        return False
+    hit = PROPHETS_EVENTS.search(text, lo, hi)
+    while hit is not None:
+        near, far = (hit.end(), start) if hit.end() <= start else (end, hit.start())
+        if not ctx.crosses_sentence(near, far):
+            return True
+        hit = PROPHETS_EVENTS.search(text, hit.end(), hi)
+    return False
+
+
 # هذا الشهر الكريم, الشهر الفضيل: Ramadan, named by its epithets (the calendar month of
 # the anchor would be another).  Not المبارك, which writers give Shawwal too (هذا الشهر
 # المبارك شهر العيد).
 HOLY_MONTH_ANCHOR = Anchor("الشهر", ("الشهر",))
-HOLY_MONTH = rx(rf"{START}(?:[وف]?(?:هذا|هذه)\s+)?[وفبلك]?الشهر\s+(?:الكريم|الفضيل){END}")
+HOLY_EPITHET = rf"\s+(?:الكريم|الفضيل){END}"
+HOLY_MONTH = rx(rf"{START}(?:[وف]?(?:هذا|هذه)\s+)?[وفبلك]?الشهر{HOLY_EPITHET}")
+HOLY_EPITHET_AFTER = rx(HOLY_EPITHET)  # after الشهر: the month is Ramadan
 RAMADAN = 9
 
 
@@ -836,6 +876,8 @@ def holy_month(ctx: Context) -> Iterator[Candidate]:
     if ctx.anchor_day is None:
         return
     for hit in ctx.scan(HOLY_MONTH, HOLY_MONTH_ANCHOR, reach=8):
+        if prophets_time(ctx, hit.start(), hit.end()):
+            continue  # في هذا الشهر الكريم كان فتح مكة: Ramadan in its history
         value = _nearest_hijri_month(ctx.anchor_day, RAMADAN, None)
         if value is not None:
             yield Candidate(hit.start(), hit.end(), value, "month_year", 0.75, has_year=False)
@@ -849,6 +891,8 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
         if era and era.startswith("م"):
             continue
         day_info = _day_before(ctx, hit.start())
+        if year is None and prophets_time(ctx, hit.start(), end):
+            continue  # السابع من شوال في السنة الثالثة من الهجرة: no year of ours
         if day_info is None:
             # A lone Hijri month name is too often a person (رمضان, رجب) or a word
             # (صفر "zero"): only a written year, شهر before it or الماضي / الجاري /

@@ -8,7 +8,12 @@ from datetime import date, timedelta
 
 from timeline.dating import lexicon as lx
 from timeline.dating import values as v
-from timeline.dating.absolute import PAST_CLAUSE_BEFORE
+from timeline.dating.absolute import (
+    EARLY_HIJRA_DAY_AFTER,
+    HOLY_EPITHET_AFTER,
+    PAST_CLAUSE_BEFORE,
+    prophets_time,
+)
 from timeline.dating.context import (
     CARDINAL,
     CLAUSE_STOPS,
@@ -890,6 +895,8 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
             continue
         if _in_schedule(text, begin, end, lo):
             continue
+        if "هجره" in text[end : end + 90] and EARLY_HIJRA_DAY_AFTER.match(text, end):
+            continue  # يوم السبت الخامس عشر من شوال سنة ثلاث من الهجرة: no day of ours
         if not (pre or modifier) and text.startswith("بال", begin + (text[begin] in "وف")):
             continue  # مركز الصناعية بالخميس (in Khamis Mushait), استبدل الخميس بالجمعة
         if (
@@ -1020,6 +1027,12 @@ def periods(ctx: Context) -> Iterator[Candidate]:
         start = hit.start()
         if unit == "عام" and hit.group("mod") and _title(text, start, hit.group("mod")):
             continue
+        if (
+            unit == "شهر"
+            and (holy := HOLY_EPITHET_AFTER.match(text, hit.end())) is not None
+            and prophets_time(ctx, start, holy.end())
+        ):
+            continue  # في هذا الشهر الكريم كان فتح مكة: Ramadan in its history
         if not hit.group("this") and (edge := _edge_before(text, start)) is not None:
             start = edge
         if unit == "شهر" and (
