@@ -157,7 +157,11 @@ its classes were fixed after it (a weekday used as a family name, then alone; ا
 before a state it is in), so it measures the rules all but those two.
 Seed 76 was drawn in a later session from the rules that session ended with, from
 articles outside every set and earlier sample (59-75 too), and judged before any rule
-changed again.
+changed again.  Its classes were fixed (a date before the era, "than ever", daily hours
+ending at an hour of two words, a schedule's verb after كان, a Hijri day or Ramadan of
+the Prophet's time), with a feast named after a word of time (from a recall audit of ten
+unseen articles), and seed 77 drawn after those fixes from articles outside every set
+and earlier sample (59-76 too), and judged before any rule changed again.
 Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
@@ -250,6 +254,7 @@ JUDGED = {
     74: DATA / "precision_sample_74.tsv",
     75: DATA / "precision_sample_75.tsv",
     76: DATA / "precision_sample_76.tsv",
+    77: DATA / "precision_sample_77.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
