@@ -151,8 +151,10 @@ BETWEEN_BEFORE = rx(r"(?<!\w)[وف]?(?:بين|من|الفتره)\s*$")
 # أول سبتمبر, غرة رمضان, أول من ذي القعدة: the first day of the month.
 # الفاتح من سبتمبر: the first, as Libya wrote it (ثورة الفاتح من سبتمبر).
 FIRST_DAY_BEFORE = rx(r"(?<!\w)(?P<w>[وفب]?(?:اول|غره|الفاتح))\s+(?:من\s+)?(?:شهر\s+)?$")
+# يوم الخميس الـ4 من شهر ذي الحجة: the day's article, its tatweel folded away, may
+# stand between the weekday and the day (ال4, ال 4).
 WEEKDAY_BEFORE = Before(
-    rf"{START}(?:[وف]?(?:في\s+)?)?(?:يوم\s+)?(?:[وف]?[بل]?ال|[وف]?لل)(?P<wd>{WEEKDAYS})[\s،,]*(?:\(?\s*(?:ال)?موافق\s*\)?[\s،,]*)?$",
+    rf"{START}(?:[وف]?(?:في\s+)?)?(?:يوم\s+)?(?:[وف]?[بل]?ال|[وف]?لل)(?P<wd>{WEEKDAYS})[\s،,]*(?:\(?\s*(?:ال)?موافق\s*\)?[\s،,]*)?(?:ال\s*)?$",
     lx.WEEKDAYS,
 )
 # Words after which a lone month name means that month (في مايو, منذ أوائل أبريل).
@@ -192,9 +194,13 @@ def _written_weekday(ctx: Context, start: int) -> tuple[int, int | None]:
     one is."""
     lo = max(0, start - 30)
     window = ctx.text[lo:start]
-    # Every match ends with the weekday, or الموافق after it, then whitespace, commas
-    # and a bracket: where the window ends otherwise the pattern is not searched.
-    tail = _last_word_out(window.rstrip(WHITESPACE + "،,"), ")")
+    # Every match ends with the weekday, or الموافق after it, then whitespace, commas,
+    # a bracket and the day's article: where the window ends otherwise the pattern is
+    # not searched.
+    tail = window.rstrip(WHITESPACE + "،,")
+    if tail.endswith("ال"):
+        tail = tail[:-2].rstrip(WHITESPACE + "،,")  # يوم الخميس الـ4: the day's article
+    tail = _last_word_out(tail, ")")
     if not tail.endswith(_WEEKDAY_NAMES) and not tail.endswith("موافق"):
         return start, None
     hit = WEEKDAY_BEFORE.search(window)

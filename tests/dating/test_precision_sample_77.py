@@ -1,0 +1,46 @@
+"""The classes of precision sample 77 fixed after it.
+
+Each group of tests below says its class; every sentence here is made up, none is
+article text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.dating import extract_mentions
+
+MON = datetime(2015, 8, 10, 18, 0)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in extract_mentions(text, MON)]
+
+
+# وتستمر حتى يوم الخميس الـ4 من شهر ذي الحجة: a weekday before its date written with
+# الـ is that date's weekday; it was read alone as the last Thursday (10 times in the
+# corpus, a Gregorian date's too).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ويستمر التسجيل حتى يوم الخميس الـ4 من شهر ذي الحجة المقبل",
+            ("يوم الخميس الـ4 من شهر ذي الحجة المقبل", "2015-09-17"),
+        ),
+        (
+            "وتعود التدريبات يوم الجمعة الـ 14 من أغسطس الجاري",
+            ("يوم الجمعة الـ 14 من أغسطس الجاري", "2015-08-14"),
+        ),
+        ("تقام القرعة يوم الأحد ال23 من أغسطس", ("يوم الأحد ال23 من أغسطس", "2015-08-23")),
+    ],
+)
+def test_a_weekday_before_its_date_with_the_article_is_that_date(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert found(text) == [expected]
+
+
+def test_a_weekday_before_a_day_number_alone_stays_the_weekday() -> None:
+    assert found("وفي يوم الأربعاء الـ 27 تنظم الجمعية محاضرة")[0] == ("يوم الأربعاء", "2015-08-05")
