@@ -44,3 +44,26 @@ def test_a_weekday_before_its_date_with_the_article_is_that_date(
 
 def test_a_weekday_before_a_day_number_alone_stays_the_weekday() -> None:
     assert found("وفي يوم الأربعاء الـ 27 تنظم الجمعية محاضرة")[0] == ("يوم الأربعاء", "2015-08-05")
+
+
+# تضمن عدم تعرض أي عامل لأشعة الشمس ما بين الساعة 12 ظهرا إلى الساعة 3: the hours of the
+# midday work ban (or of shunning the sun) are every day's; they were the stamp's day.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتمنع الأنظمة تشغيل العمال تحت أشعة الشمس من الساعة 12 ظهرا وحتى الساعة 3 عصرا",
+        "ويحظر العمل في الأماكن المكشوفة من الثانية عشرة ظهرا حتى الثالثة عصرا",
+        "وينصح الأطباء بتجنب التعرض للأشعة الشمسية من العاشرة صباحا إلى الرابعة عصرا",
+    ],
+)
+def test_the_hours_of_the_midday_work_ban_are_every_days(text: str) -> None:
+    values = [v for _, v in found(text)]
+    assert len(values) == 2 and all(v.startswith("XXXX-XX-XXT") for v in values), values
+
+
+def test_a_heat_warning_for_today_stays_today() -> None:
+    assert [v for _, v in found("ترتفع الحرارة اليوم من الساعة 12 ظهرا إلى السادسة مساء")] == [
+        "2015-08-10",
+        "2015-08-10T12:00",
+        "2015-08-10T18:00",
+    ]

@@ -134,6 +134,14 @@ PAST_HABIT_BEFORE = Before(
     ("كان",),
     CLAUSE_STOPS,
 )
+# تشغيل العمالة تحت أشعة الشمس من الساعة 12 ظهرا حتى 3 عصرا, تحاشي التعرض للأشعة
+# الشمسية بين العاشرة والرابعة: the hours of the summer's midday work ban, or of shunning
+# the sun, are every day's (18 of the corpus's such hours were on the stamp's day; all read).
+SUN_HOURS_BEFORE = Before(
+    r"(?:اشعه\s+(?:ال)?شمس|(?:ال)?اشعه\s+(?:ال)?شمسيه|(?:الاماكن|الاعمال|المواقع)\s+المكشوفه)"
+    r"[^.!?؟\n]{0,160}$",
+    ("شمس", "مكشوفه"),
+)
 # من الأحد إلى الخميس في تمام الساعة 7 مساء: a range of weekdays before a clock time
 # is a weekly schedule, the time on each of them, not one day's.
 WEEKDAY_RANGE = rf"(?<!\w)[وف]?من\s+(?:يوم\s+)?ال(?:{WEEKDAYS})\s+(?:و\s*)?(?:الي|حتي)\s+(?:يوم\s+)?ال(?:{WEEKDAYS})"
@@ -218,6 +226,7 @@ def _recurring(ctx: Context, start: int, end: int) -> bool:
         or HABITUAL_BEFORE.search(text, max(0, start - 60), start)
         or HABITUAL_END_BEFORE.search(text, max(0, start - 110), start)
         or PAST_HABIT_BEFORE.search(text, max(0, start - 90), start)
+        or SUN_HOURS_BEFORE.search(text, max(0, start - 200), start)
     )
 
 
