@@ -67,3 +67,22 @@ def test_a_heat_warning_for_today_stays_today() -> None:
         "2015-08-10T12:00",
         "2015-08-10T18:00",
     ]
+
+
+# ولكن علينا اليوم أن نتساءل, ما أنا عليه اليوم: a duty now (علينا with أن after), or the
+# state one is in, is nowadays; they were the stamp's day.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "لقد تغير الكثير، ولكن علينا اليوم أن نراجع أنفسنا",
+        "وعليهم اليوم أن يعترفوا بالخطأ",
+        "وأشكر كل من أوصلني إلى ما أنا عليه اليوم",
+        "لم تكن الشركة بالحجم الذي هي عليه اليوم",
+    ],
+)
+def test_a_duty_or_a_state_today_is_nowadays(text: str) -> None:
+    assert [v for t, v in found(text) if t == "اليوم"] == ["PRESENT_REF"]
+
+
+def test_an_event_on_one_today_stays_the_day() -> None:
+    assert found("اعتدى المسلحون علينا اليوم في السوق") == [("اليوم", "2015-08-10")]

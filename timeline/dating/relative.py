@@ -160,7 +160,14 @@ DUTY_OR_CLAIM_BEFORE = rx(
     # يتعين علينا اليوم أن, تحتم عليّ اليوم أن: the duty's pronoun on على, or its noun.
     r"|(?<!\w)[يت](?:جب|نبغي|تعين|حتم)\s+علي(?:\s+\S+|نا|ه|ها|هم|كم)?\s+$"
     r"|(?<!\w)[وف]?[يتن](?:روج|زعم|تشدق|تباهي)(?:ون|ان)?\s+$"
+    # ما أنا عليه اليوم, بالشكل الذي هي عليه اليوم: the state one is in now.
+    r"|(?<!\w)(?:[بعم]?ما|الذي|التي|الذين)\s+(?:هو|هي|هم|هن|انا|نحن|انت|انتم)\s+"
+    r"علي(?:ه|ها|هم|هن|نا)\s+$"
 )
+# ولكن علينا اليوم أن نتساءل, عليهم اليوم أن يعترفوا: a duty now, with أن after it
+# (اعتدوا علينا اليوم is a day's event).
+ON_ONE_BEFORE = rx(r"(?<!\w)[وف]?(?:لكن\s+)?علي(?:نا|كم|هم|ه|ها|ك)\s+$")
+THAT_AFTER = rx(r"\s+ان(?!\w)")
 DUTY_OR_CLAIM_WORDS = (
     "واجب",
     "مسؤوليه",
@@ -662,6 +669,10 @@ def today(ctx: Context) -> Iterator[Candidate]:
             or (
                 DUTY_OR_CLAIM_GATE.search(text, reach_lo, w_start)
                 and DUTY_OR_CLAIM_BEFORE.search(text, reach_lo, w_start)
+            )
+            or (
+                THAT_AFTER.match(text, end)
+                and ON_ONE_BEFORE.search(text, max(0, begin - 14), w_start)
             )
             or (
                 AFFAIRS_GATE.search(text, reach_lo, w_start)
