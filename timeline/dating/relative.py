@@ -164,10 +164,6 @@ DUTY_OR_CLAIM_BEFORE = rx(
     r"|(?<!\w)(?:[بعم]?ما|الذي|التي|الذين)\s+(?:هو|هي|هم|هن|انا|نحن|انت|انتم)\s+"
     r"علي(?:ه|ها|هم|هن|نا)\s+$"
 )
-# ولكن علينا اليوم أن نتساءل, عليهم اليوم أن يعترفوا: a duty now, with أن after it
-# (اعتدوا علينا اليوم is a day's event).
-ON_ONE_BEFORE = rx(r"(?<!\w)[وف]?(?:لكن\s+)?علي(?:نا|كم|هم|ه|ها|ك)\s+$")
-THAT_AFTER = rx(r"\s+ان(?!\w)")
 DUTY_OR_CLAIM_WORDS = (
     "واجب",
     "مسؤوليه",
@@ -181,6 +177,10 @@ DUTY_OR_CLAIM_WORDS = (
 )
 # One search for any of them (a Python loop over the words and a slice each cost more).
 DUTY_OR_CLAIM_GATE = rx("|".join(DUTY_OR_CLAIM_WORDS))
+# ولكن علينا اليوم أن نتساءل, عليهم اليوم أن يعترفوا: a duty now, with أن after it
+# (اعتدوا علينا اليوم is a day's event).
+ON_ONE_BEFORE = rx(r"(?<!\w)[وف]?(?:لكن\s+)?علي(?:نا|كم|هم|ه|ها|ك)\s+$")
+THAT_AFTER = rx(r"\s+ان(?!\w)")
 # الذين يملؤون اليوم, الذين يديرون اليوم: what a group of people does nowadays (a plural
 # present after الذين), not a day's event (الذي يقام اليوم is one), nor a group's coming,
 # going or meeting (الذين يصلون اليوم, الذين يواجهون اليوم).  Tried only where الذين or
@@ -1399,7 +1399,8 @@ def vague(ctx: Context) -> Iterator[Candidate]:
 
 # The feasts: أول أيام عيد الفطر, ثالث أيام العيد, عيد الأضحى المقبل, يوم العيد.  A feast
 # named alone is an occasion (greetings, a holiday's name), not a date; a day of it (أول
-# أيام, يوم) or a modifier (الماضي, المقبل) makes it one.  يوم العيد الوطني is another day.
+# أيام, يوم), a modifier (الماضي, المقبل) or a word of time before its name (خلال عيد
+# الفطر, FEAST_TIME_BEFORE) makes it one.  يوم العيد الوطني is another day.
 EID_ANCHOR = Anchor("عيد", ("عيد",))
 EID = rx(
     rf"{START}(?:(?P<ord>اول|ثاني|ثالث|رابع)\s+(?:ايام|يوم)\s+|(?P<day>يوم)\s+)?"
@@ -1445,7 +1446,7 @@ FEAST_TIME_BEFORE = rx(
 FEAST_DAYS = {"الفطر": 3, "الاضحي": 4}
 # عيد الفطر العام الماضي, في عيد الفطر لهذا العام, خلال عيد الفطر لعام 2015: the
 # feast of the year that follows it, read by that year's own rule.
-FEAST_YEAR_AFTER = rx(r"\s+(?:من\s+)?(?:ل|ب)?(?:ال)?(?:عام|سنه|هذا\s+العام)(?!\w)")
+FEAST_YEAR_AFTER = rx(r"\s+(?:من\s+)?[لب]?(?:ال)?(?:عام|سنه|هذا\s+العام)(?!\w)")
 
 
 def _feast_cue(text: str, at: int) -> bool:
@@ -1458,7 +1459,7 @@ def _feast_cue(text: str, at: int) -> bool:
     )
 
 
-def _feast_named(ctx: Context, hit: re.Match[str]) -> Candidate | None:
+def _feast_named(ctx: Context, hit: re.Match[str], anchor: date) -> Candidate | None:
     """خلال أيام عيد الفطر, في عيد الأضحى: the nearest such feast (its days after أيام),
     when a word of time names it and neither a year nor a habit follows or goes before."""
     text, start, end = ctx.text, hit.start(), hit.end()
@@ -1466,12 +1467,12 @@ def _feast_named(ctx: Context, hit: re.Match[str]) -> Candidate | None:
     cue = FEAST_TIME_BEFORE.search(text, lo, start)
     if cue is None or FEAST_YEAR_AFTER.match(text, end):
         return None
-    if ctx.anchor_day is None or EVERY_YEAR_AFTER.match(text, end):
+    if EVERY_YEAR_AFTER.match(text, end):
         return None  # عيد الفطر من كل عام: every year's
     if HABITUAL_BEFORE.search(text, max(0, start - 50), start):
         return None  # ترتفع الأسعار في أيام عيد الفطر: what every feast brings, as Ramadan
     feast = hit.group("feast")
-    first = _feast_day(ctx.anchor_day, [EID_DAYS[feast]], None)
+    first = _feast_day(anchor, [EID_DAYS[feast]], None)
     if first is None:
         return None
     if cue.group("days"):
@@ -1485,14 +1486,15 @@ def feasts(ctx: Context) -> Iterator[Candidate]:
     if ctx.anchor_day is None:
         return
     text = ctx.text
-    # Only a feast's name with a day before it or a modifier after it can be a date.
+    # Only a feast's name with a day or a word of time before it or a modifier after it
+    # can be a date.
     if not any(_feast_cue(text, at) for at in ctx.starts_of(EID_ANCHOR)):
         return
     for hit in ctx.scan(EID, EID_ANCHOR, 16, 24):
         mod, ordinal, day_of = hit.group("mod", "ord", "day")
         feast = hit.group("feast")
         if not (mod or ordinal or day_of):
-            if feast is not None and (named := _feast_named(ctx, hit)) is not None:
+            if feast is not None and (named := _feast_named(ctx, hit, ctx.anchor_day)):
                 yield named
             continue
         direction = None
