@@ -96,6 +96,7 @@ from timeline.ui.recompute import WindowRecompute
 from timeline.ui.removal import WindowRemoval
 from timeline.ui.search_bar import SearchBar
 from timeline.ui.shortcuts_help import ShortcutsDialog
+from timeline.ui.status_bar import StatusBar
 from timeline.ui.store_messages import for_message_box, in_interface_language
 from timeline.ui.store_watch import StoreWatcher
 from timeline.ui.timeline_cache import shown_texts
@@ -340,6 +341,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setStatusBar(StatusBar(self))  # before anything says a message in it
         reuse_freed_arrays()  # an edit's new columns on pages already faulted in (memory.py)
         self.store = store
         self.setWindowTitle(self.window_title())

@@ -1,0 +1,78 @@
+"""The status bar: a long message beside the article count, in either direction."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QHelpEvent, QImage
+from PySide6.QtWidgets import QApplication, QToolTip
+from pytestqt.qtbot import QtBot
+
+from tests.ui.waiting import open_window
+from timeline.store import Store
+from timeline.ui.main_window import MainWindow
+
+# Longer than any status bar at 800 px has room for, in the interface's own words.
+_LONG = {
+    "en": "Imported 12 files: " + "a long line naming what was read, " * 6 + "and the end",
+    "ar": "استورد 12 ملفًا: " + "سطر طويل يسمي ما قُرئ، " * 8 + "والنهاية",
+}
+
+
+def _ink_columns(before: QImage, after: QImage) -> list[int]:
+    """The columns where two grabs of the same bar differ: where the message drew."""
+    return [
+        x
+        for x in range(before.width())
+        if any(before.pixel(x, y) != after.pixel(x, y) for y in range(before.height()))
+    ]
+
+
+@pytest.fixture(params=["en", "ar"])
+def narrow_window(request: pytest.FixtureRequest, qtbot: QtBot, sample_store: Store) -> MainWindow:
+    if request.param == "ar":
+        request.getfixturevalue("arabic")
+    window = open_window(qtbot, sample_store)
+    window.resize(800, 500)
+    qtbot.waitUntil(lambda: window.statusBar().width() <= 800)
+    window.language = request.param  # type: ignore[attr-defined]
+    return window
+
+
+def test_a_long_message_stops_short_of_the_counts(qtbot: QtBot, narrow_window: MainWindow) -> None:
+    """Elided with room before the counts: Qt cut it through a letter 2 px from them
+    (in Arabic, cut at its start), and it read as running under the count."""
+    bar = narrow_window.statusBar()
+    counts = narrow_window.count_label
+    assert counts.text()
+    QApplication.processEvents()
+    before = bar.grab().toImage()
+    message = _LONG[narrow_window.language]  # type: ignore[attr-defined]
+    bar.showMessage(message)
+    QApplication.processEvents()
+    after = bar.grab().toImage()
+    ink = _ink_columns(before, after)
+    assert ink, "the message was not drawn"
+    geometry = counts.geometry()
+    if bar.isRightToLeft():
+        assert min(ink) >= geometry.right() + 8
+    else:
+        assert max(ink) <= geometry.left() - 8
+    shown = bar.shown_message()  # type: ignore[attr-defined]
+    # Qt joins the last letter kept to the ellipsis with a ZERO WIDTH JOINER.
+    assert shown.endswith("…") and message.startswith(shown[:-1].rstrip(" \u200d"))
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise", extend=True)  # offscreen
+def test_a_cut_message_is_whole_in_its_tooltip(qtbot: QtBot, narrow_window: MainWindow) -> None:
+    bar = narrow_window.statusBar()
+    message = _LONG[narrow_window.language] + " <b>not bold</b>"  # type: ignore[attr-defined]
+    bar.showMessage(message)
+    inside = bar.message_rect().center()  # type: ignore[attr-defined]
+    event = QHelpEvent(QEvent.Type.ToolTip, inside, bar.mapToGlobal(inside))
+    QApplication.sendEvent(bar, event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    shown = QToolTip.text()
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in shown  # shown as written, not as markup
+    assert ("a long line" in shown) != ("سطر طويل" in shown)
+    QToolTip.hideText()
