@@ -507,6 +507,53 @@ def test_go_to_date_example_keeps_its_order_in_arabic(
     assert "\u20661973-10-06\u2069" in labels[0]
 
 
+@pytest.mark.parametrize(
+    ("language", "examples"),
+    [
+        ("en", ["1973-10-06", "6 October 1973", "10 Ramadan 1393 AH"]),
+        ("ar", ["1973-10-06", "٦ أكتوبر ١٩٧٣", "10 رمضان 1393 هـ"]),
+    ],
+)
+def test_go_to_dates_examples_are_the_interfaces_and_are_read(
+    request: pytest.FixtureRequest,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    examples: list[str],
+) -> None:
+    """The prompt's examples are written as a user of the interface types them (the
+    English one gave its month examples in Arabic only), and each goes to its day."""
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from timeline.model import to_axis
+
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    labels: list[str] = []
+
+    def get_text(_parent, _title, label, *args, **kwargs):
+        labels.append(label)
+        return "", False
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    window.ask_go_to_date()
+    label = labels[0]
+    months = ("October", "Ramadan") if language == "en" else ("أكتوبر", "رمضان")
+    assert all(month in label for month in months)
+    if language == "en":
+        arabic_letters = [ch for ch in label if "\u0600" <= ch <= "\u06ff"]
+        assert arabic_letters == []
+    target = to_axis(datetime(1973, 10, 6))
+    for example in examples:
+        assert example in label
+        window.go_to_date_text("1990-01-01")
+        assert window.go_to_date_text(example)
+        vp = window.timeline.viewport()
+        assert min(vp.start, vp.end) <= target <= max(vp.start, vp.end)
+
+
 def test_a_date_it_cannot_read_is_asked_for_again_with_the_text_kept(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -763,12 +763,11 @@ class MainWindow(QMainWindow):
             text, ok = QInputDialog.getText(
                 self,
                 self.tr("Go to date"),
-                # Each Arabic example isolated (RLI ... PDI): in the English line "10 رمضان
-                # 1393 هـ)" was laid out with its day after the year and the bracket
-                # mirrored into it.
+                # Examples as a user of the interface's language types them: the English
+                # line gave only Arabic ones, which an English keyboard cannot type.
                 self.tr(
-                    "Date (for example 1973-10-06, \u2067٦ أكتوبر ١٩٧٣\u2069"
-                    " or \u206710 رمضان 1393 هـ\u2069):"
+                    "Date (for example 1973-10-06, 6 October 1973 or 10 Ramadan 1393 AH;"
+                    " Arabic dates too):"
                 ),
                 text=text,
             )
