@@ -14,6 +14,7 @@ from tests.conftest import SAMPLES, SAUDINEWSNET
 from tests.stories.test_store_stories import RECORDS, ids_by_title, write
 from timeline import edits, library
 from timeline.cli import cli
+from timeline.paths import origin_as_named
 from timeline.store import Store, StoreError
 from timeline.store import edits as user
 from timeline.store import stories as story_store
@@ -322,6 +323,24 @@ def test_dot_dot_after_a_link_names_the_file_the_system_read(store: Store, tmp_p
     write(real / "b.jsonl", RECORDS[1:2])
     library.import_paths(store, [tmp_path / "named" / "inner" / ".." / "b.jsonl"])
     assert {a.origin for a in store.articles()} == {origin, str(tmp_path / "named" / "b.jsonl")}
+
+
+def test_an_origin_is_shown_as_the_file_it_names_and_nothing_else_is_changed(
+    tmp_path: Path,
+) -> None:
+    """paths.origin_as_named, what the window shows: ".." steps of an absolute path
+    taken out; an address, a relative path and an archive's member left as stored."""
+    (tmp_path / "elsewhere").mkdir()
+    archive = tmp_path / "a.zip"
+    archive.write_bytes(b"PK")
+    assert origin_as_named(f"{tmp_path}/elsewhere/../a.jsonl") == str(tmp_path / "a.jsonl")
+    for kept in (
+        "https://example.com/news/../2015/a.html",
+        "../shared/a.jsonl",
+        f"{archive}/../../a.jsonl",  # a member's name, no step the system takes
+        str(tmp_path / "a..b.jsonl"),
+    ):
+        assert origin_as_named(kept) == kept
 
 
 def test_an_origin_stored_with_dot_dot_is_still_found_by_its_file(

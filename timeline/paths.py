@@ -54,3 +54,14 @@ def without_dot_dots(path: Path) -> Path:
         if len(parts) > 1:
             parts.pop()
     return Path(*parts)
+
+
+def origin_as_named(origin: str) -> str:
+    """An article's origin as the file it names: an absolute path stored with ".." steps
+    (by versions before the import took them out: ingest.origin_of) without them; an
+    address, a relative path or any other origin as it was stored.  For showing it;
+    the stored value stays, a record of what was read.  Asks the file system where a
+    step leaves a folder (without_dot_dots): off the GUI thread."""
+    if ".." not in origin or "://" in origin or not Path(origin).is_absolute():
+        return origin
+    return str(without_dot_dots(Path(origin)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.rendering import lay_out, read_layout
 from tests.ui.waiting import article_shown, open_window
+from timeline.library import import_paths
 from timeline.model import Event
 from timeline.store import Store
 from timeline.timescale import LabelStyle
@@ -237,6 +239,31 @@ def test_an_address_under_an_arabic_label_is_laid_out_left_to_right(qtbot: QtBot
     assert blocks("الرابط: %1") == [("الرابط:", rtl, True), (url, ltr, True)]
     # An English label's line is left to right already: the address stays on it.
     assert blocks("Link: %1") == [(f"Link: \u2068{url}\u2069", ltr, False)]
+
+
+def test_an_origin_stored_with_dot_dots_is_shown_as_the_file_it_names(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Older versions stored "../corpus/a.jsonl" as "/x/elsewhere/../corpus/a.jsonl":
+    the pane names the file by its own path; the stored origin stays as it was."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    path = tmp_path / "corpus" / "a.txt"
+    path.write_text("عنوان تجريبي\n\nنص قصير عن اجتماع عقد في الرياض.\n", encoding="utf-8")
+    old = f"{tmp_path}/elsewhere/../corpus/a.txt"
+    with Store(tmp_path / "t.db") as store:
+        import_paths(store, [path])
+        with store.transaction():
+            store.db.conn.execute("UPDATE articles SET origin = ?", (old,))
+        (article_id,) = store.chronological_ids()
+        pane = DetailPane()
+        qtbot.addWidget(pane)
+        with qtbot.waitSignal(pane.article_loaded, timeout=10_000):
+            pane.load_article(store.path, article_id)
+        text = pane.browser.document().toPlainText()
+        assert f"Imported from: \u2068{path}\u2069" in text
+        assert ".." not in text
+        assert store.article(article_id).origin == old  # a record of what was read
 
 
 def test_the_pane_names_the_file_an_article_was_imported_from(

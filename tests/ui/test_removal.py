@@ -87,6 +87,37 @@ def test_every_article_of_a_file_is_removed(
     assert window.model.rowCount() == count - 2
 
 
+def test_a_files_origin_stored_with_dot_dots_is_asked_about_by_its_path(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """An origin older versions stored with ".." steps: the question names the file as
+    the detail pane does, and every article read from it goes."""
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(
+        '{"title": "خبر أول", "body": "نص الخبر الأول في 3 مارس 2020", "published": "2020-03-03"}\n'
+        '{"title": "خبر ثان", "body": "نص الخبر الثاني في 4 مارس 2020", "published": "2020-03-04"}\n',
+        encoding="utf-8",
+    )
+    library.import_paths(window.store, [extra])
+    (tmp_path / "elsewhere").mkdir()
+    with window.store.transaction():
+        window.store.db.conn.execute(
+            "UPDATE articles SET origin = ? WHERE origin = ?",
+            (f"{tmp_path}/elsewhere/../extra.jsonl", str(extra)),
+        )
+    window.reload()
+    count = window.store.count_articles()
+    window.select_article(next(a.id for a in window.store.articles() if a.title == "خبر أول"))
+    window.remove_origin_action.trigger()
+    box = question(window)
+    assert str(extra) in box.text() and ".." not in box.text()
+    with qtbot.waitSignal(window.removal.done, timeout=30_000) as done:
+        box.button(QMessageBox.StandardButton.Ok).click()
+    assert done.args == [2]
+    qtbot.waitUntil(lambda: window.removal.running_thread() is None)
+    assert window.store.count_articles() == count - 2
+
+
 def test_a_removal_holds_the_store_and_can_be_cancelled(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox
 
+from timeline.paths import origin_as_named
 from timeline.store import edits as user_edits
 from timeline.ui.date_text import counted
 from timeline.ui.long_write import LongWrite
@@ -128,7 +129,8 @@ class WindowRemoval(LongWrite):
             return None
         if article is None:
             return None
-        return mine.get("title", article.title), article.origin
+        # As the detail pane names it: the file's own path, stored ".." steps or not.
+        return mine.get("title", article.title), origin_as_named(article.origin)
 
     def _ask(
         self,

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from timeline.model import Article, Event
+from timeline.paths import origin_as_named
 from timeline.store import Store, StoreError
 from timeline.store import stories as story_store
 from timeline.store.edits import (
@@ -613,6 +614,9 @@ def read_article_contents(
     article = store.article(article_id)
     if article is None:
         return ArticleContents(article_id, None)
+    # Where it came from as the file's own path, stored ".." steps or not: the pane
+    # showed "/home/u/timeline/../shared/a.jsonl" for "/home/u/shared/a.jsonl".
+    article = replace(article, origin=origin_as_named(article.origin))
     hits = ArticleHitSpans()
     # An unfinished query marks nothing; the search bar says why.
     with contextlib.suppress(SearchError):
