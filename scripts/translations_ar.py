@@ -590,6 +590,8 @@ ARABIC: dict[str, str] = {
     "undated": "بلا تاريخ",
     "Click to see the words that differ; double-click to open": "انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح",
     "Show &each story once": "اعرض كل خبر &مرة واحدة",
+    "each story once": "كل خبر مرة واحدة",
+    "hidden items shown": "العناصر المخفية ظاهرة",
     "List a story reprinted by several outlets once, as its earliest copy": "اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه",
     # --- hidden items and edit failures
     "&Unhide": "إ&ظهار ما أُخفي",

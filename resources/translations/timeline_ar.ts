@@ -1286,14 +1286,14 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="929" />
-        <location filename="../../timeline/ui/main_window.py" line="2230" />
+        <location filename="../../timeline/ui/main_window.py" line="940" />
+        <location filename="../../timeline/ui/main_window.py" line="2241" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="355" />
-        <location filename="../../timeline/ui/main_window.py" line="1671" />
+        <location filename="../../timeline/ui/main_window.py" line="1682" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
@@ -1570,146 +1570,156 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>من حقل البحث إلى نتائجه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="921" />
-        <location filename="../../timeline/ui/main_window.py" line="927" />
+        <location filename="../../timeline/ui/main_window.py" line="865" />
+        <source>each story once</source>
+        <translation>كل خبر مرة واحدة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="867" />
+        <source>hidden items shown</source>
+        <translation>العناصر المخفية ظاهرة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="932" />
+        <location filename="../../timeline/ui/main_window.py" line="938" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="936" />
+        <location filename="../../timeline/ui/main_window.py" line="947" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1106" />
+        <location filename="../../timeline/ui/main_window.py" line="1117" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1108" />
+        <location filename="../../timeline/ui/main_window.py" line="1119" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1113" />
+        <location filename="../../timeline/ui/main_window.py" line="1124" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1114" />
+        <location filename="../../timeline/ui/main_window.py" line="1125" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1115" />
+        <location filename="../../timeline/ui/main_window.py" line="1126" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1119" />
-        <location filename="../../timeline/ui/main_window.py" line="2127" />
+        <location filename="../../timeline/ui/main_window.py" line="1130" />
+        <location filename="../../timeline/ui/main_window.py" line="2138" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1331" />
+        <location filename="../../timeline/ui/main_window.py" line="1342" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1624" />
+        <location filename="../../timeline/ui/main_window.py" line="1635" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1659" />
+        <location filename="../../timeline/ui/main_window.py" line="1670" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1660" />
+        <location filename="../../timeline/ui/main_window.py" line="1671" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1671" />
-        <location filename="../../timeline/ui/main_window.py" line="1691" />
+        <location filename="../../timeline/ui/main_window.py" line="1682" />
+        <location filename="../../timeline/ui/main_window.py" line="1702" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1676" />
+        <location filename="../../timeline/ui/main_window.py" line="1687" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1683" />
+        <location filename="../../timeline/ui/main_window.py" line="1694" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1691" />
+        <location filename="../../timeline/ui/main_window.py" line="1702" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1699" />
+        <location filename="../../timeline/ui/main_window.py" line="1710" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1701" />
+        <location filename="../../timeline/ui/main_window.py" line="1712" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1703" />
+        <location filename="../../timeline/ui/main_window.py" line="1714" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1704" />
+        <location filename="../../timeline/ui/main_window.py" line="1715" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1705" />
+        <location filename="../../timeline/ui/main_window.py" line="1716" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1706" />
+        <location filename="../../timeline/ui/main_window.py" line="1717" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1714" />
+        <location filename="../../timeline/ui/main_window.py" line="1725" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1723" />
-        <location filename="../../timeline/ui/main_window.py" line="1757" />
+        <location filename="../../timeline/ui/main_window.py" line="1734" />
+        <location filename="../../timeline/ui/main_window.py" line="1768" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1732" />
+        <location filename="../../timeline/ui/main_window.py" line="1743" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1733" />
+        <location filename="../../timeline/ui/main_window.py" line="1744" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1750" />
+        <location filename="../../timeline/ui/main_window.py" line="1761" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1758" />
+        <location filename="../../timeline/ui/main_window.py" line="1769" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1718,17 +1728,17 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1778" />
+        <location filename="../../timeline/ui/main_window.py" line="1789" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2112" />
+        <location filename="../../timeline/ui/main_window.py" line="2123" />
         <source>%1: no files in this folder (hidden ones are not read)</source>
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2232" />
+        <location filename="../../timeline/ui/main_window.py" line="2243" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1737,17 +1747,17 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2240" />
+        <location filename="../../timeline/ui/main_window.py" line="2251" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2245" />
+        <location filename="../../timeline/ui/main_window.py" line="2256" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1765" />
+        <location filename="../../timeline/ui/main_window.py" line="1776" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
@@ -1757,208 +1767,208 @@ This window shows what the file held; nothing more can be changed from it.</sour
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو ⁦1973-10-06⁩؛ وبالإنجليزية أيضًا):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1796" />
-        <location filename="../../timeline/ui/main_window.py" line="1809" />
+        <location filename="../../timeline/ui/main_window.py" line="1807" />
+        <location filename="../../timeline/ui/main_window.py" line="1820" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1797" />
+        <location filename="../../timeline/ui/main_window.py" line="1808" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1812" />
+        <location filename="../../timeline/ui/main_window.py" line="1823" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1847" />
+        <location filename="../../timeline/ui/main_window.py" line="1858" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1852" />
+        <location filename="../../timeline/ui/main_window.py" line="1863" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1872" />
+        <location filename="../../timeline/ui/main_window.py" line="1883" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1873" />
+        <location filename="../../timeline/ui/main_window.py" line="1884" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1908" />
+        <location filename="../../timeline/ui/main_window.py" line="1919" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1910" />
+        <location filename="../../timeline/ui/main_window.py" line="1921" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1912" />
+        <location filename="../../timeline/ui/main_window.py" line="1923" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1914" />
+        <location filename="../../timeline/ui/main_window.py" line="1925" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1929" />
+        <location filename="../../timeline/ui/main_window.py" line="1940" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1934" />
+        <location filename="../../timeline/ui/main_window.py" line="1945" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1936" />
+        <location filename="../../timeline/ui/main_window.py" line="1947" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1938" />
+        <location filename="../../timeline/ui/main_window.py" line="1949" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1945" />
+        <location filename="../../timeline/ui/main_window.py" line="1956" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1946" />
+        <location filename="../../timeline/ui/main_window.py" line="1957" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1951" />
+        <location filename="../../timeline/ui/main_window.py" line="1962" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1973" />
+        <location filename="../../timeline/ui/main_window.py" line="1984" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1978" />
+        <location filename="../../timeline/ui/main_window.py" line="1989" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1991" />
+        <location filename="../../timeline/ui/main_window.py" line="2002" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1993" />
+        <location filename="../../timeline/ui/main_window.py" line="2004" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2011" />
+        <location filename="../../timeline/ui/main_window.py" line="2022" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2022" />
+        <location filename="../../timeline/ui/main_window.py" line="2033" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2037" />
+        <location filename="../../timeline/ui/main_window.py" line="2048" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2051" />
+        <location filename="../../timeline/ui/main_window.py" line="2062" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2056" />
+        <location filename="../../timeline/ui/main_window.py" line="2067" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2061" />
+        <location filename="../../timeline/ui/main_window.py" line="2072" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2067" />
+        <location filename="../../timeline/ui/main_window.py" line="2078" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2074" />
+        <location filename="../../timeline/ui/main_window.py" line="2085" />
         <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
         <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2082" />
+        <location filename="../../timeline/ui/main_window.py" line="2093" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2091" />
+        <location filename="../../timeline/ui/main_window.py" line="2102" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2099" />
+        <location filename="../../timeline/ui/main_window.py" line="2110" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2106" />
+        <location filename="../../timeline/ui/main_window.py" line="2117" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2108" />
+        <location filename="../../timeline/ui/main_window.py" line="2119" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2118" />
+        <location filename="../../timeline/ui/main_window.py" line="2129" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2121" />
+        <location filename="../../timeline/ui/main_window.py" line="2132" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2124" />
+        <location filename="../../timeline/ui/main_window.py" line="2135" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2126" />
+        <location filename="../../timeline/ui/main_window.py" line="2137" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2136" />
+        <location filename="../../timeline/ui/main_window.py" line="2147" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2192" />
+        <location filename="../../timeline/ui/main_window.py" line="2203" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>
@@ -3142,70 +3152,70 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowRemoval</name>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="66" />
+        <location filename="../../timeline/ui/removal.py" line="67" />
         <source>This article names no file it came from</source>
         <translation>لا تذكر هذه المقالة ملفًا جاءت منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="50" />
+        <location filename="../../timeline/ui/removal.py" line="51" />
         <source>Remove “%1” from the library, with its events? Your corrections, tags and note of it are kept and come back if it is imported again. This cannot be undone.</source>
         <translation>هل تُزال «%1» من المكتبة مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="70" />
+        <location filename="../../timeline/ui/removal.py" line="71" />
         <source>Remove every article read from “%1” from the library, with their events? Your corrections, tags and notes of them are kept and come back if they are imported again. This cannot be undone.</source>
         <translation>هل تُزال من المكتبة كل المقالات المقروءة من «%1» مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="119" />
+        <location filename="../../timeline/ui/removal.py" line="120" />
         <source>Choose an article first</source>
         <translation>اختر مقالة أولًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="106" />
+        <location filename="../../timeline/ui/removal.py" line="107" />
         <source>Not removed: %1</source>
         <translation>لم تُزَل: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="82" />
+        <location filename="../../timeline/ui/removal.py" line="83" />
         <source>No import in this window added articles</source>
         <translation>لم يُضف أي استيراد في هذه النافذة مقالات</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/removal.py" line="90" />
+        <location filename="../../timeline/ui/removal.py" line="91" />
         <source>Remove the %n article(s) the last import added (from %1) from the library, with their events? Your corrections, tags and notes of them are kept and come back if they are imported again. This cannot be undone.</source>
         <translation><numerusform>هل تُزال من المكتبة المقالات التي أضافها آخر استيراد (من %1) مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</numerusform><numerusform>هل تُزال من المكتبة المقالة التي أضافها آخر استيراد (من %1) مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</numerusform><numerusform>هل تُزال من المكتبة المقالتان اللتان أضافهما آخر استيراد (من %1) مع أحداثهما؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليهما، وتعودان معهما إن استُوردتا من جديد. لا يمكن التراجع عن هذا.</numerusform><numerusform>هل تُزال من المكتبة المقالات الـ%n التي أضافها آخر استيراد (من %1) مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</numerusform><numerusform>هل تُزال من المكتبة المقالات الـ%n التي أضافها آخر استيراد (من %1) مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</numerusform><numerusform>هل تُزال من المكتبة المقالات الـ%n التي أضافها آخر استيراد (من %1) مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="110" />
+        <location filename="../../timeline/ui/removal.py" line="111" />
         <source>This library is read-only: nothing can be removed from it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يمكن إزالة شيء منها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="143" />
-        <location filename="../../timeline/ui/removal.py" line="147" />
-        <location filename="../../timeline/ui/removal.py" line="161" />
-        <location filename="../../timeline/ui/removal.py" line="183" />
+        <location filename="../../timeline/ui/removal.py" line="145" />
+        <location filename="../../timeline/ui/removal.py" line="149" />
+        <location filename="../../timeline/ui/removal.py" line="163" />
+        <location filename="../../timeline/ui/removal.py" line="185" />
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="160" />
+        <location filename="../../timeline/ui/removal.py" line="162" />
         <source>Removing articles…</source>
         <translation>جارٍ إزالة المقالات…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/removal.py" line="170" />
+        <location filename="../../timeline/ui/removal.py" line="172" />
         <source>%n article(s) removed</source>
         <translation><numerusform>لم تُزَل أي مقالة</numerusform><numerusform>أُزيلت مقالة واحدة</numerusform><numerusform>أُزيلت مقالتان</numerusform><numerusform>أُزيلت %n مقالات</numerusform><numerusform>أُزيلت %n مقالة</numerusform><numerusform>أُزيلت %n مقالة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="180" />
+        <location filename="../../timeline/ui/removal.py" line="182" />
         <source>Removal cancelled: nothing was removed</source>
         <translation>أُلغيت الإزالة: لم يُزَل شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="182" />
+        <location filename="../../timeline/ui/removal.py" line="184" />
         <source>Nothing was removed: %1</source>
         <translation>لم يُزَل شيء: %1</translation>
     </message>

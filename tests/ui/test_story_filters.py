@@ -72,8 +72,36 @@ def test_a_date_range_holding_only_a_later_copy_finds_the_story(
     agency_events = int((window.timeline.arrays().article_ids == ids[AGENCY_TITLE]).sum())
     assert agency_events > 0
     assert window.count_label.text() == (
-        f"1 of 3 articles  ·  {agency_events} events on the timeline"
+        f"1 of 3 articles  ·  {agency_events} events on the timeline  ·  each story once"
     )
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_status_bar_says_which_view_its_counts_are_of(
+    request: pytest.FixtureRequest, qtbot: QtBot, window: MainWindow, language: str
+) -> None:
+    """Each story once and the hidden items shown change every count: said beside them
+    (the counts dropped from every copy to each story with nothing saying why)."""
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    once, shown = (
+        ("each story once", "hidden items shown")
+        if language == "en"
+        else ("كل خبر مرة واحدة", "العناصر المخفية ظاهرة")
+    )
+    everything = window.count_label.text()
+    assert once not in everything and shown not in everything
+    _collapse(qtbot, window)
+    qtbot.waitUntil(lambda: window.count_label.text().endswith(once), timeout=10_000)
+    window.edits.show_hidden_action.setChecked(True)
+    qtbot.waitUntil(window.articles_counted, timeout=10_000)
+    qtbot.waitUntil(lambda: window.count_label.text().endswith(f"{once}  ·  {shown}"))
+    with qtbot.waitSignal(window.timeline_loaded, timeout=10_000):
+        window.collapse_action.setChecked(False)
+    window.edits.show_hidden_action.setChecked(False)
+    qtbot.waitUntil(window.articles_counted, timeout=10_000)
+    qtbot.waitUntil(lambda: once not in window.count_label.text())
+    assert shown not in window.count_label.text()
 
 
 def test_a_search_hitting_every_copy_counts_the_story_once(

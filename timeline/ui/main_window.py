@@ -854,7 +854,18 @@ class MainWindow(QMainWindow):
         if self._events_shown is not None:
             n = self._events_shown
             parts.append(counted(self.tr("%n event(s) on the timeline", "", n), n, style))
-        self.count_label.setText("  ·  ".join(parts))
+        self.count_label.setText("  ·  ".join(parts + self._views_said()))
+
+    def _views_said(self) -> list[str]:
+        """The View menu's choices that change every count, said after the counts: with
+        each story once, the library's 30,154 articles were counted 23,503, and only a
+        check mark in a closed menu said why."""
+        said = []
+        if self.collapse_action.isChecked():
+            said.append(self.tr("each story once"))
+        if self.edits.show_hidden:
+            said.append(self.tr("hidden items shown"))
+        return said
 
     def _count_events_shown(self) -> None:
         """Placed events of the articles shown (all, or the search's), from the timeline."""
