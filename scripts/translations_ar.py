@@ -595,6 +595,7 @@ ARABIC: dict[str, str] = {
     "List a story reprinted by several outlets once, as its earliest copy": "اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه",
     # --- hidden items and edit failures
     "&Unhide": "إ&ظهار ما أُخفي",
+    "Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)": "أُخفيت المقالة؛ يُظهرها «إظهار ما أُخفي» في قائمة «تحرير» (ويتراجع عنه \u2066Ctrl+Z\u2069)",
     "Not saved: %1": "لم يُحفظ: %1",
     "Saving: %1…": "جارٍ الحفظ: %1…",
     # --- reading an article

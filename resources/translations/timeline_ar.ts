@@ -2985,56 +2985,61 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="622" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="625" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="633" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="629" />
+        <source>Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)</source>
+        <translation>أُخفيت المقالة؛ يُظهرها «إظهار ما أُخفي» في قائمة «تحرير» (ويتراجع عنه ⁦Ctrl+Z⁩)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="640" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="644" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="651" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="656" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="663" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="652" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="687" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="659" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="694" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="679" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="686" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="684" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="691" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="692" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="697" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="699" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="704" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="702" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="707" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="709" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="714" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="714" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="719" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="721" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="726" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>

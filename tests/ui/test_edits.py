@@ -898,6 +898,23 @@ def test_hidden_articles_leave_the_list_search_and_counts_and_come_back(
     assert article_id in window.timeline.arrays().article_ids
 
 
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_hiding_an_article_says_where_it_went(
+    request: pytest.FixtureRequest, window: MainWindow, language: str
+) -> None:
+    """It leaves the list, the timeline and the counts: the status bar says how it
+    comes back (nothing did)."""
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    article_id = current(window)
+    window.edits.hide_article()
+    written(window)
+    assert window.model.row_of(article_id) is None
+    line = window.statusBar().currentMessage()
+    menu_entry = "Unhide" if language == "en" else "إظهار ما أُخفي"
+    assert menu_entry in line and "Ctrl+Z" in line
+
+
 def test_a_corrected_source_moves_an_article_through_the_search_filter(
     qtbot: QtBot, window: MainWindow
 ) -> None:

@@ -616,11 +616,18 @@ class WindowEdits(QObject):
         )
 
     def hide_article(self) -> None:
+        """Hide the chosen article, and say where it went: it leaves the list, the
+        timeline and the counts, and nothing said how to bring it back.  (A failure to
+        write it, said after, takes the line.)"""
         article_id = self.current_article()
         if article_id is not None:
             self.controller.run(
                 self.tr("Hide an article"),
                 lambda s: edits.set_hidden(s, edits.article_target(s, article_id)),
+            )
+            self.window.statusBar().showMessage(
+                self.tr("Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)"),
+                10_000,
             )
 
     def _event_target(self, store: Store, event_id: int) -> str:
