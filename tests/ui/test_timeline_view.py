@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 from arabic_reshaper import reshape
 from bidi import get_display
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -883,6 +883,53 @@ def test_a_short_strip_gives_its_lanes_to_the_view_before_the_eras(
     # In a tall strip every era keeps its row.
     view.resize(800, 500)
     assert len(view._current_frame().era_rows) == 7
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_no_label_runs_under_the_count_chip(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, rtl: bool
+) -> None:
+    """The '+N' chip rests on the axis, over the end of the lowest lane: a label there
+    ran under it, cut mid-word.  Panned a step at a time, nothing drawn meets it, and
+    labels the chip would have cut were left out (the steps where one was)."""
+    from timeline.ui.timeline_cache import TextImages
+
+    # As tall as the window's timeline at 800x500: one lane, its Arabic labels (30 px)
+    # taller than it (26 px), their foot where the chip stands.
+    view = points_view(qtbot, 60, 20 * 60, (900, 120), rtl)
+    drawn: list[QRectF] = []
+    real_draw = TextImages.draw
+
+    def draw(images, p, x, y, item, colour) -> None:  # type: ignore[no-untyped-def]
+        drawn.append(QRectF(x, y, item.width, item.static.size().height()))
+        real_draw(images, p, x, y, item, colour)
+
+    monkeypatch.setattr(TextImages, "draw", draw)
+    left_out = 0
+    for step in range(80):  # one way, then back and the other
+        view.pan_by((-11 if step < 40 else 11) * (-1 if rtl else 1))
+        if step == 40:
+            view.pan_by(440 * (-1 if rtl else 1))
+        view.ensure_labels()
+        drawn.clear()
+        view.grab()
+        chip = view._count_rect
+        if chip is None:
+            continue
+        inside = chip.adjusted(1, 1, -1, -1)  # the chip's own text is inside it
+        met = [r for r in drawn if r.intersects(chip) and not inside.contains(r)]
+        assert met == [], (chip, met)
+        frame = view._current_frame()
+        metrics = view._current_metrics()
+        ids = view.arrays().ids[frame.rows].tolist()
+        for i in np.flatnonzero(frame.labelled).tolist():
+            item = view.label_item(ids[i])
+            assert item is not None
+            x0, x1 = sorted(float(frame.u_to_x(u)) for u in frame.label_box(i, item.width))
+            height = item.static.size().height()
+            y = metrics.lane_top(int(frame.lanes[i])) + (metrics.lane_h - height) / 2
+            left_out += QRectF(x0, y, x1 - x0, height).intersects(chip)
+    assert left_out > 0  # the pan met labels the chip would have cut
 
 
 def test_lanes_scroll_and_the_count_chip_lists_what_is_hidden(

@@ -476,14 +476,9 @@ def _distinct(values: np.ndarray) -> np.ndarray:
     return ordered[keep]
 
 
-def paint_overflow_count(
-    p: QPainter, frame: Frame, metrics: Metrics, look: Look, item: LaidOutText, ui_rtl: bool
-) -> QRectF:
-    """'+N' in a small pill on the overflow strip, saying how many events its ticks are.
-
-    It goes at the interface's end edge, or at the other edge when ticks are under the
-    first and not the second; returns where it was drawn.
-    """
+def overflow_count_rect(frame: Frame, metrics: Metrics, item: LaidOutText, ui_rtl: bool) -> QRectF:
+    """Where the '+N' pill goes (paint_overflow_count): at the interface's end edge, or
+    at the other edge when ticks are under the first and not the second."""
     h = item.static.size().height()
     w = item.width + 10
     # Taller than the strip: it rests on the axis line, whole, rather than under it.
@@ -495,15 +490,19 @@ def paint_overflow_count(
     x = left if ui_rtl else right
     if (left_busy if ui_rtl else right_busy) and not (right_busy if ui_rtl else left_busy):
         x = right if ui_rtl else left
-    rect = QRectF(x, y_mid - h / 2 - 1, w, h + 2)
+    return QRectF(x, y_mid - h / 2 - 1, w, h + 2)
+
+
+def paint_overflow_count(p: QPainter, rect: QRectF, look: Look, item: LaidOutText) -> None:
+    """'+N' in a small pill on the overflow strip, saying how many events its ticks are,
+    in the rect overflow_count_rect gave."""
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setPen(QPen(look.density, 1))
     p.setBrush(look.background)
     p.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     p.setPen(look.text)
-    draw_text(p, x + 5, y_mid - h / 2, item, look)
-    return rect
+    draw_text(p, rect.x() + 5, rect.y() + 1, item, look)
 
 
 def paint_labels(
@@ -514,8 +513,14 @@ def paint_labels(
     labels: TextCache[int],
     look: Look,
     highlight: np.ndarray | None,
+    keep_clear: QRectF | None = None,
 ) -> list[int]:
-    """Draw the cached labels of labelled items; return the event ids still missing one."""
+    """Draw the cached labels of labelled items; return the event ids still missing one.
+
+    keep_clear: where the overflow strip's '+N' pill goes.  It rests on the axis line,
+    taller than the strip, over the end of the lowest lane: a label there ran under it,
+    cut off mid-word ("...وما بع" half under "+1,517"), and is left out instead (its
+    marker stays, its tooltip too)."""
     missing: list[int] = []
     vp = frame.viewport
     pick = np.flatnonzero(frame.labelled)
@@ -547,6 +552,10 @@ def paint_labels(
             u += slot - item.width
         x = vp.width - u - item.width if vp.rtl else u
         y = metrics.lane_top(lane) + (metrics.lane_h - item.static.size().height()) / 2
+        if keep_clear is not None and keep_clear.intersects(
+            QRectF(x, y, item.width, item.static.size().height())
+        ):
+            continue
         if images is not None:
             images.draw(p, x, y, item, faded if dim else look.text)
         else:

@@ -73,7 +73,9 @@ from timeline.ui.timeline_geometry import (
 )
 from timeline.ui.timeline_paint import (
     Look,
+    TextSource,
     cached_text,
+    overflow_count_rect,
     paint_axis,
     paint_density,
     paint_density_counts,
@@ -806,6 +808,8 @@ class TimelineView(QWidget):
         p.fillRect(self.rect(), look.background)
         missing: list[int] = []
         complete = True
+        count_item: LaidOutText | None = None
+        count_rect: QRectF | None = None
         ticks = self._current_ticks()
         paint_grid(p, self._vp, ticks, metrics, look)
         if frame.mode == "density":
@@ -835,8 +839,11 @@ class TimelineView(QWidget):
                 self._codes,
                 self._palette,
             )
+            count_item = self._count_item(frame, small_text)
+            if count_item is not None:
+                count_rect = overflow_count_rect(frame, metrics, count_item, self._ui_rtl())
             missing = paint_labels(
-                p, frame, metrics, self._arrays, self._labels, look, self._highlight
+                p, frame, metrics, self._arrays, self._labels, look, self._highlight, count_rect
             )
         self._paint_selection_line(p, frame, metrics, look)
         if frame.mode == "density":  # over the selection's line, which crossed them
@@ -847,15 +854,11 @@ class TimelineView(QWidget):
         line_h = float(np.ceil(QFontMetricsF(font).height()))
         complete &= paint_axis(p, self._vp, ticks, metrics, look, text, line_h)
         paint_legend(p, metrics, look, self._legend_entries(frame, text), self._ui_rtl())
-        self._count_rect = None
-        if frame.mode == "items" and frame.overflow_count:
-            count = small_text(self.tr("+%1").replace("%1", self._count_text(frame)))
-            if count is not None:
-                p.setFont(small_font)
-                self._count_rect = paint_overflow_count(
-                    p, frame, metrics, look, count, self._ui_rtl()
-                )
-                p.setFont(font)
+        self._count_rect = count_rect
+        if count_item is not None and count_rect is not None:
+            p.setFont(small_font)
+            paint_overflow_count(p, count_rect, look, count_item)
+            p.setFont(font)
         if self.hasFocus():
             paint_focus_frame(p, self.width(), self.height(), look)
         p.end()
@@ -899,6 +902,13 @@ class TimelineView(QWidget):
     @staticmethod
     def _number(n: int, style: LabelStyle) -> str:
         return group_number(n, style)  # grouped in both languages, as the status bar does
+
+    def _count_item(self, frame: Frame, small_text: TextSource) -> LaidOutText | None:
+        """The overflow strip's '+N' laid out, when the frame has one (and its layout
+        fits the frame's budget)."""
+        if frame.mode != "items" or not frame.overflow_count:
+            return None
+        return small_text(self.tr("+%1").replace("%1", self._count_text(frame)))
 
     def _count_text(self, frame: Frame) -> str:
         """How many events are only ticks on the overflow strip, in the label style."""
