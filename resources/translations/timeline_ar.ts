@@ -100,37 +100,37 @@
 <context>
     <name>DateDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="111" />
-        <source>for example ⁧10 شوال 1442 هـ⁩, 1950-1953, 22 May 2021</source>
-        <translation>مثلاً 10 شوال 1442 هـ، 1950-1953، 22 May 2021</translation>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="114" />
+        <source>for example 10 Shawwal 1442 AH, 1950-1953, 22 May 2021</source>
+        <translation>مثلاً 10 شوال 1442 هـ، ⁦1950-1953⁩، 22 مايو 2021</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="121" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="124" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="129" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="132" />
         <source>Date:</source>
         <translation>التاريخ:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="130" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="133" />
         <source>Understood as:</source>
         <translation>فُهم على أنه:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="132" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="135" />
         <source>Label:</source>
         <translation>الوصف:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="147" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="150" />
         <source>(not understood)</source>
         <translation>(لم يُفهم)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="155" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="158" />
         <source>(not a date)</source>
         <translation>(ليس تاريخاً)</translation>
     </message>
@@ -1989,17 +1989,17 @@ This window shows what the file held; nothing more can be changed from it.</sour
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="189" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="192" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="190" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="193" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="195" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="198" />
         <source>Ctrl+Enter saves the note.</source>
         <translation>اضغط ⁦Ctrl+Enter⁩ لحفظ الملاحظة.</translation>
     </message>
@@ -2654,136 +2654,136 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="852" />
-        <location filename="../../timeline/ui/timeline_view.py" line="912" />
+        <location filename="../../timeline/ui/timeline_view.py" line="911" />
+        <location filename="../../timeline/ui/timeline_view.py" line="922" />
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="920" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1153" />
+        <location filename="../../timeline/ui/timeline_view.py" line="930" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1163" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="921" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1153" />
+        <location filename="../../timeline/ui/timeline_view.py" line="931" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1163" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="922" />
+        <location filename="../../timeline/ui/timeline_view.py" line="932" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="926" />
+        <location filename="../../timeline/ui/timeline_view.py" line="936" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="928" />
+        <location filename="../../timeline/ui/timeline_view.py" line="938" />
         <source>%1 events in view; reading them one by one…</source>
         <translation>%1 حدثاً في العرض؛ جارٍ قراءتها واحداً واحداً…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="932" />
+        <location filename="../../timeline/ui/timeline_view.py" line="942" />
         <source>and %1 longer ranges spanning the whole view</source>
         <translation>و%1 فترة أطول تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="934" />
+        <location filename="../../timeline/ui/timeline_view.py" line="944" />
         <source>and %1 longer ranges found by the search spanning the whole view</source>
         <translation>و%1 فترة أطول تطابق البحث تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1053" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1063" />
         <source>Zoom in / out about the middle</source>
         <translation>تكبير / تصغير حول الوسط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1054" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1064" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1055" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1065" />
         <source>Zoom in / out about the pointer</source>
         <translation>تكبير / تصغير حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1055" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1065" />
         <source>Mouse wheel</source>
         <translation>عجلة الفأرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1056" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1066" />
         <source>Zoom in twice about the pointer</source>
         <translation>تكبير مرتين حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1056" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1066" />
         <source>Double click</source>
         <translation>نقر مزدوج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1057" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1058" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1067" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1068" />
         <source>Move along the time</source>
         <translation>التنقل على محور الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1058" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1068" />
         <source>Drag</source>
         <translation>السحب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1059" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1069" />
         <source>A screen earlier / later</source>
         <translation>شاشة أسبق / أحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1060" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1070" />
         <source>Next / previous event</source>
         <translation>الحدث التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1061" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1071" />
         <source>Scroll the lanes of events</source>
         <translation>تمرير صفوف الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1062" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1072" />
         <source>The days the articles were published in</source>
         <translation>أيام نشر المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1063" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1073" />
         <source>Clear the selection</source>
         <translation>إلغاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1124" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1134" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1174" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1184" />
         <source>%1 events</source>
         <translation>%1 حدثاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1178" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1188" />
         <source>%1 match the search</source>
         <translation>%1 منها تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1199" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1209" />
         <source>%1 more</source>
         <translation>%1 غيرها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1211" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1221" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>
@@ -2804,242 +2804,242 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="317" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="320" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="319" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="322" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="333" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="462" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="469" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="336" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="465" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="472" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="337" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="340" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="338" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="341" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="339" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="342" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="344" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="347" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="345" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="348" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="346" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="349" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="268" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="271" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر المخ&amp;فية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="284" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="287" />
         <source>Saving: %1…</source>
         <translation>جارٍ الحفظ: %1…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="297" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="300" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="341" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="344" />
         <source>Add a standalone &amp;event…</source>
         <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="348" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="351" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="370" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="373" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="381" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="384" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="383" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="386" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="401" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="404" />
         <source>an article no longer in this library</source>
         <translation>مقالة لم تعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="412" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="415" />
         <source>an event no longer in this library</source>
         <translation>حدث لم يعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="451" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="454" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="452" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="535" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="455" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="538" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="454" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="541" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="457" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="544" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="473" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="476" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="474" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="477" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="475" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="478" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="524" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="527" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="521" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="529" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="524" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="532" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="549" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="553" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="561" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="552" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="556" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="564" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="568" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="583" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="571" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="586" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="568" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="583" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="571" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="586" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="587" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="590" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="587" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="590" />
         <source>Source:</source>
         <translation>المصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="603" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="605" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="610" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="606" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="608" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="613" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="615" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="618" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="625" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="628" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="629" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="632" />
         <source>Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)</source>
         <translation>أُخفيت المقالة؛ يُظهرها «إظهار ما أُخفي» في قائمة «تحرير» (ويتراجع عنه ⁦Ctrl+Z⁩)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="640" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="643" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="651" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="654" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="663" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="666" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="659" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="694" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="662" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="697" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="686" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="689" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="691" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="694" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="699" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="704" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="702" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="707" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="709" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="714" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="712" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="717" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="721" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="726" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="724" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="729" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>

@@ -318,6 +318,35 @@ def test_date_dialog_previews_what_it_understood(qtbot: QtBot) -> None:
     assert ok.isEnabled() and dialog.typed() is None
 
 
+@pytest.mark.parametrize(
+    ("language", "examples"),
+    [
+        ("en", ["10 Shawwal 1442 AH", "1950-1953", "22 May 2021"]),
+        ("ar", ["10 شوال 1442 هـ", "\u20661950-1953\u2069", "22 مايو 2021"]),
+    ],
+)
+def test_date_dialogs_examples_are_the_interfaces_and_are_read(
+    qtbot: QtBot, request: pytest.FixtureRequest, language: str, examples: list[str]
+) -> None:
+    """The English example gave its Hijri date in Arabic letters; the Arabic one laid
+    its range out backwards ("1953-1950") after Arabic text.  Each example is read."""
+    from PySide6.QtWidgets import QWidget
+
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = DateDialog(parent, "t", LabelStyle(language=language))
+    placeholder = dialog.date_edit.placeholderText()
+    if language == "en":
+        assert not any("\u0600" <= ch <= "\u06ff" for ch in placeholder)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    for example in examples:
+        assert example in placeholder
+        dialog.date_edit.setText(example.strip("\u2066\u2069"))
+        assert ok.isEnabled(), example
+
+
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_date_dialog_shows_its_whole_example(qtbot: QtBot, language: str) -> None:
     # The example of what may be typed is the field's placeholder: the dialog opened at

@@ -107,8 +107,11 @@ class DateDialog(QDialog):
         self._publication = publication
         self.date_edit = QLineEdit(typed, self)
         self.date_edit.setObjectName("editDate")
+        # Examples as the interface's user types them (the English line gave its Hijri
+        # one in Arabic letters); the Arabic one holds its range in a left-to-right
+        # isolate: after Arabic text "1950-1953" was laid out "1953-1950".
         self.date_edit.setPlaceholderText(
-            self.tr("for example \u206710 شوال 1442 هـ\u2069, 1950-1953, 22 May 2021")
+            self.tr("for example 10 Shawwal 1442 AH, 1950-1953, 22 May 2021")
         )
         # Wide enough for its example: the dialog's own width cut it to "10 شوال 144…".
         example = self.date_edit.fontMetrics().horizontalAdvance(self.date_edit.placeholderText())
