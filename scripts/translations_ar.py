@@ -445,6 +445,10 @@ ARABIC: dict[str, str] = {
     "%1 events in view: zoom in to see them one by one": "%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً",
     "and %1 longer ranges spanning the whole view": "و%1 فترة أطول تغطي العرض كله",
     "and %1 longer ranges found by the search spanning the whole view": "و%1 فترة أطول تطابق البحث تغطي العرض كله",
+    "%1 events in view": "%1 حدثاً في العرض",
+    "%1 events in view…": "%1 حدثاً في العرض…",
+    "and %1 longer ranges": "و%1 فترة أطول",
+    "and %1 longer ranges found": "و%1 فترة أطول تطابق البحث",
     "+%1": "+%1",
     # --- timeline
     "%1 events in view are not in the lanes shown: click to list them"

@@ -2660,130 +2660,150 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="930" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1163" />
+        <location filename="../../timeline/ui/timeline_view.py" line="933" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1170" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="931" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1163" />
+        <location filename="../../timeline/ui/timeline_view.py" line="934" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1170" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="932" />
+        <location filename="../../timeline/ui/timeline_view.py" line="935" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="936" />
+        <location filename="../../timeline/ui/timeline_view.py" line="939" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="938" />
+        <location filename="../../timeline/ui/timeline_view.py" line="940" />
+        <source>%1 events in view</source>
+        <translation>%1 حدثاً في العرض</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="942" />
         <source>%1 events in view; reading them one by one…</source>
         <translation>%1 حدثاً في العرض؛ جارٍ قراءتها واحداً واحداً…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="942" />
+        <location filename="../../timeline/ui/timeline_view.py" line="943" />
+        <source>%1 events in view…</source>
+        <translation>%1 حدثاً في العرض…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="947" />
         <source>and %1 longer ranges spanning the whole view</source>
         <translation>و%1 فترة أطول تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="944" />
+        <location filename="../../timeline/ui/timeline_view.py" line="948" />
+        <source>and %1 longer ranges</source>
+        <translation>و%1 فترة أطول</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="950" />
         <source>and %1 longer ranges found by the search spanning the whole view</source>
         <translation>و%1 فترة أطول تطابق البحث تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1063" />
+        <location filename="../../timeline/ui/timeline_view.py" line="951" />
+        <source>and %1 longer ranges found</source>
+        <translation>و%1 فترة أطول تطابق البحث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="1070" />
         <source>Zoom in / out about the middle</source>
         <translation>تكبير / تصغير حول الوسط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1064" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1071" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1065" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1072" />
         <source>Zoom in / out about the pointer</source>
         <translation>تكبير / تصغير حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1065" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1072" />
         <source>Mouse wheel</source>
         <translation>عجلة الفأرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1066" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1073" />
         <source>Zoom in twice about the pointer</source>
         <translation>تكبير مرتين حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1066" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1073" />
         <source>Double click</source>
         <translation>نقر مزدوج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1067" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1068" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1074" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1075" />
         <source>Move along the time</source>
         <translation>التنقل على محور الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1068" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1075" />
         <source>Drag</source>
         <translation>السحب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1069" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1076" />
         <source>A screen earlier / later</source>
         <translation>شاشة أسبق / أحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1070" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1077" />
         <source>Next / previous event</source>
         <translation>الحدث التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1071" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1078" />
         <source>Scroll the lanes of events</source>
         <translation>تمرير صفوف الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1072" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1079" />
         <source>The days the articles were published in</source>
         <translation>أيام نشر المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1073" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1080" />
         <source>Clear the selection</source>
         <translation>إلغاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1134" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1141" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1184" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1191" />
         <source>%1 events</source>
         <translation>%1 حدثاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1188" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1195" />
         <source>%1 match the search</source>
         <translation>%1 منها تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1209" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1216" />
         <source>%1 more</source>
         <translation>%1 غيرها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1221" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1228" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>

@@ -886,6 +886,36 @@ def test_a_short_strip_gives_its_lanes_to_the_view_before_the_eras(
 
 
 @pytest.mark.parametrize("rtl", [False, True])
+def test_the_legends_note_stays_inside_a_narrow_view(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, rtl: bool
+) -> None:
+    """At 640 px the English note ran off the far edge ("…zoom in to see them one by");
+    where the whole does not fit its shorter form is drawn, whole."""
+    from timeline.ui.timeline_cache import TextImages
+
+    drawn: list[tuple[QRectF, str]] = []
+    real_draw = TextImages.draw
+
+    def draw(images, p, x, y, item, colour) -> None:  # type: ignore[no-untyped-def]
+        drawn.append((QRectF(x, y, item.width, item.static.size().height()), item.text))
+        real_draw(images, p, x, y, item, colour)
+
+    monkeypatch.setattr(TextImages, "draw", draw)
+    for width, whole in ((900, True), (520, False)):
+        view = points_view(qtbot, 30_000, 2, (width, 300), rtl)
+        assert view._current_frame().mode == "density"
+        view.grab()  # the legend's texts laid out
+        drawn.clear()
+        view.grab()
+        legend = view._current_metrics().legend_h
+        notes = [(r, t) for r, t in drawn if r.bottom() <= legend and "events in view" in t]
+        assert len(notes) == 1
+        rect, text = notes[0]
+        assert rect.left() >= 0 and rect.right() <= width, (rect, text)
+        assert ("zoom in" in text) == whole
+
+
+@pytest.mark.parametrize("rtl", [False, True])
 def test_no_label_runs_under_the_count_chip(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, rtl: bool
 ) -> None:

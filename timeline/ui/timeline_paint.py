@@ -688,15 +688,16 @@ def paint_legend(
     p: QPainter,
     metrics: Metrics,
     look: Look,
-    entries: list[tuple[str, LaidOutText | None]],
+    entries: list[tuple[str, LaidOutText | None, LaidOutText | None]],
     ui_rtl: bool,
 ) -> None:
-    """Shape and colour key along the top edge, from the interface's start edge."""
+    """Shape and colour key along the top edge, from the interface's start edge; an
+    entry's shorter text (its third) where the whole would run past the far edge."""
     y_mid = metrics.legend_h / 2
     r = metrics.marker_r
     u = 8.0
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    for shape, item in entries:
+    for shape, whole, shorter in entries:
         x = metrics.width - u - r if ui_rtl else u + r
         p.setPen(Qt.PenStyle.NoPen)
         if shape == "published":
@@ -714,6 +715,9 @@ def paint_legend(
             p.drawRect(QRectF(x - r - 2, y_mid + r - 3, 2 * r + 10, 3))
             u += 10
         u += 2 * r + 6
+        item = whole
+        if whole is not None and shorter is not None and u + whole.width > metrics.width - 4:
+            item = shorter
         if item is None:
             continue
         p.setPen(look.text)

@@ -925,24 +925,31 @@ class TimelineView(QWidget):
         return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
     def _legend_entries(self, frame: Frame, text: Callable) -> list:
+        """The legend's keys, then its note on the frame, each as (shape, text, shorter
+        text or None): paint_legend draws the shorter when the whole does not fit (at 640
+        px the English notes ran off the edge, "…found by the search spann")."""
         style = self.label_style()
         entries = [
-            ("published", text(self.tr("Published"))),
-            ("mentioned", text(self.tr("Mentioned"))),
-            ("range", text(self.tr("Range"))),
+            ("published", text(self.tr("Published")), None),
+            ("mentioned", text(self.tr("Mentioned")), None),
+            ("range", text(self.tr("Range")), None),
         ]
         if frame.mode == "density":
             count = self._number(frame.in_view, style)
             note = self.tr("%1 events in view: zoom in to see them one by one")
+            short = self.tr("%1 events in view")
             if not len(self._arrays) and self._summary is not None:  # the events per day
                 note = self.tr("%1 events in view; reading them one by one…")
-            entries.append(("", text(note.replace("%1", count))))
+                short = self.tr("%1 events in view…")
+            entries.append(("", text(note.replace("%1", count)), text(short.replace("%1", count))))
         elif frame.hidden_ranges:
             count = self._number(frame.hidden_ranges, style)
             note = self.tr("and %1 longer ranges spanning the whole view")
+            short = self.tr("and %1 longer ranges")
             if frame.hidden_found:  # those the search found (Frame.hidden_ranges)
                 note = self.tr("and %1 longer ranges found by the search spanning the whole view")
-            entries.append(("", text(note.replace("%1", count))))
+                short = self.tr("and %1 longer ranges found")
+            entries.append(("", text(note.replace("%1", count)), text(short.replace("%1", count))))
         return entries
 
     # -- input ----------------------------------------------------------------------
