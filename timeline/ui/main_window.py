@@ -854,7 +854,8 @@ class MainWindow(QMainWindow):
         if self._events_shown is not None:
             n = self._events_shown
             parts.append(counted(self.tr("%n event(s) on the timeline", "", n), n, style))
-        self.count_label.setText("  ·  ".join(parts + self._views_said()))
+        parts += self._views_said()
+        self.count_label.setText("  ·  ".join(parts))
 
     def _views_said(self) -> list[str]:
         """The View menu's choices that change every count, said after the counts: with
