@@ -540,6 +540,7 @@ ARABIC: dict[str, str] = {
     "By tag": "حسب الوسم",
     "By source": "حسب المصدر",
     "Reading the sources…": "جارٍ قراءة المصادر…",
+    "No tags yet: Tag this article…, in the Edit menu, makes one": "لا وسوم بعد: يصنع «وسم هذه المقالة…» في قائمة «تحرير» وسمًا",
     "&Colour events": "&تلوين الأحداث",
     # --- input formats
     "Summary from the feed (the feed did not carry the full text)": "ملخص من الموجز (لم يحمل الموجز النص الكامل)",

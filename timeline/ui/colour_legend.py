@@ -210,6 +210,15 @@ class ColourLegend(QObject):
             note = QAction(self.tr("Reading the sources…"), self.toolbar)
             note.setEnabled(False)
             self.toolbar.addAction(note)
+        elif self.mode == "tag" and not self.names:
+            # Coloured by tag in a library with none, the legend was an empty strip and
+            # every event kept one colour, with nothing to say why.
+            note = QAction(
+                self.tr("No tags yet: Tag this article…, in the Edit menu, makes one"),
+                self.toolbar,
+            )
+            note.setEnabled(False)
+            self.toolbar.addAction(note)
         for name, colour in zip(self.names, self.palette, strict=True):
             # A tag's or a source's name (from the articles): never markup, never a
             # shortcut's mark, its controls visible; the tooltip Qt would take from the
