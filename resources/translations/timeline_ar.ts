@@ -2829,242 +2829,242 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="320" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="321" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="322" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="323" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="336" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="465" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="472" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="337" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="466" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="473" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="340" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="341" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="341" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="342" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="342" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="343" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="347" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="348" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="348" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="349" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="349" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="350" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="271" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="272" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر المخ&amp;فية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="287" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="288" />
         <source>Saving: %1…</source>
         <translation>جارٍ الحفظ: %1…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="300" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="301" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="344" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="345" />
         <source>Add a standalone &amp;event…</source>
         <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="351" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="352" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="373" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="374" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="384" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="385" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="386" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="387" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="404" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="405" />
         <source>an article no longer in this library</source>
         <translation>مقالة لم تعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="415" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="416" />
         <source>an event no longer in this library</source>
         <translation>حدث لم يعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="454" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="455" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="455" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="538" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="456" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="539" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="457" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="544" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="458" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="545" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="476" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="477" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="477" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="478" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="478" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="479" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="527" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="528" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="524" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="532" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="525" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="533" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="552" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="556" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="564" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="553" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="557" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="565" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="571" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="586" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="572" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="587" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="571" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="586" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="572" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="587" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="590" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="591" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="590" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="591" />
         <source>Source:</source>
         <translation>المصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="606" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="608" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="613" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="607" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="609" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="614" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="618" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="619" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="628" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="626" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="632" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="643" />
         <source>Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)</source>
         <translation>أُخفيت المقالة؛ يُظهرها «إظهار ما أُخفي» في قائمة «تحرير» (ويتراجع عنه ⁦Ctrl+Z⁩)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="643" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="654" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="654" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="665" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="666" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="677" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="662" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="697" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="673" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="708" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="689" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="700" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="694" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="705" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="702" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="707" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="713" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="718" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="712" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="717" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="723" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="728" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="724" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="729" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="735" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="740" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>

@@ -257,6 +257,7 @@ class WindowEdits(QObject):
         self.legend = ColourLegend(window.store, window)
         self.legend.changed.connect(window.refresh_timeline)
         self.controller.edit_failed.connect(self._say_failure)
+        self.controller.edited.connect(self._say_hidden)
         self.controller.writing.connect(self._say_writing)
         self.controller.settled.connect(self._written)
         self._writing_line: str | None = None  # the status line said while one is written
@@ -619,15 +620,25 @@ class WindowEdits(QObject):
         )
 
     def hide_article(self) -> None:
-        """Hide the chosen article, and say where it went: it leaves the list, the
-        timeline and the counts, and nothing said how to bring it back.  (A failure to
-        write it, said after, takes the line.)"""
         article_id = self.current_article()
         if article_id is not None:
             self.controller.run(
                 self.tr("Hide an article"),
                 lambda s: edits.set_hidden(s, edits.article_target(s, article_id)),
             )
+
+    def _say_hidden(self, changes: list[user.Change]) -> None:
+        """Once an article is hidden (written: a refused hide says why instead), say
+        where it went: it leaves the list, the timeline and the counts, and nothing said
+        how to bring it back."""
+        if any(
+            c.table == "user_hidden"
+            and c.before is None
+            and c.after is not None
+            and user.target_article_uid(c.key[0]) is not None
+            and user.mention_span(c.key[0]) is None
+            for c in changes
+        ):
             self.window.statusBar().showMessage(
                 self.tr("Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)"),
                 10_000,
