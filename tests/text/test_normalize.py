@@ -161,3 +161,30 @@ def test_folding_keeping_offsets_maps_each_character_to_its_source(text: str) ->
     assert origins == sorted(origins)
     for at, origin in enumerate(origins[:-1]):
         assert folded[at] in fold_presentation_forms(text[origin])
+
+
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from(["ا", "ل", " ", "ﻻ", "ﺍ", "ﷺ", "\ufb50", "\ufdcf", "\ufefc", "\ufefd"]),
+            st.sampled_from(["\uefff", "\uf000", "\ufeff", "\uffff", "\ufffd", "\U0001f600"]),
+            st.sampled_from(["\ud83d", "\udfff", "\x00", "\u00ef", "\u06ef", "\u0fef"]),
+        ),
+        max_size=30,
+    )
+)
+def test_the_quick_look_for_presentation_forms_misses_none(text: str) -> None:
+    # The byte search that spares the regex on most texts: the characters of the
+    # ranges' ends and beside them, the other characters of U+F000-U+FFFF, lone
+    # surrogates and a character past U+FFFF; the same as the regex alone.
+    from timeline.text.normalize import (
+        _PRESENTATION_FORMS,
+        fold_presentation_forms,
+        fold_presentation_forms_keeping_offsets,
+    )
+
+    def by_the_regex(text: str) -> str:
+        return _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+    assert fold_presentation_forms(text) == by_the_regex(text)
+    assert fold_presentation_forms_keeping_offsets(text)[0] == by_the_regex(text)
