@@ -172,7 +172,9 @@ class _OtherDigit:
 
 
 OTHER_DIGIT = _OtherDigit()
-CLOCK_HINTS = ("ساعه", "صباح", "مساء", "عصر", "ظهر", "ظهير", "فجر", "ليلا", ":")
+# ":" first: any() stops at the first hint held, and a colon is in half of SaudiNewsNet's
+# articles, where each word missing cost a pass over the text (10 -> 4 us an article).
+CLOCK_HINTS = (":", "ساعه", "صباح", "مساء", "عصر", "ظهر", "ظهير", "فجر", "ليلا")
 
 
 def to_24h(hour: int, period: str | None) -> int | None:

@@ -886,8 +886,9 @@ AFTER_NEXT_AFTER = rx(r"\s+بعد\s+(?:المقبل|القادم)(?:ه)?(?!\w)")
 def weekdays(ctx: Context) -> Iterator[Candidate]:
     """يوم الأحد الماضي, الجمعة المقبل, الخميس: resolved against the article's today."""
     text = ctx.text
-    if not any(stem in text for stem in lx.WEEKDAYS):
-        return
+    # No look for the weekdays' names first: the scan ends at once where its anchor,
+    # whose literals they are, has no hit (found in the one pass for all anchors), where
+    # a str search for each name cost 9 us a SaudiNewsNet article, 2% of its extraction.
     pair_first: tuple[date, int] | None = None  # the first of two sharing a modifier
     family: set[str] = set()  # weekdays the text has used as a family name (سعد الخميس)
     for hit in ctx.scan(WEEKDAY, WEEKDAY_ANCHOR, reach=16, stops=PHRASE_STOPS):
