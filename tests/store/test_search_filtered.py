@@ -171,6 +171,18 @@ def test_within_keeps_the_values_found_sorted_and_once() -> None:
     assert search_module._within(values[:0], np.array([1], dtype=np.int64)).tolist() == []
 
 
+@pytest.mark.parametrize("spread", [1, 1 << 40])  # a table of flags; a binary search
+def test_found_in_marks_the_values_among_the_known_ones_in_any_order(spread: int) -> None:
+    rng = np.random.default_rng(5)
+    known = rng.choice(2_000, 300, replace=False).astype(np.int64) * spread - 7
+    values = rng.integers(0, 2_000, 900).astype(np.int64) * spread - 7
+    expected = np.isin(values, known)
+    assert 0 < expected.sum() < len(values)
+    assert search_module._found_in(values, known).tolist() == expected.tolist()
+    assert search_module._found_in(values, known[:0]).tolist() == [False] * len(values)
+    assert search_module._found_in(values[:0], known).tolist() == []
+
+
 def _bounded(store: Store, kind: str | None, date_from: int, date_to: int) -> bool:
     """Whether the word's read hands the filters' first and last rowid to the index."""
     reads = search_module._Reads()
