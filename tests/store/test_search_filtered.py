@@ -238,3 +238,12 @@ def test_the_source_names_are_every_stored_name_once(store: Store) -> None:
     }
     assert len(stored) == len(names) - 1
     assert set(search_module.distinct_sources(store)) == stored
+
+
+def test_a_page_of_ranked_hits_puts_the_newer_of_equal_ranks_first() -> None:
+    # As ORDER BY rank, rowid DESC: the ranked reads' pages, kept by a heap.
+    ranked = [(2.5, 10), (-1.0, 3), (2.5, 40), (-1.0, 7), (0.0, -5), (9.0, 1)]
+    expected = [(7, -1.0), (3, -1.0), (-5, 0.0), (40, 2.5), (10, 2.5), (1, 9.0)]
+    assert search_module._page_of(ranked, 0, 50) == expected
+    assert search_module._page_of(iter(ranked), 2, 3) == expected[2:5]
+    assert search_module._page_of(ranked, 6, 3) == []

