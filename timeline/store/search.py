@@ -269,22 +269,23 @@ def _mentioned_ids(lower: int, upper: int) -> tuple[str, list[object]]:
 
 
 class _Candidates:
-    """The index rowids of the articles that pass a search's filters, sorted, and each
-    one's article id (so that the rowids a search finds among them need no other read
-    to be told as articles)."""
+    """The index rowids of the articles that pass a search's filters and each one's
+    article id (so that the rowids a search finds among them need no other read to be
+    told as articles), aligned, in the order they were read.
+
+    They are sorted by rowid only when sorted_ids_of needs it: a ranked page never
+    does, and two years' 150,000 articles read in two parts cost 7.6 ms to sort at a
+    million articles."""
 
     def __init__(
         self, rowids: np.ndarray, ids: np.ndarray, texts: Sequence[str] | None = None
     ) -> None:
         """texts: the rowids as the group_concat texts they were read from, when they are
         all of them (in any order), for as_json."""
-        if len(rowids) > 1 and not bool(np.all(rowids[1:] > rowids[:-1])):
-            order = np.argsort(rowids, kind="stable")
-            rowids, ids = rowids[order], ids[order]
         self.rowids, self.ids = rowids, ids
         self.count = len(self.rowids)
-        self.first = int(self.rowids[0]) if self.count else 0
-        self.last = int(self.rowids[-1]) if self.count else -1
+        self.first = int(self.rowids.min()) if self.count else 0
+        self.last = int(self.rowids.max()) if self.count else -1
         self._texts = [t for t in texts or () if t]
 
     @functools.cached_property
@@ -307,12 +308,22 @@ class _Candidates:
     def sorted_ids_of(self, rowids: np.ndarray) -> np.ndarray | None:
         """The sorted article ids of rowids found among the candidates (None if one is
         not among them)."""
-        at = np.searchsorted(self.rowids, rowids)
+        by_rowid, ids = self._by_rowid
+        at = np.searchsorted(by_rowid, rowids)
         if len(rowids) and (
-            int(at.max()) >= self.count or not bool(np.array_equal(self.rowids[at], rowids))
+            int(at.max()) >= self.count or not bool(np.array_equal(by_rowid[at], rowids))
         ):
             return None
-        return np.sort(self.ids[at])
+        return np.sort(ids[at])
+
+    @functools.cached_property
+    def _by_rowid(self) -> tuple[np.ndarray, np.ndarray]:
+        """The rowids sorted, and their ids in that order."""
+        rowids, ids = self.rowids, self.ids
+        if len(rowids) > 1 and not bool(np.all(rowids[1:] > rowids[:-1])):
+            order = np.argsort(rowids, kind="stable")
+            rowids, ids = rowids[order], ids[order]
+        return rowids, ids
 
 
 class _Reads:
