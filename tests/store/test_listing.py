@@ -134,3 +134,29 @@ def test_the_list_is_in_the_order_of_the_dates_shown(
     shown = listing.in_shown_order(store, store.iter_articles(body=False))
     assert [a.id for a in shown] == expected
     assert [a.id for a in store.iter_articles(body=False)] == store.chronological_ids()
+
+
+def test_corrected_dates_are_read_without_the_articles_rows(store: Store) -> None:
+    """redated (read by every page of the list, several times after a date is
+    corrected) reads no article's own row: published_start lies after the body there,
+    and a long body's overflow pages were walked on each call."""
+    import sqlite3
+
+    _redated_fill(store)
+    expected = {3, 7, 11, 15, 2}
+    assert set(listing.redated(store)) == expected
+    read: set[tuple[str, str]] = set()
+
+    def note(action: int, table: str | None, column: str | None, *_: object) -> int:
+        if action == sqlite3.SQLITE_READ and table and column:
+            read.add((table, column))
+        return sqlite3.SQLITE_OK
+
+    conn = store.db.conn
+    conn.set_authorizer(note)
+    try:
+        moved = listing.redated(store)
+    finally:
+        conn.set_authorizer(None)
+    assert set(moved) == expected
+    assert {column for table, column in read if table == "articles"} <= {"id", "uid"}
