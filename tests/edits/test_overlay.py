@@ -826,14 +826,9 @@ def test_a_splice_of_many_pieces_equals_one_made_piece_by_piece(monkeypatch) -> 
             monkeypatch.setattr(user, "_FEW_PIECES", 10**9)
             pieces = user._spliced(shown, out, new)
             monkeypatch.setattr(user, "_FEW_PIECES", 0)
-            at_once = user._spliced_at_once(
-                shown,
-                out,
-                new,
-                np.argsort(new.starts, kind="stable"),
-                room,
-                ((np.empty(0), np.empty(0)), shown.ids[out]),
-            )
+            later = user.SpliceLater(shown, out, new, room)
+            later.run()
+            at_once = later.done()
             assert in_order(at_once) == in_order(pieces)
             got, want = at_once.made_classes(), pieces.made_classes()
             assert got is not None and want is not None

@@ -15,6 +15,7 @@ from tests.edits.test_anchor import ARTICLE, BODY
 from tests.ui.waiting import article_shown, open_window
 from timeline import edits, library
 from timeline.store import Store
+from timeline.ui.article_model import ArticleIdRole
 from timeline.ui.main_window import MainWindow
 
 
@@ -173,3 +174,73 @@ def test_a_long_write_is_said_while_it_runs(qtbot: QtBot, store: Store) -> None:
     release.set()
     written(window)
     qtbot.waitUntil(lambda: not window.statusBar().currentMessage().startswith("Saving"))
+
+
+def test_a_splice_of_many_rows_is_made_on_a_worker_and_the_next_edit_waits_for_it(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A splice of many rows (a long article's date corrected; here every splice, by
+    _FEW_PIECES) is written on a worker: the window shows the arrays as they were until
+    it ends, then the edit whole.  An edit asked for meanwhile waits and is shown after
+    it, made from its arrays; the arrays shown are those of a full load, and undone,
+    those before."""
+    import threading
+
+    from timeline.store import edits as user
+    from timeline.store.timeline_data import load_event_arrays
+
+    def rows(arrays) -> list[tuple]:
+        columns = (arrays.ids, arrays.article_ids, arrays.starts, arrays.ends)
+        columns += (arrays.kinds, arrays.points)
+        return sorted(zip(*(c.tolist() for c in columns), strict=True))
+
+    def as_stored() -> list[tuple]:
+        return rows(user.overlay_arrays(store, load_event_arrays(store)))
+
+    monkeypatch.setattr(user, "_FEW_PIECES", 0)
+    window = open_window(qtbot, store)
+    (article_id,) = [a.id for a in store.articles() if a.body == BODY]
+    window.select_article(article_id)
+    article_shown(window.detail)
+    event_id, before = today_row(window, article_id)
+    shown_before = rows(window.timeline.arrays())
+    assert shown_before == as_stored()
+    threads: list[threading.Thread] = []
+    go = threading.Event()
+    run = user.SpliceLater.run
+
+    def held_run(splice: user.SpliceLater):
+        if threading.current_thread() is not threading.main_thread():
+            threads.append(threading.current_thread())  # (a few rows merged here stay)
+            assert go.wait(10)
+        return run(splice)
+
+    monkeypatch.setattr(user.SpliceLater, "run", held_run)
+
+    def correct(typed: str) -> None:
+        window.edits.controller.run(
+            "date", lambda s: edits.correct_article(s, article_id, "published", typed)
+        )
+
+    correct("2017-05-02")
+    qtbot.waitUntil(lambda: window._splicing is not None)
+    # Written and being spliced: the timeline as it was, the next edit not begun.
+    correct("2019-09-09")
+    qtbot.wait(50)
+    assert window.edits.controller.busy
+    assert window.edits.controller.running_thread() is None
+    assert rows(window.timeline.arrays()) == shown_before
+    assert drawn_starts(window, event_id) == [before]
+    go.set()
+    written(window)
+    assert len(threads) == 2  # each edit's patch spliced on a worker
+    same_id, after = today_row(window, article_id)
+    assert same_id == event_id and after != before
+    assert drawn_starts(window, event_id) == [after]
+    assert rows(window.timeline.arrays()) == as_stored()
+    assert window.list.currentIndex().data(ArticleIdRole) == article_id
+    window.edits.stack.undo()
+    window.edits.stack.undo()
+    written(window)
+    assert today_row(window, article_id) == (event_id, before)
+    assert rows(window.timeline.arrays()) == shown_before

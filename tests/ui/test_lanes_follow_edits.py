@@ -101,6 +101,46 @@ def test_an_event_moved_into_view_takes_a_free_lane_and_moves_nothing_else() -> 
             assert box1[k] + METRICS.pad < box0[mine] or box1[mine] + METRICS.pad < box0[k]
 
 
+def test_lanes_followed_on_another_thread_are_those_followed_here() -> None:
+    """A long article's edit follows the lanes on the worker that splices it
+    (LanePlan.follower): the same lanes as follow() works out, taken only while the
+    lanes packed are those it followed (else worked out again)."""
+    import threading
+
+    arrays = crowded()
+    row = int(np.argmax(arrays.starts > VIEW.end + DAY))
+    moved = one(int(arrays.ids[row]), int(arrays.article_ids[row]), int(VIEW.start + DAY))
+    spliced = user._spliced(arrays, np.array([row]), moved)
+    assert spliced.origin is not None
+    here, there = LanePlan(), LanePlan()
+    lanes_by_id(arrays, here, VIEW)
+    lanes_by_id(arrays, there, VIEW)
+    follow = there.follower()
+    made: list = []
+    thread = threading.Thread(target=lambda: made.append(follow(spliced, spliced.origin)))
+    thread.start()
+    thread.join()
+    assert made[0] is not None
+    here.follow(spliced, spliced.origin)
+    there.follow(spliced, spliced.origin, made[0])
+    assert lanes_by_id(spliced, there, VIEW) == lanes_by_id(spliced, here, VIEW)
+    assert there._rows is made[0].rows  # taken as made, not worked out again
+    # Packed again meanwhile (the view zoomed): what was made for the old packing is not
+    # taken.
+    again = LanePlan()
+    lanes_by_id(arrays, again, VIEW)
+    stale = again.follower()(spliced, spliced.origin)
+    lanes_by_id(arrays, again, Viewport(VIEW.start, VIEW.span / 2, VIEW.width))
+    expected = LanePlan()
+    lanes_by_id(arrays, expected, Viewport(VIEW.start, VIEW.span / 2, VIEW.width))
+    again.follow(spliced, spliced.origin, stale)
+    expected.follow(spliced, spliced.origin)
+    assert again._rows is not stale.rows
+    assert again._rows.tolist() == expected._rows.tolist()
+    assert again._lanes.tolist() == expected._lanes.tolist()
+    assert LanePlan().follower()(spliced, spliced.origin) is None  # nothing packed
+
+
 def test_the_view_keeps_lanes_and_selection_through_an_edit(qtbot: QtBot) -> None:
     arrays = crowded()
     view = TimelineView()

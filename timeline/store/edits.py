@@ -971,6 +971,10 @@ def _spliced(
     buffers are written whole."""
     if not len(out) and not len(new):
         return arrays
+    if len(out) + len(new) > _FEW_PIECES:
+        later = SpliceLater(arrays, out, new, room)
+        later.run()
+        return later.done()
     # When the rows taken out and put in begin and end (read before a patch in place
     # writes over them): a frame of the view that meets none of it stays as it is.
     changed = (
@@ -980,9 +984,6 @@ def _spliced(
     out_ids = arrays.ids[out]
     order = np.argsort(new.starts, kind="stable")
     starts = new.starts[order]
-    if len(out) + len(new) > _FEW_PIECES:
-        out = np.asarray(out, dtype=np.int64)
-        return _spliced_at_once(arrays, out, new, order, room, (changed, out_ids))
     at = np.searchsorted(arrays.starts, starts, side="right").tolist()
     # Pieces in row order: ('keep', first, last) slices of arrays, ('new', j) rows of new.
     cuts = sorted([(int(r), 1, -1) for r in out] + [(a, 0, j) for j, a in enumerate(at)])
@@ -1103,17 +1104,75 @@ def _followed(
 _FEW_PIECES = 256
 
 
+class SpliceLater:
+    """A splice of many rows (_spliced_at_once: a long article's date corrected, 9,646
+    rows out and in) made in steps, so that a window can write it off its GUI thread
+    (35-70 ms of that thread's CPU at a million events).
+
+    Made on the thread that owns the room, which gives the columns to write into then;
+    run() on any thread: it reads arrays and writes those columns only, so nothing may
+    write arrays' columns nor use the room until done(), back on the room's thread,
+    which has the room hold the result and gives it."""
+
+    def __init__(
+        self, arrays: EventArrays, out: np.ndarray, new: EventArrays, room: ColumnRoom | None
+    ) -> None:
+        out = np.asarray(out, dtype=np.int64)
+        # When the rows taken out and put in begin and end, and the ids taken out (as
+        # _spliced reads them for the view).
+        changed = (
+            np.concatenate((arrays.starts[out], new.starts)),
+            np.concatenate((arrays.ends[out], np.maximum(new.ends, new.starts))),
+        )
+        self._read = (changed, arrays.ids[out])
+        rows = len(arrays) - len(out) + len(new)
+        # A row is a range where it is no point (EventArrays.range_rows).
+        ranges = len(arrays.range_rows) - int(np.count_nonzero(~arrays.points[out]))
+        ranges += int(np.count_nonzero(~new.points))
+        self._into: tuple[np.ndarray, ...] | None = _fresh_columns(room, rows, ranges)
+        self._arrays: EventArrays | None = arrays
+        self._out, self._new, self._room = out, new, room
+        self._result: EventArrays | None = None
+
+    def run(self) -> EventArrays:
+        """Write the new generation (any thread; once) and give it, not yet held by the
+        room: not to be shown before done()."""
+        arrays, into = self._arrays, self._into
+        assert arrays is not None and into is not None
+        order = np.argsort(self._new.starts, kind="stable")
+        self._result = _spliced_at_once(arrays, self._out, self._new, order, into, self._read)
+        # No view of the room's buffers kept here: the next edit's patch in place counts
+        # them (ColumnRoom.in_place); nor of the arrays before (their buffers go with them).
+        self._into = self._arrays = None
+        del into
+        return self._result
+
+    def made(self) -> bool:
+        """Whether run() has written the new generation (and done() not yet taken it)."""
+        return self._result is not None
+
+    def done(self) -> EventArrays:
+        """The new generation, held by the room (on the room's thread, after run)."""
+        result = self._result
+        assert result is not None
+        self._result = None
+        if self._room is not None:
+            self._room.hold(result)
+        return result
+
+
 def _spliced_at_once(
     arrays: EventArrays,
     out: np.ndarray,
     new: EventArrays,
     order: np.ndarray,
-    room: ColumnRoom | None,
+    into: tuple[np.ndarray, ...],
     read: tuple[tuple[np.ndarray, np.ndarray], np.ndarray],
 ) -> EventArrays:
     """_spliced for many rows taken out and put in: each column, the ranges and their
     length classes written whole through masks of where the new rows land (no Python
-    loop over the pieces between them).  The rows are those _spliced's pieces give."""
+    loop over the pieces between them), into the columns `into` (_fresh_columns of the
+    sizes SpliceLater works out).  The rows are those _spliced's pieces give."""
     n = len(arrays)
     keep = np.ones(n, dtype=bool)
     keep[out] = False
@@ -1135,7 +1194,7 @@ def _spliced_at_once(
     range_new = np.zeros(ranges_after, dtype=bool)
     range_new[np.searchsorted(old_rows, new_rows) + np.arange(len(new_rows))] = True
     range_old = ~range_new
-    into = _fresh_columns(room, rows_after, ranges_after)
+    assert len(into[0]) == rows_after and len(into[-1]) == ranges_after
     olds: tuple[np.ndarray, ...] = (arrays.ids, arrays.article_ids, arrays.starts)
     olds += (arrays.ends, arrays.kinds, arrays.points)
     added: tuple[np.ndarray, ...] = (new.ids[order], new.article_ids[order], new.starts[order])
@@ -1154,8 +1213,6 @@ def _spliced_at_once(
         (into[0], into[1], into[2], into[3], into[4], into[5]), range_rows, range_starts, range_ends
     )
     del into, range_rows, range_starts, range_ends
-    if room is not None:
-        room.hold(spliced)
     classes = arrays.made_classes()
     if classes is not None:
         # Each range's class, in the new order, sorted stably by class: each class's
@@ -1346,6 +1403,36 @@ def patch_overlay(
     (redated_rows): taken as they are, not read again here (a long article's 17,628
     mentions: 26 ms on the GUI thread).
     """
+    patched, stale = patch_overlay_later(
+        store,
+        base,
+        shown,
+        articles,
+        with_hidden=with_hidden,
+        room=room,
+        stored=stored,
+        given=given,
+        later=False,
+    )
+    assert isinstance(patched, EventArrays)
+    return patched, stale
+
+
+def patch_overlay_later(
+    store: Store,
+    base: EventArrays | None,
+    shown: EventArrays,
+    articles: Iterable[int],
+    *,
+    with_hidden: bool = False,
+    room: ColumnRoom | None = None,
+    stored: Collection[int] = (),
+    given: StoredRows | None = None,
+    later: bool = True,
+) -> tuple[EventArrays | SpliceLater, np.ndarray]:
+    """patch_overlay, but with `later` a splice of many rows comes back not yet made
+    (SpliceLater: for the caller to run off its thread and hand over), shown as it was
+    until then; few rows are spliced at once as there."""
     wanted = np.fromiter({int(a) for a in articles}, dtype=np.int64)
     if not len(wanted):
         return shown, np.empty(0, dtype=np.int64)
@@ -1373,7 +1460,10 @@ def patch_overlay(
     # and in again took 139 ms of the GUI thread's 243 ms for that edit.
     stays_old, stays_new = _unchanged(shown.subset(out), again)
     out = out[~stays_old]
-    return _spliced(shown, out, again.subset(~stays_new), room), stale
+    new = again.subset(~stays_new)
+    if later and len(out) + len(new) > _FEW_PIECES:
+        return SpliceLater(shown, out, new, room), stale
+    return _spliced(shown, out, new, room), stale
 
 
 def article_rows(arrays: EventArrays, wanted: np.ndarray) -> np.ndarray:

@@ -6,6 +6,7 @@ import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -100,6 +101,7 @@ from timeline.ui.status_bar import StatusBar
 from timeline.ui.store_messages import for_message_box, in_interface_language
 from timeline.ui.store_watch import StoreWatcher
 from timeline.ui.timeline_cache import shown_texts
+from timeline.ui.timeline_geometry import FollowedLanes
 from timeline.ui.timeline_view import TimelineView
 from timeline.ui.workers import (
     STORE_ERRORS,
@@ -108,6 +110,7 @@ from timeline.ui.workers import (
     ImportWorker,
     LoadedEvents,
     SearchWorker,
+    SpliceWorker,
     release_ended,
     start_in_thread,
 )
@@ -455,6 +458,10 @@ class MainWindow(QMainWindow):
         # Where the overlaid arrays live once idle: each edit is patched in place there
         # (the rows it changes and those it shifts), not 34 MB of columns copied.
         self._column_room = ColumnRoom()
+        # An edit's splice of many rows being written on a worker (_splice_later): the
+        # arrays shown stay as they were, and nothing writes them or the room, until
+        # _splice_written takes the new ones.
+        self._splicing: _Splicing | None = None
         self._writer_warmed = False
         self._warm_timer = QTimer(self)
         self._warm_timer.timeout.connect(self._warm_step)
@@ -1229,6 +1236,7 @@ class MainWindow(QMainWindow):
     def _timeline_loaded(self, loaded: LoadedEvents) -> None:
         if self._closed:
             return
+        self._splice_settled()  # its arrays shown before these replace them
         arrays = loaded.arrays
         # The first time the view starts on the articles' days (a news archive's mentions
         # reach centuries away); after an import it stays where it was, unless the
@@ -1317,6 +1325,8 @@ class MainWindow(QMainWindow):
         if self._closed or self._overlaid is None:
             self._warm_timer.stop()
             return
+        if self._splicing is not None:
+            return  # the room is the splice's until it is taken (tried again next step)
         if not self._writer_warmed:
             self._writer_warmed = True
             self.edits.controller.warm()
@@ -1416,7 +1426,10 @@ class MainWindow(QMainWindow):
         self._warm_later()
 
     def _show_arrays(
-        self, stale: np.ndarray | None = None, touched: set[int] | None = None
+        self,
+        stale: np.ndarray | None = None,
+        touched: set[int] | None = None,
+        lanes: FollowedLanes | None = None,
     ) -> None:
         """The overlaid arrays on the timeline as the legend has them: colours, switches.
 
@@ -1438,7 +1451,7 @@ class MainWindow(QMainWindow):
         if stale is None:
             self.timeline.set_data(shown, self._event_labels)
         else:
-            self.timeline.replace_data(shown, stale.tolist())
+            self.timeline.replace_data(shown, stale.tolist(), lanes)
         self.timeline.set_colouring(codes, legend.palette, legend.names)
 
     def show_user_edits(self, changes: list[user_edits.Change] | None = None) -> None:
@@ -1448,6 +1461,7 @@ class MainWindow(QMainWindow):
         list rows and labels read again, and a hidden article's row taken out (no list
         read again); without (hidden items shown or not), everything is laid over again.
         """
+        self._splice_settled()  # an edit before this one shown first: this patches its arrays
         self._edits_shown += 1  # an events load asked for before this lays them over again
         stale: np.ndarray | None = None
         before = self.list.currentIndex().data(ArticleIdRole)
@@ -1474,7 +1488,7 @@ class MainWindow(QMainWindow):
                 redated = user_edits.anchor_changes(self.store, changes)
                 if redated:
                     self._mentions_redated(redated)
-                self._overlaid, stale = user_edits.patch_overlay(
+                patched, stale = user_edits.patch_overlay_later(
                     self.store,
                     base,
                     self._overlaid,
@@ -1486,13 +1500,75 @@ class MainWindow(QMainWindow):
                 )
                 if not user_edits.texts_changed(changes) and not redated:
                     stale = stale[:0]  # labels laid out stay (a frame not rebuilt for a tag)
+                if isinstance(patched, user_edits.SpliceLater):
+                    self._splice_later(
+                        patched, _Shown(changes, stale, touched, hid, showed, before)
+                    )
+                    return
+                self._overlaid = patched
         except STORE_ERRORS as exc:
             self._store_failed(str(exc))
             self.edits.legend.forget()  # its codes no longer follow the arrays
             return
+        self._edit_shown(_Shown(changes, stale, touched, hid, showed, before))
+
+    def _splice_later(self, splice: user_edits.SpliceLater, edit: _Shown) -> None:
+        """An edit's splice of many rows written on a worker (SpliceWorker), the lanes
+        followed there too; the edit is shown when it ends (_splice_written), every part
+        of it at once.  The edits' controller starts no job meanwhile (show_later)."""
+        worker = SpliceWorker(splice, self.timeline.lane_follower())
+        splicing = _Splicing(worker, edit)
+        worker.finished.connect(self._splice_ended)
+        worker.failed.connect(self._splice_ended)
+        self.edits.controller.show_later()
+        self._splicing = splicing
+        splicing.thread = start_in_thread(worker, self, ended=lambda: None)
+
+    def _splice_ended(self, worker: SpliceWorker, _why: str = "") -> None:
+        """A splice's worker ended (made it, or failed: said on the terminal)."""
+        splicing = self._splicing
+        if splicing is not None and splicing.worker is worker:
+            self._splice_written(splicing)
+
+    def _splice_written(self, splicing: _Splicing) -> None:
+        """The splice's arrays shown (or, if it failed, the events loaded again), then
+        the rest of the edit: the list, the pane.  Called once per splice: by its
+        worker's signal, or earlier by _splice_settled (the signal then finds it done)."""
+        if self._splicing is not splicing:
+            return
+        self._splicing = None
+        thread, splicing.thread = splicing.thread, None
+        release_ended(thread)  # finished its run: returns at once
+        worker, edit = splicing.worker, splicing.edit
+        try:
+            if self._closed:
+                return
+            if worker.splice.made():
+                self._overlaid = worker.splice.done()
+                self._edit_shown(edit, worker.lanes)
+            else:  # failed (said on the terminal): shown as stored, once loaded again
+                self._edit_shown(edit)
+                self.load_timeline()
+        finally:
+            self.edits.controller.shown()
+
+    def _splice_settled(self) -> None:
+        """An edit's splice still being written finished here (waited for) and shown:
+        before anything else writes the arrays or the room."""
+        splicing = self._splicing
+        if splicing is not None:
+            if splicing.thread is not None:
+                splicing.thread.wait()
+            self._splice_written(splicing)
+
+    def _edit_shown(self, edit: _Shown, lanes: FollowedLanes | None = None) -> None:
+        """The rest of show_user_edits, once the edit's arrays are the window's: the
+        timeline (lanes: followed for them already), the list, the pane, the counts."""
+        changes, stale, touched = edit.changes, edit.stale, edit.touched
+        hid, showed, before = edit.hid, edit.showed, edit.before
         # The patch wrote over the arrays shown (ColumnRoom): the view takes the new ones
         # now, before the list and the pane (whose signals select in the view) read them.
-        self.refresh_timeline(stale, touched)
+        self.refresh_timeline(stale, touched, lanes)
         # The pane's read (of the edited article, or of the next one after a hide)
         # starts once this edit's frame is painted.
         self._edit_frame = True
@@ -1589,16 +1665,20 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def refresh_timeline(
-        self, stale: np.ndarray | None = None, touched: set[int] | None = None
+        self,
+        stale: np.ndarray | None = None,
+        touched: set[int] | None = None,
+        lanes: FollowedLanes | None = None,
     ) -> None:
         """The overlaid arrays drawn again (after an edit or a switch of the legend), the
-        view, the selection and the search's marks kept (stale, touched: an edit's)."""
+        view, the selection and the search's marks kept (stale, touched, lanes: an
+        edit's)."""
         if self._overlaid is None:
             return
         kept = self.timeline.viewport()
         selected = self.timeline.selected_event()
         arrays = self.timeline.arrays()
-        self._show_arrays(stale, touched)
+        self._show_arrays(stale, touched, lanes)
         self.timeline.set_viewport(kept)
         if self._search_ids is not None and self.timeline.arrays() is not arrays:
             self.timeline.set_highlight(self._story_hits(self._search_ids))
@@ -2308,6 +2388,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.date_changed_articles)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._splice_settled()  # a splice's worker reads the arrays: ended first
         if self._import_thread is not None:
             self.import_worker.cancel()
         self.recompute.cancel()  # rolled back: the store keeps the events it had
@@ -2353,6 +2434,27 @@ class MainWindow(QMainWindow):
                 _DETACHED_THREADS.append(thread)
                 running.append(thread)
         return running
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """What show_user_edits worked out of an edit for _edit_shown."""
+
+    changes: list[user_edits.Change] | None
+    stale: np.ndarray | None
+    touched: set[int]
+    hid: set[int]
+    showed: set[int]
+    before: object  # the list's current article id, or None
+
+
+@dataclass
+class _Splicing:
+    """An edit's splice on its worker, and what is shown of the edit once it ends."""
+
+    worker: SpliceWorker
+    edit: _Shown
+    thread: QThread | None = None
 
 
 _WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")

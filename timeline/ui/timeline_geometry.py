@@ -7,7 +7,7 @@ when time runs left to right, the right edge otherwise); u_to_x turns them into 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -167,6 +167,15 @@ class Frame:
         return vp.width - u if vp.rtl else u
 
 
+@dataclass(frozen=True)
+class FollowedLanes:
+    """LanePlan's rows and lanes after a splice, and the rows packed they followed."""
+
+    packed: np.ndarray
+    rows: np.ndarray
+    lanes: np.ndarray
+
+
 class LanePlan:
     """Lanes packed for a window wider than the view, kept while panning inside it.
 
@@ -187,17 +196,41 @@ class LanePlan:
     def clear(self) -> None:
         self._key = None
 
-    def follow(self, arrays: EventArrays, splice: RowSplice) -> None:
+    def follow(
+        self, arrays: EventArrays, splice: RowSplice, made: FollowedLanes | None = None
+    ) -> None:
         """Keep the lanes packed for splice's source for arrays, spliced from it (an
         edit): the rows kept keep their lanes, those taken out leave a gap, and each row
         put in inside the packed window takes the first lane free where it is.
 
         Packing again would move items the edit did not touch from lane to lane.
+        made: the same worked out elsewhere (follower), taken when it followed the
+        lanes packed now.
         """
         if self._key is None or self._metrics is None:
             return
+        if made is None or made.packed is not self._rows:
+            made = self._followed(arrays, splice)
+        self._rows, self._lanes = made.rows, made.lanes
+        self._key = (id(arrays), *self._key[1:])
+
+    def follower(self) -> Callable[[EventArrays, RowSplice], FollowedLanes | None]:
+        """follow's work as a function of these lanes as packed now, to call on another
+        thread (a long article's edit: 40 ms of the GUI thread for 2,000 rows put in the
+        packed window); follow takes its answer while the lanes are still those."""
+        if self._key is None or self._metrics is None:
+            return lambda _arrays, _splice: None
+        plan = LanePlan()
+        plan._key, plan._t0, plan._t1 = self._key, self._t0, self._t1
+        plan._rows, plan._lanes = self._rows, self._lanes
+        plan._spp, plan._metrics = self._spp, self._metrics
+        return plan._followed
+
+    def _followed(self, arrays: EventArrays, splice: RowSplice) -> FollowedLanes:
+        assert self._key is not None and self._metrics is not None
         metrics, spp, era = self._metrics, self._spp, self._key[5]
-        rows = splice.map_rows(self._rows)
+        packed = self._rows
+        rows = splice.map_rows(packed)
         kept = rows >= 0
         rows, lanes = rows[kept], self._lanes[kept]
         new = splice.placed[
@@ -227,8 +260,7 @@ class LanePlan:
                 box1 = np.append(box1, new_box1[k])
             order = np.argsort(rows)
             rows, lanes = rows[order], lanes[order]
-        self._rows, self._lanes = rows, lanes.astype(np.int32)
-        self._key = (id(arrays), *self._key[1:])
+        return FollowedLanes(packed, rows, lanes.astype(np.int32))
 
     def lanes(
         self,

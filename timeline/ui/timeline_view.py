@@ -40,6 +40,7 @@ from timeline.store.timeline_data import (
     EventArrays,
     EventText,
     RangeMarks,
+    RowSplice,
     event_labels,
     load_event_arrays,
 )
@@ -59,6 +60,7 @@ from timeline.ui.date_text import group_number
 from timeline.ui.timeline_cache import EventTexts, LaidOutText, TextCache, TextImages, lay_out
 from timeline.ui.timeline_geometry import (
     ERA_ROW_PX,
+    FollowedLanes,
     Frame,
     LanePlan,
     Metrics,
@@ -263,12 +265,15 @@ class TimelineView(QWidget):
             return self._summary.home or self._summary.span
         return None
 
-    def replace_data(self, arrays: EventArrays, stale: Iterable[int] = ()) -> None:
+    def replace_data(
+        self, arrays: EventArrays, stale: Iterable[int] = (), lanes: FollowedLanes | None = None
+    ) -> None:
         """The same events after an edit: the view, the selected event and the labels
         laid out stay, but for the events in stale (ids), whose texts are read again.
 
         The highlight and the colouring are the caller's to set again when the arrays
-        are new ones (rows moved).
+        are new ones (rows moved).  lanes: the lanes followed for arrays already, by
+        lane_follower's function (taken if the lanes packed are still those it read).
         """
         # A set, each cache searched from its smaller side: one id at a time took 21 ms
         # for a long article's 35,000 stale ids, on the GUI thread.
@@ -286,7 +291,7 @@ class TimelineView(QWidget):
                 # Spliced from what is shown (an edit): the lanes stay, the rows follow.
                 if self._frame is not None and self._frame_key == self._frame_key_now():
                     kept = frame_after_splice(self._frame, splice)
-                self._plan.follow(arrays, splice)
+                self._plan.follow(arrays, splice, lanes)
                 if self._selected_row is not None:
                     row = int(splice.map_rows(np.array([self._selected_row]))[0])
             else:
@@ -315,6 +320,11 @@ class TimelineView(QWidget):
                 self._frame_key = self._frame_key_now()
         # Same arrays (a title, an added event's label): the frame stays, texts go.
         self.update()
+
+    def lane_follower(self) -> Callable[[EventArrays, RowSplice], FollowedLanes | None]:
+        """A function, to call on any thread, that follows the lanes packed now for
+        arrays spliced from those shown (LanePlan.follower), for replace_data."""
+        return self._plan.follower()
 
     def _warm_arrays(self) -> None:
         """Make the shown arrays' length classes a slice at a time while the window is

@@ -154,11 +154,29 @@ class EditController(QObject):
         # While edited is emitted: the rows of the articles whose mentions the edit wrote
         # again, as its writer read them after (StoredRows), or None.
         self.rows: user_edits.StoredRows | None = None
+        # An edit written and not yet shown (show_later): the next job waits for it.
+        self._showing = False
 
     @property
     def busy(self) -> bool:
-        """Jobs asked for and not yet written (or failed)."""
-        return self._running is not None or bool(self._queue)
+        """Jobs asked for and not yet written (or failed) or shown."""
+        return self._running is not None or self._showing or bool(self._queue)
+
+    def show_later(self) -> None:
+        """Said while edited is emitted: the edit is shown once a worker of the window
+        has made its arrays (a long article's splice), which then calls shown().  Until
+        then the next job waits: its patch is made from the arrays of this one."""
+        self._showing = True
+
+    def shown(self) -> None:
+        """The edit said show_later is shown: the next job goes."""
+        if not self._showing:
+            return
+        self._showing = False
+        self._start_next()
+        self._post_after_frame()
+        if not self.busy:
+            self.settled.emit()
 
     def running_thread(self) -> QThread | None:
         return self._thread
@@ -239,7 +257,7 @@ class EditController(QObject):
         self._start_next()
 
     def _start_next(self) -> None:
-        if self._thread is not None or not self._queue:
+        if self._thread is not None or self._showing or not self._queue:
             return
         how, text, command, action = self._queue.popleft()
         held = self.held_by() if how != "warm" and self.held_by is not None else None
