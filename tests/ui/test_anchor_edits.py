@@ -244,3 +244,43 @@ def test_a_splice_of_many_rows_is_made_on_a_worker_and_the_next_edit_waits_for_i
     written(window)
     assert today_row(window, article_id) == (event_id, before)
     assert rows(window.timeline.arrays()) == shown_before
+
+
+def test_a_splice_that_fails_on_its_worker_leaves_the_edit_shown_from_a_load(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """A splice whose worker fails (it never should: a programming error, or memory) is
+    said on the terminal; the window loads the events again, shows the edit from them,
+    and takes the next edits."""
+    import threading
+
+    from timeline.store import edits as user
+
+    monkeypatch.setattr(user, "_FEW_PIECES", 0)
+    window = open_window(qtbot, store)
+    (article_id,) = [a.id for a in store.articles() if a.body == BODY]
+    event_id, before = today_row(window, article_id)
+    run = user.SpliceLater.run
+
+    failed: list[bool] = []
+
+    def failing_run(splice: user.SpliceLater):
+        # The first off the GUI thread is the edit's (the load after it splices too).
+        if threading.current_thread() is not threading.main_thread() and not failed:
+            failed.append(True)
+            raise MemoryError
+        return run(splice)
+
+    monkeypatch.setattr(user.SpliceLater, "run", failing_run)
+    window.edits.controller.run(
+        "date", lambda s: edits.correct_article(s, article_id, "published", "2017-05-02")
+    )
+    written(window)
+    assert "MemoryError" in capsys.readouterr().err
+    _, after = today_row(window, article_id)
+    qtbot.waitUntil(lambda: window._loader_thread is None, timeout=20_000)
+    assert drawn_starts(window, event_id) == [after]
+    monkeypatch.setattr(user.SpliceLater, "run", run)
+    window.edits.stack.undo()
+    written(window)
+    assert drawn_starts(window, event_id) == [before]
