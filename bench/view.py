@@ -223,6 +223,19 @@ def build_store(
             conn.execute("COMMIT")
 
 
+def add_shape_arguments(parser: argparse.ArgumentParser) -> None:
+    """build_store's --articles and --body-chars, for the benches that build its store."""
+    parser.add_argument(
+        "--articles",
+        type=int,
+        default=None,
+        help="build the store with this many articles (default: events / 4.3)",
+    )
+    parser.add_argument(
+        "--body-chars", type=int, default=600, help="each built article's body length"
+    )
+
+
 def grow_store(path: Path, base: Path, n_events: int) -> None:
     """A copy of the store at base with its events copied until there are n_events.
 
@@ -602,15 +615,7 @@ def main() -> None:
         default=None,
         help="build the store by copying this store's events to --events (minutes, not hours)",
     )
-    parser.add_argument(
-        "--articles",
-        type=int,
-        default=None,
-        help="build the store with this many articles (default: events / 4.3)",
-    )
-    parser.add_argument(
-        "--body-chars", type=int, default=600, help="each built article's body length"
-    )
+    add_shape_arguments(parser)
     parser.add_argument("--width", type=int, default=1600)
     parser.add_argument("--height", type=int, default=900)
     args = parser.parse_args()

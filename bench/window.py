@@ -58,7 +58,7 @@ from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import first_frames  # noqa: E402
-from view import _machine, _process_age, build_store  # noqa: E402
+from view import _machine, _process_age, add_shape_arguments, build_store  # noqa: E402
 
 _TICK_MS = 10
 _STALL_MS = 50
@@ -232,15 +232,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, default=None, help="store to use or build")
-    parser.add_argument(
-        "--articles",
-        type=int,
-        default=None,
-        help="build the store with this many articles (default: events / 4.3)",
-    )
-    parser.add_argument(
-        "--body-chars", type=int, default=600, help="each built article's body length"
-    )
+    add_shape_arguments(parser)
     parser.add_argument("--query", default="قمة")
     parser.add_argument("--lang", default="ar", choices=["ar", "en"])
     parser.add_argument("--runs", type=int, default=1, help="processes to run, one at a time")
