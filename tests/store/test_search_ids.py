@@ -93,7 +93,12 @@ def test_a_map_read_a_part_at_a_time_is_the_map_read_whole(
     assert not store.db.conn.in_transaction  # its savepoint released
 
 
-def test_ids_past_32_bits_keep_their_width(store: Store, through_the_map: None) -> None:
+@pytest.mark.parametrize("rows", [3, search_module._MAP_READ_ROWS])
+def test_ids_past_32_bits_keep_their_width(
+    store: Store, through_the_map: None, monkeypatch: pytest.MonkeyPatch, rows: int
+) -> None:
+    """An id past 32 bits, in the first part read or a later one: every id in 64."""
+    monkeypatch.setattr(search_module, "_MAP_READ_ROWS", rows)
     _fill(store, 6, n=20)
     big = 1 << 33
     with store.transaction():  # (ids follow the largest: the next article's is big)

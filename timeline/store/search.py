@@ -2435,7 +2435,7 @@ class _ArticleMap:
         # Ids in 32 bits where they fit (every article id below 2,147,483,648): with the
         # rows in 32 bits too the map is 32 bytes an article, 160 MB at five million.
         if len(ids) and int(ids.max()) < 1 << 31 and int(ids.min()) >= -(1 << 31):
-            ids = ids.astype(np.int32)
+            ids = ids.astype(np.int32, copy=False)
         # The list's order is (publication, id), undated last.  The rowids follow
         # publication almost everywhere, so a stable sort by time is nearly free; ties
         # out of id order (a rowid taken by a later article of the same second) are rare.
@@ -2557,12 +2557,17 @@ _MAP_READ_ROWS = 262_144
 def _read_article_map(store: Store) -> _ArticleMap | None:
     """Every article's index rowid, id and list key, read in rowid order a part at a
     time, in one read transaction (a savepoint), so that the parts are of one state of
-    the store."""
-    parts: list[list[np.ndarray]] = [[], [], []]
-    after = -(1 << 63)
+    the store; each part written into arrays made once for them all (joined at the end,
+    the parts doubled the columns: 93 MB more at 3,880,000 articles), the ids in 32 bits
+    where they fit."""
     _run(store, "SAVEPOINT article_map", [])
     try:
-        while True:
+        total = int(_run(store, "SELECT count(*) FROM article_search", [])[0][0])
+        rowids = np.empty(total, dtype=np.int64)
+        ids: np.ndarray = np.empty(total, dtype=np.int32)
+        starts = np.empty(total, dtype=np.int64)
+        at, after = 0, -(1 << 63)
+        while at < total:
             count, last, *texts = _run(
                 store,
                 "SELECT count(*), max(fts_rowid), group_concat(fts_rowid),"
@@ -2570,24 +2575,23 @@ def _read_article_map(store: Store) -> _ArticleMap | None:
                 f" group_concat(ifnull(published_start, {_UNDATED_KEY}))"
                 " FROM (SELECT fts_rowid, article_id, published_start FROM article_search"
                 " WHERE fts_rowid > ? ORDER BY fts_rowid LIMIT ?)",
-                [after, _MAP_READ_ROWS],
+                [after, min(_MAP_READ_ROWS, total - at)],
             )[0]
-            if not count:
-                break
             columns = [_int_array([(text,)]) for text in texts]
-            if any(len(c) != count for c in columns):
+            if not count or any(len(c) != count for c in columns):
                 return None
-            for kept, column in zip(parts, columns, strict=True):
-                kept.append(column)
-            if count < _MAP_READ_ROWS:
-                break
+            part_ids = columns[1]
+            if ids.dtype == np.int32 and (
+                int(part_ids.max()) >= 1 << 31 or int(part_ids.min()) < -(1 << 31)
+            ):
+                ids = ids.astype(np.int64)  # an id past 32 bits: every id in 64
+            rowids[at : at + count] = columns[0]
+            ids[at : at + count] = part_ids
+            starts[at : at + count] = columns[2]
+            at += count
             after = last
     finally:
         _run(store, "RELEASE article_map", [])
-    if not parts[0]:
-        return _ArticleMap(*(np.empty(0, dtype=np.int64) for _ in range(3)))
-    rowids, ids, starts = (np.concatenate(p) if len(p) > 1 else p[0] for p in parts)
-    parts.clear()
     return _ArticleMap(rowids, ids, starts)
 
 
