@@ -1061,8 +1061,9 @@ class MainWindow(QMainWindow):
                     hidden = set()
                 if hidden:
                     gone = np.fromiter(hidden, dtype=np.int64)
-                    ids = ids[~np.isin(ids, gone)]
-                    ordered = ordered[~np.isin(ordered, gone)]
+                    # A table of the hidden ids, not a pass over every hit per id.
+                    ids = ids[~np.isin(ids, gone, kind="table")]
+                    ordered = ordered[~np.isin(ordered, gone, kind="table")]
             self._apply_search(request, ids, ordered)
 
     def _search_failed(self, request: SearchRequest, message: str) -> None:
