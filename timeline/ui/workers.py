@@ -390,7 +390,12 @@ class EventsLoader(QObject):
             return
         self.finished.emit(loaded)
         # Then the search's map of every article (timeline/store/search.py), so that the
-        # first search finds it read; a failure here is the search's to report.
+        # first search finds it read; a failure here is the search's to report.  Once
+        # the rows' index is sorted: its keys (8 bytes an event) and the map's sorts at
+        # once were the window's peak, 796 MB at 3,880,000 articles (759 apart).
+        for arrays in (loaded.arrays, loaded.overlaid):
+            if arrays is not None and arrays.article_index is not None:
+                arrays.article_index.wait()
         with (
             contextlib.suppress(*STORE_ERRORS, SearchError),
             Store(self._db_path, create=False) as store,
