@@ -452,4 +452,4 @@ def test_each_story_once_keeps_the_order_a_dictionary_of_the_copies_gives() -> N
         keys = np.array(sorted(earliest), dtype=np.int64)
         copies = np.array([earliest[int(k)] for k in keys], dtype=np.int64)
         expected = list(dict.fromkeys(earliest.get(int(i), int(i)) for i in ids))
-        assert article_model._shown_once(ids, (keys, copies)).tolist() == expected
+        assert article_model.shown_once(ids, (keys, copies)).tolist() == expected

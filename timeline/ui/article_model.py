@@ -131,11 +131,7 @@ class ArticleListModel(QAbstractListModel):
     def _earliest_columns(self) -> tuple[np.ndarray, np.ndarray]:
         """set_earliest's map as two arrays, its keys sorted (made once a map)."""
         if self._earliest_arrays is None:
-            count = len(self._earliest)
-            keys = np.fromiter(self._earliest.keys(), dtype=np.int64, count=count)
-            copies = np.fromiter(self._earliest.values(), dtype=np.int64, count=count)
-            order = np.argsort(keys, kind="stable")
-            self._earliest_arrays = (keys[order], copies[order])
+            self._earliest_arrays = earliest_columns(self._earliest)
         return self._earliest_arrays
 
     def shown_as(self, article_id: int) -> int:
@@ -174,7 +170,7 @@ class ArticleListModel(QAbstractListModel):
         else:
             given = self._asked
             if earliest:
-                given = _shown_once(given, self._earliest_columns())
+                given = shown_once(given, self._earliest_columns())
             if self._hidden:
                 hidden = _id_array(list(self._hidden))
                 given = given[~np.isin(given, hidden, kind="table")]
@@ -559,7 +555,17 @@ def _id_array(ids: Sequence[int] | np.ndarray) -> np.ndarray:
     return np.asarray(ids, dtype=np.int64)
 
 
-def _shown_once(ids: np.ndarray, earliest: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+def earliest_columns(earliest: dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """The earliest copy by each later copy (stories: read_collapse) as two arrays, the
+    later copies sorted and the earliest aligned with them: for shown_once."""
+    count = len(earliest)
+    keys = np.fromiter(earliest.keys(), dtype=np.int64, count=count)
+    copies = np.fromiter(earliest.values(), dtype=np.int64, count=count)
+    order = np.argsort(keys, kind="stable")
+    return keys[order], copies[order]
+
+
+def shown_once(ids: np.ndarray, earliest: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """The ids in their order with each copy that stands behind another (`earliest`: its
     keys sorted, and their copies) put in its place, and each listed where it first
     comes.

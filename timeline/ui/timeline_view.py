@@ -184,6 +184,7 @@ class TimelineView(QWidget):
         self._code_names: list[str] = []
         self._code_rows: list[np.ndarray] | None = None  # _rows_by_code, made once
         self._highlight_rows: np.ndarray | None = None
+        self._highlight_given: object = None  # the ids set_highlight was given
         # _highlight_rows holds the rows not highlighted (when hits are the most rows).
         self._highlight_others = False
         self._marks: RangeMarks | None = None  # _range_marks
@@ -581,6 +582,7 @@ class TimelineView(QWidget):
     @Slot(object)
     def set_highlight(self, article_ids: Iterable[int] | None) -> None:
         """Mark the events of these articles (search hits) and dim the rest; None clears."""
+        self._highlight_given = article_ids
         if article_ids is None:
             self._highlight = None
             self._highlight_rows = None
@@ -596,6 +598,13 @@ class TimelineView(QWidget):
             self._highlight_rows = _true_rows(self._highlight, invert=self._highlight_others)
         self._highlight_version += 1
         self.update()
+
+    def highlighted_events(self, article_ids: object) -> int | None:
+        """How many events the highlight marks, when it was made of these very ids (the
+        same object) for the events drawn now; else None (count them another way)."""
+        if self._highlight is None or article_ids is not self._highlight_given:
+            return None
+        return int(np.count_nonzero(self._highlight))
 
     def _select_row(self, row: int, *, emit: bool) -> None:
         self._selected_row = row
