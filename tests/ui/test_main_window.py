@@ -1468,3 +1468,49 @@ def test_a_title_another_program_stored_as_bytes_is_shown_as_text(
         assert not win.grab().isNull()  # the list painted with it
         qtbot.waitUntil(lambda: win._loader_thread is None, timeout=10_000)
         win.close()
+
+
+def test_a_searchs_marks_are_made_on_its_worker_and_only_taken_by_the_gui_thread(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At 7,604,961 events the marks' table pass and rows held the GUI thread 60-75 ms a
+    # search: the worker makes them for the arrays drawn, the timeline takes them.
+    import threading
+
+    from timeline.ui import hit_marks, timeline_view
+
+    made_on: list[bool] = []
+    rows_of = hit_marks.rows_of_articles
+
+    def watched(*args: object, **kwargs: object) -> np.ndarray:
+        made_on.append(threading.current_thread() is threading.main_thread())
+        return rows_of(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hit_marks, "rows_of_articles", watched)
+    monkeypatch.setattr(timeline_view, "_of_articles", watched)
+    _search(qtbot, window, "ايار")
+    hits = window._search_ids
+    assert made_on == [False] and hits is not None and len(hits) == 1
+    arrays = window.timeline.arrays()
+    expected = np.isin(arrays.article_ids, hits)
+    assert window.timeline._highlight is not None
+    assert window.timeline._highlight.tolist() == expected.tolist()
+    assert window._events_shown == int(expected.sum())
+
+
+def test_marks_made_for_other_arrays_are_made_again_for_those_drawn(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # An edit while the search ran draws new arrays: the worker's marks are of the old.
+    from timeline.ui.hit_marks import hit_marks
+
+    shown = window.timeline.arrays()
+    first = int(shown.article_ids[0])
+    other = shown.subset(np.ones(len(shown), bool))  # the same rows, another object
+    stale = hit_marks(other, np.zeros(len(shown), dtype=np.int64), np.array([0]), None)
+    window.timeline.set_highlight(np.array([first]), stale)
+    assert window.timeline._highlight is not None
+    assert window.timeline._highlight.tolist() == (shown.article_ids == first).tolist()
+    fresh = hit_marks(shown, shown.article_ids, np.array([first]), None)
+    window.timeline.set_highlight(np.array([first]), fresh)
+    assert window.timeline._highlight is fresh.mask

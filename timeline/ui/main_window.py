@@ -89,6 +89,7 @@ from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.export_dialog import WindowExporter
 from timeline.ui.file_dialogs import after_each_file_dialog, file_dialog, file_filter
 from timeline.ui.focus_ring import show_focus
+from timeline.ui.hit_marks import HitMarks
 from timeline.ui.import_messages import reason_in_interface_language
 from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
 from timeline.ui.menu_keys import (
@@ -114,6 +115,7 @@ from timeline.ui.workers import (
     EventsLoader,
     ImportWorker,
     LoadedEvents,
+    MarksWanted,
     SearchWorker,
     SpliceWorker,
     release_ended,
@@ -1057,15 +1059,27 @@ class MainWindow(QMainWindow):
         if self._search_thread is not None:
             self._pending_search = request  # only the latest request matters
             return
-        worker = SearchWorker(self.store.path, request)
+        worker = SearchWorker(self.store.path, request, self._marks_wanted())
         worker.finished.connect(self._search_done)
         worker.failed.connect(self._search_failed)
         self._search_worker = worker
         self._search_thread = start_in_thread(worker, self, ended=self._search_ended)
 
+    def _marks_wanted(self) -> MarksWanted | None:
+        """What the search's worker needs to mark its hits on the events drawn, so that
+        the GUI thread only takes the marks: not with each story once (the hits marked
+        are the stories', made here from the copies' map) or before the events are
+        shown."""
+        if not self._timeline_shown or self.collapse_action.isChecked():
+            return None
+        arrays = self.timeline.arrays()
+        return MarksWanted(arrays, arrays.article_ids, self.timeline.article_bounds())
+
     def _search_done(self, request: SearchRequest, ids: np.ndarray, ordered: np.ndarray) -> None:
         if self._closed:
             return
+        worker = getattr(self, "_search_worker", None)
+        marks = worker.marks if worker is not None and worker.request is request else None
         if self._pending_search is None and request == self._latest_search:
             if not self.edits.show_hidden:  # hidden articles are no hits
                 try:
@@ -1076,9 +1090,12 @@ class MainWindow(QMainWindow):
                 if hidden:
                     gone = np.fromiter(hidden, dtype=np.int64)
                     # A table of the hidden ids, not a pass over every hit per id.
+                    found = len(ids)
                     ids = ids[~np.isin(ids, gone, kind="table")]
                     ordered = ordered[~np.isin(ordered, gone, kind="table")]
-            self._apply_search(request, ids, ordered)
+                    if len(ids) != found:
+                        marks = None  # made of hits since left out: made again here
+            self._apply_search(request, ids, ordered, marks)
 
     def _search_failed(self, request: SearchRequest, message: str) -> None:
         if self._closed:
@@ -1099,6 +1116,7 @@ class MainWindow(QMainWindow):
         request: SearchRequest | None,
         ids: np.ndarray | None,
         ordered: np.ndarray | None,
+        marks: HitMarks | None = None,
     ) -> None:
         self.search = request
         current = self.list.currentIndex().data(ArticleIdRole)
@@ -1114,7 +1132,7 @@ class MainWindow(QMainWindow):
             self._search_ordered = ordered
             self.model.set_query(_parsed(request.query))
             self.model.reload(ordered)
-            self.timeline.set_highlight(self._story_hits(ids))
+            self.timeline.set_highlight(self._story_hits(ids), marks)
             self._show_result_count()
         self._count_events_shown()
         self.search_applied.emit()

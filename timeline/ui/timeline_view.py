@@ -57,6 +57,9 @@ from timeline.timescale import (
     ticks_for,
 )
 from timeline.ui.date_text import group_number
+from timeline.ui.hit_marks import HitMarks
+from timeline.ui.hit_marks import rows_of_articles as _of_articles
+from timeline.ui.hit_marks import true_rows as _true_rows
 from timeline.ui.timeline_cache import EventTexts, LaidOutText, TextCache, TextImages, lay_out
 from timeline.ui.timeline_geometry import (
     ERA_ROW_PX,
@@ -369,6 +372,11 @@ class TimelineView(QWidget):
         """Read the store's events (on this thread) and show them."""
         self.set_data(load_event_arrays(store), partial(event_labels, store))
 
+    def article_bounds(self) -> tuple[int, int] | None:
+        """The lowest and highest article id of the arrays drawn, when known (made by the
+        first highlight: two passes over every event)."""
+        return self._article_bounds
+
     def arrays(self) -> EventArrays:
         return self._arrays
 
@@ -580,12 +588,24 @@ class TimelineView(QWidget):
         self.update()
 
     @Slot(object)
-    def set_highlight(self, article_ids: Iterable[int] | None) -> None:
-        """Mark the events of these articles (search hits) and dim the rest; None clears."""
+    def set_highlight(
+        self, article_ids: Iterable[int] | None, marks: HitMarks | None = None
+    ) -> None:
+        """Mark the events of these articles (search hits) and dim the rest; None clears.
+        marks: those events' marks made elsewhere (the search's worker), taken when made
+        for the arrays drawn now (else made here)."""
         self._highlight_given = article_ids
         if article_ids is None:
             self._highlight = None
             self._highlight_rows = None
+        elif (
+            marks is not None
+            and marks.arrays is self._arrays
+            and len(marks.mask) == len(self._arrays)
+        ):
+            self._highlight = marks.mask
+            self._highlight_others = marks.others
+            self._highlight_rows = marks.rows
         else:
             ids = self._arrays.article_ids
             if self._article_bounds is None and len(ids):
@@ -1263,27 +1283,6 @@ class TimelineView(QWidget):
         QToolTip.showText(event.globalPos(), self.tooltip_html(row), self)
 
 
-# Article ids up to this are looked up in a table of one byte an id (64 MB at most).
-_TABLE_MAX_ID = 64_000_000
-
-
-def _true_rows(mask: np.ndarray, step: int = 1 << 20, *, invert: bool = False) -> np.ndarray:
-    """np.flatnonzero(mask) (of ~mask with invert), in 32 bits while the rows fit, made
-    a slice at a time: no 64-bit array of every hit on the way (72 MB, then 36 MB kept,
-    at 9M hits)."""
-    if len(mask) >= 2**31:
-        return np.flatnonzero(~mask if invert else mask)
-    hits = int(np.count_nonzero(mask))
-    rows = np.empty(len(mask) - hits if invert else hits, dtype=np.int32)
-    done = 0
-    for first in range(0, len(mask), step):
-        part = mask[first : first + step]
-        part = np.flatnonzero(~part if invert else part)
-        np.add(part, first, out=rows[done : done + len(part)], casting="unsafe")
-        done += len(part)
-    return rows
-
-
 def _first_true(mask: np.ndarray, start: int, step: int = 1 << 16) -> int | None:
     """The first row at or after start where mask is true, read a slice at a time."""
     for first in range(max(start, 0), len(mask), step):
@@ -1300,29 +1299,6 @@ def _last_true(mask: np.ndarray, end: int, step: int = 1 << 16) -> int | None:
         if part.any():
             return last - 1 - int(np.argmax(part[::-1]))
     return None
-
-
-def _of_articles(
-    article_ids: np.ndarray, wanted_ids: Iterable[int], bounds: tuple[int, int] | None = None
-) -> np.ndarray:
-    """Which rows belong to one of wanted_ids: by a table indexed by article id, one
-    pass over the rows (numpy.isin sorted them all: 0.1-0.5 s on the GUI thread for a
-    search highlighting a quarter of a million events' articles).  bounds: the lowest
-    and highest of article_ids, when known (two more passes over 10M rows: 18 ms)."""
-    # One conversion of the whole list (a Python int() for each id took longer than the
-    # look-up itself).
-    listed = wanted_ids if isinstance(wanted_ids, np.ndarray | list | tuple) else list(wanted_ids)
-    wanted = np.asarray(listed, dtype=np.int64).ravel()
-    if not len(article_ids) or not len(wanted):
-        return np.zeros(len(article_ids), dtype=bool)
-    low, top = bounds if bounds is not None else (int(article_ids.min()), int(article_ids.max()))
-    if low < 0 or top > _TABLE_MAX_ID:
-        return np.isin(article_ids, wanted)
-    table = np.zeros(top + 1, dtype=bool)
-    table[wanted[(wanted >= 0) & (wanted <= top)]] = True
-    # Indexed, not np.take: take converts 32-bit ids to a 64-bit copy of them all first
-    # (80 MB at 10M events); indexing converts them a buffer at a time.
-    return table[article_ids]
 
 
 def _paragraphs(lines: Sequence[str]) -> str:

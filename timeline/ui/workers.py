@@ -49,10 +49,13 @@ from timeline.store.timeline_data import (
     density_summary,
     load_event_arrays,
 )
+from timeline.ui.hit_marks import HitMarks, hit_marks
 from timeline.ui.memory import release_freed
 from timeline.ui.timeline_geometry import FollowedLanes
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from timeline import edits
     from timeline.ingest import PageStep
 
@@ -457,6 +460,16 @@ class SourceReader(QObject):
         self.finished.emit(sources)
 
 
+@dataclass(frozen=True)
+class MarksWanted:
+    """The timeline's arrays a search is to mark its hits in (their article ids and,
+    when known, the lowest and highest of them): hit_marks made on the search's thread."""
+
+    arrays: object
+    article_ids: np.ndarray
+    bounds: tuple[int, int] | None
+
+
 class SearchWorker(QObject):
     """Finds the ids of every article a search request matches."""
 
@@ -464,12 +477,17 @@ class SearchWorker(QObject):
     finished = Signal(object, object, object)
     failed = Signal(object, str)  # SearchRequest, message
 
-    def __init__(self, db_path: Path, request: SearchRequest) -> None:
+    def __init__(
+        self, db_path: Path, request: SearchRequest, marked: MarksWanted | None = None
+    ) -> None:
         super().__init__()
         self._db_path = db_path
         self.request = request
-        # Set before finished is emitted: the nearest spellings when nothing matched.
+        self._marked = marked
+        # Set before finished is emitted: the nearest spellings when nothing matched, and
+        # the hits' marks on the timeline's arrays when marked was given.
         self.suggestions: tuple[str, ...] = ()
+        self.marks: HitMarks | None = None
 
     def run(self) -> None:
         try:
@@ -482,6 +500,11 @@ class SearchWorker(QObject):
                 # Ordered here, off the GUI thread, as arrays: a common word can match
                 # every article, too many for a Python object each.
                 ordered = in_list_order(store, ids)
+            marked = self._marked
+            if marked is not None:
+                # Read only: the GUI thread may write over these columns meanwhile (an
+                # edit), and then draws other arrays, for which these marks are not taken.
+                self.marks = hit_marks(marked.arrays, marked.article_ids, ids, marked.bounds)
             # The search's temporaries (a common word's rowids, their sorts), freed by
             # now: their pages given back (at 3,880,000 articles they held about 100 MB
             # in this thread's heap after a word in most of them).
