@@ -293,9 +293,6 @@ ARABIC: dict[str, str] = {
     "What could be read was copied into a new library:\n%1\n%2": "نُسخ ما أمكن قراءته إلى مكتبة جديدة:\n%1\n%2",
     "%1 articles copied; %2 rows could not be read.": "نُسخت %1 مقالة؛ وتعذّرت قراءة %2 صف.",
     "Open it": "افتحها",
-    "Repair copies what can still be read into a new library beside it; the damaged file is left as it is.": (
-        "يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها، ويبقى الملف التالف كما هو."
-    ),
     "Repair…": "إصلاح…",
     "%1 — News Timeline": "الخط الزمني للأخبار — %1",
     "%1 (read-only) — News Timeline": "الخط الزمني للأخبار — %1 (للقراءة فقط)",

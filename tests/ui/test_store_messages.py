@@ -308,3 +308,35 @@ def test_every_refusal_of_an_edit_is_one_of_the_templates() -> None:
         if isinstance(node, ast.FunctionDef) and node.name == "_refused"
     )
     assert made and all(node in ast.walk(refused) for node in made)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("key", sorted(WINDOW_WORDED))
+def test_the_start_box_of_a_damaged_library_says_what_repair_does_once(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lang: str, key: str
+) -> None:
+    """The box's line already says what Repair does: an informative text that said it
+    again made the Arabic box say one sentence twice, and the English one named the
+    command line's `timeline --db ... repair` beside a Repair button."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from timeline.ui.app import show_start_failure
+    from timeline.ui.application import create_application
+
+    shown: list[tuple[str, str, list[str]]] = []
+
+    def look(box: QMessageBox) -> int:
+        shown.append((box.text(), box.informativeText(), [b.text() for b in box.buttons()]))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", look)
+    try:
+        show_start_failure(_line(key), lang, tmp_path / "w.db")
+    finally:
+        create_application("en")  # the English translators again, for the tests after
+    ((text, informative, buttons),) = shown
+    said_in_box = text + "\n" + informative
+    repair = {"ar": "يَنسخ الإصلاح", "en": "Repair copies"}[lang]
+    assert said_in_box.count(repair) == 1
+    assert "timeline --db" not in said_in_box
+    assert {"ar": "إصلاح…", "en": "Repair…"}[lang] in buttons

@@ -109,13 +109,8 @@ def show_start_failure(message: str, lang: str | None, damaged: Path | None = No
     box = _start_box(message, lang, QMessageBox.Icon.Critical)
     repair = None
     if damaged is not None:
-        box.setInformativeText(
-            QCoreApplication.translate(
-                "StartUp",
-                "Repair copies what can still be read into a new library beside it;"
-                " the damaged file is left as it is.",
-            )
-        )
+        # The message says what Repair does (store_messages): said again below it, the
+        # box said one sentence twice.
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         repair = box.addButton(
             QCoreApplication.translate("StartUp", "Repair…"), QMessageBox.ButtonRole.AcceptRole

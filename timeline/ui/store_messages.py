@@ -275,7 +275,11 @@ def for_message_box(text: str, message: str) -> tuple[str, list[str]]:
     in the interface's language put in text and its values given apart (message_box
     shows each as a unit in its own direction: a path's Arabic folders stay in order),
     or message itself as text's one value."""
-    parts = said_parts(message)
+    # In English too, as in_interface_language: the window's words for a damaged
+    # library say what its Repair button does (the store's named the command line's
+    # `timeline --db ... repair`), and a line given whole as one value took its
+    # direction from an Arabic folder in its path, its English reversed around it.
+    parts = said_parts(message, english=True)
     if parts is None:
         return text, [message]
     words, values = parts
