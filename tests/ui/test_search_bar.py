@@ -269,6 +269,28 @@ def test_date_range_starts_from_the_given_range_until_edited(qtbot: QtBot) -> No
     assert bar.date_to_edit.date() == QDate(2000, 1, 1)
 
 
+def test_unticked_dates_show_the_given_range_again_not_the_filter_left_off(
+    qtbot: QtBot,
+) -> None:
+    """Dates unticked is no filter: its greyed boxes kept the range last set, a filter
+    a reader could take for one still in force while the window showed other years."""
+    from datetime import date
+
+    bar = make_bar(qtbot)
+    bar.dates_check.setChecked(True)
+    bar.date_from_edit.setDate(QDate(2015, 4, 1))  # the reader's own range
+    bar.date_to_edit.setDate(QDate(2015, 4, 10))
+    bar.dates_check.setChecked(False)
+    assert bar.request().date_from is None
+    bar.set_date_range(date(2020, 1, 1), date(2020, 12, 31))  # the days in view
+    assert (bar.date_from_edit.date(), bar.date_to_edit.date()) == (
+        QDate(2020, 1, 1),
+        QDate(2020, 12, 31),
+    )
+    bar.dates_check.setChecked(True)  # ticked again: on what the boxes show
+    assert bar.request().date_from == to_axis(datetime(2020, 1, 1))
+
+
 @pytest.mark.parametrize(
     ("language", "weekend", "workday"),
     [

@@ -347,7 +347,7 @@ class SearchBar(QWidget):
 
     def set_date_range(self, first: date, last: date) -> None:
         """Show these days in the date boxes (the window: the days in view while the filter
-        is off), until the reader changes them."""
+        is off), unless the reader has set them since Dates was last unticked."""
         if self._dates_edited:
             return
         for edit, day in ((self.date_from_edit, first), (self.date_to_edit, last)):
@@ -483,6 +483,12 @@ class SearchBar(QWidget):
     def _dates_toggled(self, on: bool) -> None:
         for widget in (self.date_from_edit, self.date_to_edit, self.kind_combo):
             widget.setEnabled(on)
+        if not on:
+            # Unticked, the filter is off, and its greyed boxes follow the days given
+            # again (the window's: those in view), as before the reader set a range:
+            # kept, the range left off looked like a filter still in force while the
+            # timeline showed other years.  Ticked again, it starts on what they show.
+            self._dates_edited = False
         self._schedule()
 
     def _schedule(self) -> None:
