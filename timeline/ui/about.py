@@ -24,7 +24,14 @@ def application_icon() -> QIcon:
     return icon
 
 
+# Names given whole: the Arabic box cut "SIL" from "Open Font License 1.1" at the end of
+# a line.  The longest first: "Noto Sans" joined first, "Noto Sans Arabic" went unfound.
+_WHOLE_NAMES = ("SIL Open Font License 1.1", "Noto Sans Arabic", "Noto Sans")
+
+
 def _paragraph(text: str, tag: str = "p") -> str:
+    for name in _WHOLE_NAMES:
+        text = text.replace(name, name.replace(" ", "\N{NO-BREAK SPACE}"))
     return f"<{tag}>{html.escape(text)}</{tag}>"
 
 
