@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QLocale, QMimeDatabase, QModelIndex, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QApplication,
@@ -142,3 +142,61 @@ def test_the_export_names_its_file_type_with_the_pattern_left_to_right(
     assert found is not None and found.group(2) in {"*.json", "*.timeline", "*.csv", "*.jsonl",
                                                      "*.png", "*.svg", "*.pdf"}  # fmt: skip
     assert found.group(1).endswith("\u2066") and found.group(1).strip("\u2066 ")
+
+
+def _comment(mime: str, locale: QLocale) -> str:
+    """The MIME database's name of a type in that locale (it reads the default one)."""
+    was = QLocale()
+    QLocale.setDefault(locale)
+    try:
+        return QMimeDatabase().mimeTypeForName(mime).comment()
+    finally:
+        QLocale.setDefault(was)
+
+
+def test_the_import_dialog_names_the_types_of_files_in_arabic_in_an_arabic_window(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, arabic: None
+) -> None:
+    """Qt's dialog names a file's type from the MIME database in the default locale,
+    the system's: in an Arabic window its type column said "Markdown document" and
+    "plain text document"."""
+    from timeline.store import Store
+    from timeline.ui.main_window import MainWindow
+
+    arabic_name = _comment("text/markdown", QLocale(QLocale.Language.Arabic))
+    if arabic_name == _comment("text/markdown", QLocale(QLocale.Language.English)):
+        pytest.skip("this machine's MIME database has no Arabic names")
+    before = QMimeDatabase().mimeTypeForName("text/markdown").comment()
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "notes.md").write_text("# عنوان\n", encoding="utf-8")
+    shown: list[str] = []
+
+    def open_names(parent, _caption, _folder, name_filter, *_args, **_kwargs):
+        dialog = QFileDialog(parent, "x", str(folder), name_filter)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        details = dialog.findChild(QTreeView, "treeView")
+        assert details is not None
+        model, root = details.model(), details.rootIndex()
+
+        def kind() -> str | None:
+            for row in range(model.rowCount(root)):
+                if model.index(row, 0, root).data() == "notes.md":
+                    return model.index(row, 2, root).data() or None
+            return None
+
+        qtbot.waitUntil(lambda: kind() is not None)
+        shown.append(str(kind()))
+        dialog.close()
+        return [], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", open_names)
+    with Store(tmp_path / "t.db") as store:
+        window = MainWindow(store)
+        qtbot.addWidget(window)
+        window._choose_files()
+    assert shown == [arabic_name]
+    # The system's locale again after the dialog.
+    assert QMimeDatabase().mimeTypeForName("text/markdown").comment() == before

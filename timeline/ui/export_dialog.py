@@ -274,7 +274,7 @@ class WindowExporter(QObject):
         fmt = dialog.chosen_format()
         QSettings().setValue("export/format", fmt)
         suffix = FORMATS[fmt][1]
-        with file_dialog():
+        with file_dialog(self.window.interface_locale):
             name, _ = QFileDialog.getSaveFileName(
                 self.window,
                 self.tr("Export"),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -148,19 +148,29 @@ def after_each_file_dialog(callback: Callable[[], None]) -> Callable[[], None]:
 
 
 @contextlib.contextmanager
-def file_dialog() -> Iterator[None]:
+def file_dialog(locale: QLocale | None = None) -> Iterator[None]:
     """Around a static QFileDialog function: its paths left to right in an Arabic
-    window (left_to_right_paths), and, once it is closed, what each window asked to be
+    window (left_to_right_paths), the files' types named in locale (the window's:
+    search_bar.interface_locale), and, once it is closed, what each window asked to be
     called after one (after_each_file_dialog).
+
+    Qt's dialog names a file's type from the MIME database in the default locale, the
+    system's: in an Arabic window its type column said "Markdown document" and "plain
+    text document".  The default is the window's while it is open.  (Its sizes and
+    dates are written in the system's locale whatever the default.)
 
     A file dialog reads the first bytes of the files it lists to name their type (Qt's
     own, and GTK's), which drops SQLite's locks on a library in the folder (POSIX
     locks belong to the process, and any close of the file ends them): the windows
     then open their libraries again (Store.reconnect).
     """
+    system = QLocale()
+    if locale is not None:
+        QLocale.setDefault(locale)
     try:
         with left_to_right_paths():
             yield
     finally:
+        QLocale.setDefault(system)
         for callback in list(_AFTER_DIALOG):
             callback()

@@ -101,7 +101,7 @@ from timeline.ui.menu_keys import (
 from timeline.ui.plain_text import action_text, keep_line_height, message_box, plain_label
 from timeline.ui.recompute import WindowRecompute
 from timeline.ui.removal import WindowRemoval
-from timeline.ui.search_bar import SearchBar
+from timeline.ui.search_bar import SearchBar, interface_locale
 from timeline.ui.shortcuts_help import ShortcutsDialog
 from timeline.ui.status_bar import StatusBar
 from timeline.ui.store_messages import for_message_box, in_interface_language
@@ -742,6 +742,7 @@ class MainWindow(QMainWindow):
         style = self.timeline.label_style()
         self.model.set_label_style(style)
         self.search_bar.set_interface(style.language, style.digits, style.months)
+        self.interface_locale = interface_locale(style.language, style.digits, style.months)
         self._update_status()
         self.detail.set_label_style(style)
 
@@ -1811,7 +1812,7 @@ class MainWindow(QMainWindow):
         return file_filter((self.tr("Articles"), " ".join(patterns)), (self.tr("All files"), "*"))
 
     def _choose_files(self) -> None:
-        with file_dialog():
+        with file_dialog(self.interface_locale):
             files, _ = QFileDialog.getOpenFileNames(
                 self, self.tr("Import articles"), "", self.import_filter()
             )
@@ -1819,7 +1820,7 @@ class MainWindow(QMainWindow):
             self.import_paths([Path(f) for f in files])
 
     def _choose_folder(self) -> None:
-        with file_dialog():
+        with file_dialog(self.interface_locale):
             folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"))
         if folder:
             self.import_paths([Path(folder)])
@@ -1858,7 +1859,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=path: self.open_library_window(p))
 
     def _open_library(self) -> None:
-        with file_dialog():
+        with file_dialog(self.interface_locale):
             name, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Open a library"), str(self.store.path.parent), self._library_filter()
             )
@@ -1866,7 +1867,7 @@ class MainWindow(QMainWindow):
             self.open_library_window(Path(name))
 
     def _new_library(self) -> None:
-        with file_dialog():
+        with file_dialog(self.interface_locale):
             name, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("New library"),

@@ -72,6 +72,17 @@ _CALENDAR_COUNTRY = {
 }
 
 
+def interface_locale(language: str, digits: str, months: str = "levant") -> QLocale:
+    """The locale Qt's own widgets write the interface's language in (the calendars, Qt's
+    file dialog: file_dialogs.file_dialog): Arabic names in an Arabic interface, as close
+    to the chosen month names and digits as a locale comes; an English interface keeps
+    English, Western digits."""
+    if language == "ar":
+        country = _CALENDAR_COUNTRY.get((months, digits), QLocale.Country.Egypt)
+        return QLocale(QLocale.Language.Arabic, country)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
 class DateBox(QDateEdit):
     """A date edit that takes typed digits, Western or Arabic-Indic, wherever the cursor is.
 
@@ -359,13 +370,7 @@ class SearchBar(QWidget):
 
     def set_interface(self, language: str, digits: str, months: str = "levant") -> None:
         """Weekend days of the language in the calendars; the boxes in the chosen digits."""
-        # Arabic names in an Arabic interface, as close to the chosen month names and
-        # digits as a locale comes; an English interface keeps English, Western digits.
-        if language == "ar":
-            country = _CALENDAR_COUNTRY.get((months, digits), QLocale.Country.Egypt)
-            locale = QLocale(QLocale.Language.Arabic, country)
-        else:
-            locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        locale = interface_locale(language, digits, months)
         self._style = LabelStyle(
             language="ar" if language == "ar" else "en",
             digits="arabic" if digits == "arabic" else "western",
