@@ -3,32 +3,32 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../timeline/ui/about.py" line="36" />
+        <location filename="../../timeline/ui/about.py" line="43" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/about.py" line="38" />
+        <location filename="../../timeline/ui/about.py" line="45" />
         <source>Version {version}</source>
         <translation>الإصدار {version}</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/about.py" line="41" />
+        <location filename="../../timeline/ui/about.py" line="48" />
         <source>An Arabic-first timeline of news articles and the dates they mention.</source>
         <translation>خط زمني للمقالات الإخبارية وللتواريخ التي تذكرها، بالعربية أولاً.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/about.py" line="47" />
+        <location filename="../../timeline/ui/about.py" line="54" />
         <source>Includes the Noto Sans and Noto Sans Arabic fonts, licensed under the SIL Open Font License 1.1.</source>
         <translation>يتضمن خطَّي Noto Sans وNoto Sans Arabic المرخّصين برخصة SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/about.py" line="53" />
+        <location filename="../../timeline/ui/about.py" line="60" />
         <source>Qt {qt} (PySide6 {pyside})</source>
         <translation>Qt {qt} ‏(PySide6 {pyside})</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/about.py" line="64" />
+        <location filename="../../timeline/ui/about.py" line="71" />
         <source>About News Timeline</source>
         <translation>عن الخط الزمني للأخبار</translation>
     </message>
@@ -1291,14 +1291,14 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="948" />
-        <location filename="../../timeline/ui/main_window.py" line="2322" />
+        <location filename="../../timeline/ui/main_window.py" line="949" />
+        <location filename="../../timeline/ui/main_window.py" line="2323" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="358" />
-        <location filename="../../timeline/ui/main_window.py" line="1763" />
+        <location filename="../../timeline/ui/main_window.py" line="1764" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
@@ -1468,29 +1468,29 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="772" />
-        <location filename="../../timeline/ui/main_window.py" line="786" />
+        <location filename="../../timeline/ui/main_window.py" line="773" />
+        <location filename="../../timeline/ui/main_window.py" line="787" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="787" />
+        <location filename="../../timeline/ui/main_window.py" line="788" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="854" />
+        <location filename="../../timeline/ui/main_window.py" line="855" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="857" />
+        <location filename="../../timeline/ui/main_window.py" line="858" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="848" />
-        <location filename="../../timeline/ui/main_window.py" line="863" />
+        <location filename="../../timeline/ui/main_window.py" line="849" />
+        <location filename="../../timeline/ui/main_window.py" line="864" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
@@ -1570,161 +1570,161 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="821" />
+        <location filename="../../timeline/ui/main_window.py" line="822" />
         <source>From the search field to its results</source>
         <translation>من حقل البحث إلى نتائجه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="873" />
+        <location filename="../../timeline/ui/main_window.py" line="874" />
         <source>each story once</source>
         <translation>كل خبر مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="875" />
+        <location filename="../../timeline/ui/main_window.py" line="876" />
         <source>hidden items shown</source>
         <translation>العناصر المخفية ظاهرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="940" />
-        <location filename="../../timeline/ui/main_window.py" line="946" />
+        <location filename="../../timeline/ui/main_window.py" line="941" />
+        <location filename="../../timeline/ui/main_window.py" line="947" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="955" />
+        <location filename="../../timeline/ui/main_window.py" line="956" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1125" />
+        <location filename="../../timeline/ui/main_window.py" line="1126" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1127" />
+        <location filename="../../timeline/ui/main_window.py" line="1128" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1132" />
+        <location filename="../../timeline/ui/main_window.py" line="1133" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1133" />
+        <location filename="../../timeline/ui/main_window.py" line="1134" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1134" />
+        <location filename="../../timeline/ui/main_window.py" line="1135" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1138" />
-        <location filename="../../timeline/ui/main_window.py" line="2219" />
+        <location filename="../../timeline/ui/main_window.py" line="1139" />
+        <location filename="../../timeline/ui/main_window.py" line="2220" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1353" />
+        <location filename="../../timeline/ui/main_window.py" line="1354" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1716" />
+        <location filename="../../timeline/ui/main_window.py" line="1717" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1751" />
+        <location filename="../../timeline/ui/main_window.py" line="1752" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1752" />
+        <location filename="../../timeline/ui/main_window.py" line="1753" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1763" />
-        <location filename="../../timeline/ui/main_window.py" line="1783" />
+        <location filename="../../timeline/ui/main_window.py" line="1764" />
+        <location filename="../../timeline/ui/main_window.py" line="1784" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1768" />
+        <location filename="../../timeline/ui/main_window.py" line="1769" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1775" />
+        <location filename="../../timeline/ui/main_window.py" line="1776" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1783" />
+        <location filename="../../timeline/ui/main_window.py" line="1784" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1791" />
+        <location filename="../../timeline/ui/main_window.py" line="1792" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1793" />
+        <location filename="../../timeline/ui/main_window.py" line="1794" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1795" />
+        <location filename="../../timeline/ui/main_window.py" line="1796" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1796" />
+        <location filename="../../timeline/ui/main_window.py" line="1797" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1797" />
+        <location filename="../../timeline/ui/main_window.py" line="1798" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1798" />
+        <location filename="../../timeline/ui/main_window.py" line="1799" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1806" />
+        <location filename="../../timeline/ui/main_window.py" line="1807" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1815" />
-        <location filename="../../timeline/ui/main_window.py" line="1849" />
+        <location filename="../../timeline/ui/main_window.py" line="1816" />
+        <location filename="../../timeline/ui/main_window.py" line="1850" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1824" />
+        <location filename="../../timeline/ui/main_window.py" line="1825" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1825" />
+        <location filename="../../timeline/ui/main_window.py" line="1826" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1842" />
+        <location filename="../../timeline/ui/main_window.py" line="1843" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1850" />
+        <location filename="../../timeline/ui/main_window.py" line="1851" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1733,17 +1733,17 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1870" />
+        <location filename="../../timeline/ui/main_window.py" line="1871" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2204" />
+        <location filename="../../timeline/ui/main_window.py" line="2205" />
         <source>%1: no files in this folder (hidden ones are not read)</source>
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2324" />
+        <location filename="../../timeline/ui/main_window.py" line="2325" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1752,228 +1752,228 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2332" />
+        <location filename="../../timeline/ui/main_window.py" line="2333" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2337" />
+        <location filename="../../timeline/ui/main_window.py" line="2338" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1857" />
+        <location filename="../../timeline/ui/main_window.py" line="1858" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="776" />
+        <location filename="../../timeline/ui/main_window.py" line="777" />
         <source>Date (for example 1973-10-06, 6 October 1973 or 10 Ramadan 1393 AH; Arabic dates too):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو ⁦1973-10-06⁩؛ وبالإنجليزية أيضًا):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1888" />
-        <location filename="../../timeline/ui/main_window.py" line="1901" />
+        <location filename="../../timeline/ui/main_window.py" line="1889" />
+        <location filename="../../timeline/ui/main_window.py" line="1902" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1889" />
+        <location filename="../../timeline/ui/main_window.py" line="1890" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1904" />
+        <location filename="../../timeline/ui/main_window.py" line="1905" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1939" />
+        <location filename="../../timeline/ui/main_window.py" line="1940" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1944" />
+        <location filename="../../timeline/ui/main_window.py" line="1945" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1964" />
+        <location filename="../../timeline/ui/main_window.py" line="1965" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1965" />
+        <location filename="../../timeline/ui/main_window.py" line="1966" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2000" />
+        <location filename="../../timeline/ui/main_window.py" line="2001" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2002" />
+        <location filename="../../timeline/ui/main_window.py" line="2003" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2004" />
+        <location filename="../../timeline/ui/main_window.py" line="2005" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2006" />
+        <location filename="../../timeline/ui/main_window.py" line="2007" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2021" />
+        <location filename="../../timeline/ui/main_window.py" line="2022" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2026" />
+        <location filename="../../timeline/ui/main_window.py" line="2027" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2028" />
+        <location filename="../../timeline/ui/main_window.py" line="2029" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2030" />
+        <location filename="../../timeline/ui/main_window.py" line="2031" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2037" />
+        <location filename="../../timeline/ui/main_window.py" line="2038" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2038" />
+        <location filename="../../timeline/ui/main_window.py" line="2039" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2043" />
+        <location filename="../../timeline/ui/main_window.py" line="2044" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2065" />
+        <location filename="../../timeline/ui/main_window.py" line="2066" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2070" />
+        <location filename="../../timeline/ui/main_window.py" line="2071" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2083" />
+        <location filename="../../timeline/ui/main_window.py" line="2084" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2085" />
+        <location filename="../../timeline/ui/main_window.py" line="2086" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2103" />
+        <location filename="../../timeline/ui/main_window.py" line="2104" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2114" />
+        <location filename="../../timeline/ui/main_window.py" line="2115" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2129" />
+        <location filename="../../timeline/ui/main_window.py" line="2130" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2143" />
+        <location filename="../../timeline/ui/main_window.py" line="2144" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2148" />
+        <location filename="../../timeline/ui/main_window.py" line="2149" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2153" />
+        <location filename="../../timeline/ui/main_window.py" line="2154" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2159" />
+        <location filename="../../timeline/ui/main_window.py" line="2160" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2166" />
+        <location filename="../../timeline/ui/main_window.py" line="2167" />
         <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
         <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2174" />
+        <location filename="../../timeline/ui/main_window.py" line="2175" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2183" />
+        <location filename="../../timeline/ui/main_window.py" line="2184" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2191" />
+        <location filename="../../timeline/ui/main_window.py" line="2192" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2198" />
+        <location filename="../../timeline/ui/main_window.py" line="2199" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2200" />
+        <location filename="../../timeline/ui/main_window.py" line="2201" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2210" />
+        <location filename="../../timeline/ui/main_window.py" line="2211" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2213" />
+        <location filename="../../timeline/ui/main_window.py" line="2214" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2216" />
+        <location filename="../../timeline/ui/main_window.py" line="2217" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2218" />
+        <location filename="../../timeline/ui/main_window.py" line="2219" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2228" />
+        <location filename="../../timeline/ui/main_window.py" line="2229" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2284" />
+        <location filename="../../timeline/ui/main_window.py" line="2285" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>
@@ -2076,17 +2076,17 @@ This window shows what the file held; nothing more can be changed from it.</sour
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="205" />
+        <location filename="../../timeline/ui/search_bar.py" line="216" />
         <source>Search articles</source>
         <translation>البحث في المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="210" />
+        <location filename="../../timeline/ui/search_bar.py" line="221" />
         <source>Search: words, "a phrase", prefix*, -exclude, OR</source>
         <translation>ابحث: كلمات، "عبارة"، بادئة*، -استبعاد، OR</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="214" />
+        <location filename="../../timeline/ui/search_bar.py" line="225" />
         <source>Spelling variants match: ⁧ايار⁩ finds ⁧أيّار⁩, ٢٠٢١ finds 2021.
 Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -word excludes a word; OR gives alternatives.</source>
@@ -2095,79 +2095,79 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -كلمة تستبعد الكلمة؛ OR للبدائل.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="236" />
+        <location filename="../../timeline/ui/search_bar.py" line="247" />
         <source>All sources</source>
         <translation>كل المصادر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="238" />
+        <location filename="../../timeline/ui/search_bar.py" line="249" />
         <source>S&amp;ource:</source>
         <translation>الم&amp;صدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="240" />
+        <location filename="../../timeline/ui/search_bar.py" line="251" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="242" />
+        <location filename="../../timeline/ui/search_bar.py" line="253" />
         <source>&amp;Dates</source>
         <translation>التوا&amp;ريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="257" />
-        <location filename="../../timeline/ui/search_bar.py" line="259" />
+        <location filename="../../timeline/ui/search_bar.py" line="268" />
+        <location filename="../../timeline/ui/search_bar.py" line="270" />
         <source>First day</source>
         <translation>اليوم الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="258" />
-        <location filename="../../timeline/ui/search_bar.py" line="260" />
+        <location filename="../../timeline/ui/search_bar.py" line="269" />
+        <location filename="../../timeline/ui/search_bar.py" line="271" />
         <source>Last day</source>
         <translation>اليوم الأخير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="261" />
+        <location filename="../../timeline/ui/search_bar.py" line="272" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="265" />
+        <location filename="../../timeline/ui/search_bar.py" line="276" />
         <source>Published or mentioned</source>
         <translation>منشورة أو مذكورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="266" />
+        <location filename="../../timeline/ui/search_bar.py" line="277" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="267" />
+        <location filename="../../timeline/ui/search_bar.py" line="278" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="269" />
+        <location filename="../../timeline/ui/search_bar.py" line="280" />
         <source>Which dates of an article the range applies to</source>
         <translation>أي تواريخ المقالة يشملها النطاق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="270" />
+        <location filename="../../timeline/ui/search_bar.py" line="281" />
         <source>Kind of date</source>
         <translation>نوع التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="420" />
+        <location filename="../../timeline/ui/search_bar.py" line="425" />
         <source>No results. Did you mean: %1?</source>
         <translation>لا نتائج. هل تقصد: %1؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="421" />
+        <location filename="../../timeline/ui/search_bar.py" line="426" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/search_bar.py" line="429" />
+        <location filename="../../timeline/ui/search_bar.py" line="434" />
         <source>%Ln result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%Ln نتائج</numerusform><numerusform>%Ln نتيجة</numerusform><numerusform>%Ln نتيجة</numerusform></translation>
     </message>
@@ -3010,56 +3010,56 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="643" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="636" />
         <source>Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)</source>
         <translation>أُخفيت المقالة؛ يُظهرها «إظهار ما أُخفي» في قائمة «تحرير» (ويتراجع عنه ⁦Ctrl+Z⁩)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="654" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="657" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="665" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="668" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="677" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="680" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="673" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="708" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="676" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="711" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="700" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="703" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="705" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="708" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="713" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="718" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="716" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="721" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="723" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="728" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="726" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="731" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="735" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="740" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="738" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="743" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>

@@ -945,6 +945,25 @@ def test_hiding_an_article_says_where_it_went(
     assert menu_entry in line and "Ctrl+Z" in line
 
 
+def test_an_undone_hide_no_longer_says_the_article_is_hidden(window: MainWindow) -> None:
+    """Undone within the line's ten seconds, the hide was still said ("Article hidden;
+    Unhide... shows it again") beside the article listed again."""
+    article_id = current(window)
+    window.edits.hide_article()
+    written(window)
+    assert "Article hidden" in window.statusBar().currentMessage()
+    undo(window)
+    assert window.model.row_of(article_id) is not None
+    assert "Article hidden" not in window.statusBar().currentMessage()
+    # A line said since the hide is left as it is.
+    window.select_article(article_id)
+    window.edits.hide_article()
+    written(window)
+    window.statusBar().showMessage("another line", 10_000)
+    undo(window)
+    assert window.statusBar().currentMessage() == "another line"
+
+
 def test_a_corrected_source_moves_an_article_through_the_search_filter(
     qtbot: QtBot, window: MainWindow
 ) -> None:

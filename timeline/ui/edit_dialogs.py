@@ -630,19 +630,22 @@ class WindowEdits(QObject):
     def _say_hidden(self, changes: list[user.Change]) -> None:
         """Once an article is hidden (written: a refused hide says why instead), say
         where it went: it leaves the list, the timeline and the counts, and nothing said
-        how to bring it back."""
-        if any(
-            c.table == "user_hidden"
-            and c.before is None
-            and c.after is not None
+        how to bring it back.  Shown again (the hide undone, or unhidden), the line goes,
+        if it is still the one said: it stayed its ten seconds beside the article listed
+        again."""
+        hidden = self.tr("Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)")
+        articles = [
+            c
+            for c in changes
+            if c.table == "user_hidden"
             and user.target_article_uid(c.key[0]) is not None
             and user.mention_span(c.key[0]) is None
-            for c in changes
-        ):
-            self.window.statusBar().showMessage(
-                self.tr("Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)"),
-                10_000,
-            )
+        ]
+        bar = self.window.statusBar()
+        if any(c.before is None and c.after is not None for c in articles):
+            bar.showMessage(hidden, 10_000)
+        elif any(c.after is None for c in articles) and bar.currentMessage() == hidden:
+            bar.clearMessage()
 
     def _event_target(self, store: Store, event_id: int) -> str:
         if event_id < 0:
