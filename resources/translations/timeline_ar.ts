@@ -105,37 +105,37 @@
 <context>
     <name>DateDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="114" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="117" />
         <source>for example 10 Shawwal 1442 AH, 1950-1953, 22 May 2021</source>
         <translation>مثلاً 10 شوال 1442 هـ، ⁦1950-1953⁩، 22 مايو 2021</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="124" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="127" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="132" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="135" />
         <source>Date:</source>
         <translation>التاريخ:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="133" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="136" />
         <source>Understood as:</source>
         <translation>فُهم على أنه:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="135" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="138" />
         <source>Label:</source>
         <translation>الوصف:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="150" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="153" />
         <source>(not understood)</source>
         <translation>(لم يُفهم)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="158" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="161" />
         <source>(not a date)</source>
         <translation>(ليس تاريخاً)</translation>
     </message>
@@ -1994,17 +1994,17 @@ This window shows what the file held; nothing more can be changed from it.</sour
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="192" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="195" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="193" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="196" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="198" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="201" />
         <source>Ctrl+Enter saves the note.</source>
         <translation>اضغط ⁦Ctrl+Enter⁩ لحفظ الملاحظة.</translation>
     </message>
@@ -2824,242 +2824,242 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="321" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="324" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="323" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="326" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="337" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="466" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="473" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="340" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="469" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="476" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="341" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="344" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="342" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="345" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="343" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="346" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="348" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="351" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="349" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="352" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="350" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="353" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="272" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="275" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر المخ&amp;فية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="288" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="291" />
         <source>Saving: %1…</source>
         <translation>جارٍ الحفظ: %1…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="301" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="304" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="345" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="348" />
         <source>Add a standalone &amp;event…</source>
         <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="352" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="355" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="374" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="377" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="385" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="388" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="387" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="390" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="405" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="408" />
         <source>an article no longer in this library</source>
         <translation>مقالة لم تعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="416" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="419" />
         <source>an event no longer in this library</source>
         <translation>حدث لم يعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="455" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="458" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="456" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="539" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="459" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="542" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="458" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="545" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="461" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="548" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="477" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="480" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="478" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="481" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="479" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="482" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="528" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="531" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="525" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="533" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="528" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="536" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="553" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="557" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="565" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="556" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="560" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="568" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="572" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="587" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="575" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="590" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="572" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="587" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="575" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="590" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="591" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="594" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="591" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="594" />
         <source>Source:</source>
         <translation>المصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="607" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="609" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="614" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="610" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="612" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="617" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="619" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="622" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="626" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="629" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="636" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="639" />
         <source>Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)</source>
         <translation>أُخفيت المقالة؛ يُظهرها «إظهار ما أُخفي» في قائمة «تحرير» (ويتراجع عنه ⁦Ctrl+Z⁩)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="657" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="660" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="668" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="671" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="680" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="683" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="676" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="711" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="679" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="714" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="703" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="706" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="708" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="711" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="716" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="721" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="719" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="724" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="726" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="731" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="729" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="734" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="738" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="743" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="741" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="746" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>

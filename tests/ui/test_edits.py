@@ -347,6 +347,23 @@ def test_date_dialogs_examples_are_the_interfaces_and_are_read(
         assert ok.isEnabled(), example
 
 
+def test_a_date_typed_over_the_one_given_replaces_it(qtbot: QtBot) -> None:
+    """The correction of a publication date opens on the date stored: a date typed
+    then went after it ("2015-07-21 02:23:1031 February 2015") and was refused."""
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = DateDialog(parent, "t", LabelStyle(language="en"), typed="2015-07-21 02:23:10")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.date_edit.hasFocus)
+    qtbot.keyClicks(dialog.date_edit, "22 May 2021")
+    assert dialog.date_edit.text() == "22 May 2021"
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    dialog.close()
+
+
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_date_dialog_shows_its_whole_example(qtbot: QtBot, language: str) -> None:
     # The example of what may be typed is the field's placeholder: the dialog opened at

@@ -107,6 +107,9 @@ class DateDialog(QDialog):
         self._publication = publication
         self.date_edit = QLineEdit(typed, self)
         self.date_edit.setObjectName("editDate")
+        # The date given (the one stored) is chosen whole, as QInputDialog's text is: a
+        # date typed went after it, and what was read was refused.
+        self.date_edit.selectAll()
         # Examples as the interface's user types them (the English line gave its Hijri
         # one in Arabic letters); the Arabic one holds its range in a left-to-right
         # isolate: after Arabic text "1950-1953" was laid out "1953-1950".
