@@ -4,11 +4,14 @@ rest of its body (the index's two columns) is found (timeline/store/seams.py).""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.store.test_search import add, day
 from timeline.store import Store
 from timeline.store import search as search_module
 from timeline.store.schema import search_parts
+from timeline.store.seams import Seam
 from timeline.store.search import matching_article_ids, search
 from timeline.text.query import search_tokens
 
@@ -92,3 +95,67 @@ def test_a_phrase_in_many_articles_is_not_looked_for_across_the_seam(
     monkeypatch.setattr(search_module, "SEAM_FEW", 1)  # the index finds it in one
     assert hits(store, '"الملك سلمان"') == {seams["within"]}
     assert hits(store, '"خادم الحرمين الشريفين"') == {seams["three"]}  # in none: looked for
+
+
+def _holds_over_the_reach(seam: Seam, body: str, cut: int) -> bool:
+    """Seam.holds as it read the seam before NEAR: the reach either side, always."""
+    ending = search_tokens(body[max(0, cut - seam.reach) : cut])
+    if tuple(ending[-len(seam.before) :]) != seam.before:
+        return False
+    head = tuple(search_tokens(body[cut : cut + seam.reach])[: len(seam.after)])
+    if len(head) < len(seam.after):
+        return False
+    if seam.prefix:
+        return head[:-1] == seam.after[:-1] and head[-1].startswith(seam.after[-1])
+    return head == seam.after
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"فيمنالكتبـ\u064e\u0651 ،.«»-_1٢ aBé\u0301\t\n\u00a0\u200f",
+                *("كلمة ", "ﻻ", " ." * 29, " ." * 40, "ـ" * 70),
+            ]
+        ),
+        max_size=300,
+    ).map("".join),
+    st.data(),
+)
+def test_the_seam_is_read_near_the_cut_as_over_the_reach(text: str, data: st.DataObject) -> None:
+    # The words either side taken from the text itself at the cut (so that many hold),
+    # or made up; the first NEAR characters either side decide when they hold enough,
+    # and long runs of punctuation or tatweel leave them too few.
+    cut = data.draw(st.integers(0, len(text)))
+    ending, beginning = search_tokens(text[:cut]), search_tokens(text[cut:])
+    before = data.draw(
+        st.sampled_from([tuple(ending[-k:]) for k in (1, 2) if len(ending) >= k] or [("في",)])
+    )
+    after = data.draw(
+        st.sampled_from([tuple(beginning[:k]) for k in (1, 2) if len(beginning) >= k] or [("من",)])
+    )
+    prefix = data.draw(st.booleans())
+    if prefix and data.draw(st.booleans()):
+        after = (*after[:-1], after[-1][:1])
+    seam = Seam(before, after, prefix)
+    assert seam.holds(text, cut) == _holds_over_the_reach(seam, text, cut)
+
+
+@pytest.mark.parametrize(
+    ("seam", "ending", "beginning", "held"),
+    [
+        # A word cut short where NEAR starts is not one of the words: the reach is read.
+        (Seam(("امير",), ("من",), False), "كلمةالامير" + "." * 60, " من", False),
+        (Seam(("في",), ("كلم",), False), "قال في", "." * 60 + " كلمةطويلة", False),
+        # Words parted by a long run of punctuation: found over the reach.
+        (Seam(("في", "من"), ("جديد",), False), "قال في " + "." * 62 + " من", " جديد", True),
+        (Seam(("في",), ("من", "جد"), True), "قال في", " من" + "." * 62 + " جديد", True),
+    ],
+)
+def test_words_near_the_cut_are_whole_words(
+    seam: Seam, ending: str, beginning: str, held: bool
+) -> None:
+    body = ending + beginning
+    assert seam.holds(body, len(ending)) is held
+    assert _holds_over_the_reach(seam, body, len(ending)) is held

@@ -17,6 +17,9 @@ from dataclasses import dataclass
 
 from timeline.text.query import Forms, Group, Query, Term, search_tokens
 
+# Characters read first either side of the cut: a few words of news text.
+NEAR = 64
+
 
 @dataclass(frozen=True)
 class Seam:
@@ -37,11 +40,19 @@ class Seam:
         """Whether a body (as schema.lead_cut gives it, with where its lead ends) holds
         the phrase across the seam: the words before the cut end the lead, the others
         begin the rest.  Only the text near the cut is read (a 10 MB body without a space
-        is all lead)."""
-        ending = search_tokens(body[max(0, cut - self.reach) : cut])
+        is all lead): NEAR characters either side, or the reach when they hold no more
+        tokens than the words (the one farthest from the cut may be a word cut short,
+        and the rest are those the reach gives there).  Cutting the reach's 290
+        characters into tokens twice was most of a phrase's search when a common word
+        ended many leads ("كما لمدة" at a million articles: 180 leads, 47 of 110 ms)."""
+        ending = search_tokens(body[max(0, cut - NEAR) : cut])
+        if len(ending) <= len(self.before) and cut > NEAR:
+            ending = search_tokens(body[max(0, cut - self.reach) : cut])
         if tuple(ending[-len(self.before) :]) != self.before:
             return False
-        beginning = search_tokens(body[cut : cut + self.reach])
+        beginning = search_tokens(body[cut : cut + NEAR])
+        if len(beginning) <= len(self.after) and cut + NEAR < len(body):
+            beginning = search_tokens(body[cut : cut + self.reach])
         head = tuple(beginning[: len(self.after)])
         if len(head) < len(self.after):
             return False
