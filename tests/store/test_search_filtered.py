@@ -9,6 +9,7 @@ import random
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,7 +17,7 @@ import pytest
 from timeline.model import ArticleDraft, DateValue, Event, to_axis
 from timeline.store import Store
 from timeline.store import search as search_module
-from timeline.store.search import matching_article_ids, search
+from timeline.store.search import matching_article_ids, search, warm_article_map
 from timeline.text.query import parse_query
 
 SOURCES = ("وكالة", "المدينة نيوز", "صحيفة")
@@ -50,27 +51,33 @@ def _text(rng: random.Random, words: int) -> str:
 
 @pytest.fixture(scope="module")
 def filtered_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    rng = random.Random(13)
     with Store(tmp_path_factory.mktemp("filtered") / "s.db") as store:
-        for i in range(160):
-            title = _text(rng, rng.randrange(2, 6))
-            lead = _text(rng, rng.randrange(4, 12))
-            body = lead + "\n\n" + _text(rng, rng.randrange(10, 60))
-            when = None if i % 9 == 0 else day(1995 + rng.randrange(30), 1 + rng.randrange(12))
-            article_id, created = store.add_article(
-                ArticleDraft(title=title, body=body, source=SOURCES[rng.randrange(3)]),
-                uid=f"a{i}",
-                published=DateValue("x", "minute", when) if when is not None else None,
-            )
-            assert created
-            events = []
-            for _ in range(rng.randrange(0, 3)):
-                start = day(1990 + rng.randrange(35), 1 + rng.randrange(12))
-                # Points, spans of a few months, and now and then one of decades.
-                end = rng.choice([None, None, start + 90 * 86_400, start + 20 * 365 * 86_400])
-                events.append(Event(article_id, "mentioned", start, end, "day", "x", "x"))
-            store.replace_mentions(article_id, events)
+        _fill(store)
         yield store
+
+
+def _fill(store: Store) -> None:
+    """160 articles of three sources, undated now and then, each mentioning up to two
+    dates (points, months, decades), with the word's forms strewn in."""
+    rng = random.Random(13)
+    for i in range(160):
+        title = _text(rng, rng.randrange(2, 6))
+        lead = _text(rng, rng.randrange(4, 12))
+        body = lead + "\n\n" + _text(rng, rng.randrange(10, 60))
+        when = None if i % 9 == 0 else day(1995 + rng.randrange(30), 1 + rng.randrange(12))
+        article_id, created = store.add_article(
+            ArticleDraft(title=title, body=body, source=SOURCES[rng.randrange(3)]),
+            uid=f"a{i}",
+            published=DateValue("x", "minute", when) if when is not None else None,
+        )
+        assert created
+        events = []
+        for _ in range(rng.randrange(0, 3)):
+            start = day(1990 + rng.randrange(35), 1 + rng.randrange(12))
+            # Points, spans of a few months, and now and then one of decades.
+            end = rng.choice([None, None, start + 90 * 86_400, start + 20 * 365 * 86_400])
+            events.append(Event(article_id, "mentioned", start, end, "day", "x", "x"))
+        store.replace_mentions(article_id, events)
 
 
 def _passing(
@@ -247,3 +254,118 @@ def test_a_page_of_ranked_hits_puts_the_newer_of_equal_ranks_first() -> None:
     assert search_module._page_of(ranked, 0, 50) == expected
     assert search_module._page_of(iter(ranked), 2, 3) == expected[2:5]
     assert search_module._page_of(ranked, 6, 3) == []
+
+
+def _pages(store: Store, kind: str | None, filters: dict) -> tuple[list, list, int, list]:
+    """A filtered search's every hit with its rank, its total and the window's ids."""
+    found = search(store, "قمة", limit=1000, event_kind=kind, **filters)  # type: ignore[arg-type]
+    ids = matching_article_ids(store, "قمة", event_kind=kind, **filters)  # type: ignore[arg-type]
+    return (
+        [h.article_id for h in found.hits],
+        [h.rank for h in found.hits],
+        found.total,
+        ids.tolist(),
+    )
+
+
+def _unread(*_args: object) -> None:
+    raise AssertionError("the filters' rowids were read from the store with the map there")
+
+
+@pytest.mark.parametrize(
+    ("kind", "source"), list(itertools.product(["published", "mentioned", None], [None, "وكالة"]))
+)
+def test_the_article_map_gives_the_filters_the_rowids_the_store_gives(
+    filtered_store: Store, monkeypatch: pytest.MonkeyPatch, kind: str | None, source: str | None
+) -> None:
+    # The window reads the article map when it opens a store: the filters' published
+    # articles are taken from it and the mentioning ones given their rowids by it, with
+    # the same rowids, hits, ranks and totals as read from the store.
+    store = filtered_store
+    for date_from, date_to in RANGES:
+        filters = {"source": source, "date_from": date_from, "date_to": date_to}
+        monkeypatch.setattr(search_module, "_MAP_CACHE", {})
+        read = search_module._Reads()
+        search_module._matching_sql(store, '"قمة"', **filters, event_kind=kind, reads=read)  # type: ignore[arg-type]
+        from_store = _pages(store, kind, filters)
+        warm_article_map(store)
+        monkeypatch.setattr(search_module, "_candidates_of_source", _unread)
+        monkeypatch.setattr(search_module, "_published_or_mentioned", _unread)
+        mapped = search_module._Reads()
+        search_module._matching_sql(store, '"قمة"', **filters, event_kind=kind, reads=mapped)  # type: ignore[arg-type]
+        # (Read from the store, the rowids come as the texts of a group_concat.)
+        assert all(c is not None and not c._texts for c in mapped.candidates.values())
+        for stored, of_map in zip(
+            read.candidates.values(), mapped.candidates.values(), strict=True
+        ):
+            assert stored is not None and of_map is not None
+            assert sorted(zip(of_map.rowids.tolist(), of_map.ids.tolist(), strict=True)) == sorted(
+                zip(stored.rowids.tolist(), stored.ids.tolist(), strict=True)
+            )
+        assert _pages(store, kind, filters) == from_store
+        assert from_store[2] > 0
+        monkeypatch.undo()
+
+
+@pytest.mark.parametrize("kind", ["published", "mentioned", None])
+def test_the_filters_through_the_map_follow_another_programs_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str | None
+) -> None:
+    # Another program moves a publication date (the index changes: the map read before is
+    # no longer used) and a mention (the index stays: the mentions are read from the
+    # store at each search) into the filter's range.
+    monkeypatch.setattr(search_module, "_MAP_CACHE", {})
+    path = tmp_path / "s.db"
+    lower, upper = day(2001), day(2003)
+    with Store(path) as store:
+        _fill(store)
+        warm_article_map(store)
+        before = _pages(store, kind, {"date_from": lower, "date_to": upper})
+        outside = sorted(set(store.chronological_ids()) - set(before[3]))
+        assert before[2] > 0 and len(outside) > 2
+        conn = sqlite3.connect(path)  # another program: plain sqlite3, no code of ours
+        with conn:
+            conn.execute(
+                'UPDATE events SET start = ?, "end" = NULL WHERE id ='
+                " (SELECT min(id) FROM events WHERE article_id = ? AND kind = 'mentioned')",
+                [lower + 86_400, outside[0]],
+            )
+            conn.execute(
+                "UPDATE articles SET published_start = ? WHERE id = ?", [lower + 60, outside[1]]
+            )
+        conn.close()
+        after = _pages(store, kind, {"date_from": lower, "date_to": upper})
+        passing = _passing(store, None, lower, upper, kind)
+        whole = search(store, "قمة", limit=1000)
+        assert after[0] == [h.article_id for h in whole.hits if h.article_id in passing]
+        assert after[3] == sorted(passing & {h.article_id for h in whole.hits})
+        assert after != before
+
+
+def test_the_map_passes_the_dated_and_named_ids_and_refuses_ids_it_does_not_hold(
+    store: Store,
+) -> None:
+    ids = []
+    for n, when in enumerate([None, day(2001), day(2002), day(1990)]):
+        article_id, _ = store.add_article(
+            ArticleDraft(title=f"عنوان {n}", body="قمة"),
+            uid=f"u{n}",
+            published=DateValue("x", "minute", when) if when is not None else None,
+        )
+        ids.append(article_id)
+    undated, in_2001, in_2002, in_1990 = ids
+    articles = search_module._read_article_map(store)
+    assert articles is not None
+    published = (day(2000), day(2003), -(1 << 62), 1 << 62)
+    passing = articles.passing(published, None, None)
+    assert passing is not None
+    rowids, got = passing
+    assert got.tolist() == [in_2001, in_2002] and rowids.tolist() == sorted(rowids.tolist())
+    named = np.array([in_1990, undated, in_1990], dtype=np.int64)  # (a mention each, twice)
+    passing = articles.passing(published, named, np.array([undated, in_2002], dtype=np.int64))
+    assert passing is not None and sorted(passing[1].tolist()) == [undated, in_2002]
+    # An id no article of the map has (the store changed since it was read): None, and
+    # the filters' rowids are read from the store.
+    unknown = np.array([max(ids) + 1], dtype=np.int64)
+    assert articles.passing(published, unknown, None) is None
+    assert articles.passing(None, unknown, np.array([undated, *unknown])) is None
