@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -369,3 +370,50 @@ def test_the_map_passes_the_dated_and_named_ids_and_refuses_ids_it_does_not_hold
     unknown = np.array([max(ids) + 1], dtype=np.int64)
     assert articles.passing(published, unknown, None) is None
     assert articles.passing(None, unknown, np.array([undated, *unknown])) is None
+
+
+def test_the_filters_kept_under_a_stamp_serve_the_next_search_until_the_store_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window searches at each key typed with the filters unchanged: their articles,
+    # read once, serve the next search while the window's stamp of the store holds.
+    monkeypatch.setattr(search_module, "_KEPT_FILTERS", {})
+    read = search_module._read_candidates
+    reads: list[object] = []
+
+    def counted(*args: object) -> object:
+        reads.append(args[1:6])
+        return read(*args)
+
+    monkeypatch.setattr(search_module, "_read_candidates", counted)
+    path = tmp_path / "s.db"
+    lower, upper = day(2001), day(2003)
+    filters: dict[str, Any] = {"date_from": lower, "date_to": upper, "event_kind": "mentioned"}
+    with Store(path) as window:
+        _fill(window)  # (before its stamp is taken, as the window's writers write)
+        with Store(path) as worker:
+            first = matching_article_ids(worker, "قمة", **filters, stamp=window.change_stamp())
+            again = matching_article_ids(worker, "القمة", **filters, stamp=window.change_stamp())
+            assert len(reads) == 1 and first.tolist() and again.tolist() == first.tolist()
+            # Other filters, no stamp, or another stamp: read.
+            matching_article_ids(
+                worker, "قمة", **{**filters, "date_to": upper + 1}, stamp=window.change_stamp()
+            )
+            matching_article_ids(worker, "قمة", **filters)
+            matching_article_ids(worker, "قمة", **filters, stamp=(0, 0))
+            assert len(reads) == 4
+            # Another program moves a mention into the range (the index stays as it was).
+            outside = sorted(set(window.chronological_ids()) - set(first.tolist()))
+            conn = sqlite3.connect(path)
+            with conn:
+                conn.execute(
+                    'UPDATE events SET start = ?, "end" = NULL WHERE id ='
+                    " (SELECT min(id) FROM events WHERE article_id = ? AND kind = 'mentioned')",
+                    [lower + 86_400, outside[0]],
+                )
+            conn.close()
+            after = matching_article_ids(worker, "قمة", **filters, stamp=window.change_stamp())
+            assert len(reads) == 5 and outside[0] in after.tolist()
+            passing = _passing(worker, None, lower, upper, "mentioned")
+            hits = {h.article_id for h in search(worker, "قمة", limit=1000).hits}
+            assert after.tolist() == sorted(passing & hits)

@@ -579,6 +579,25 @@ def test_data_version_changes_with_another_connections_commit_only(tmp_path: Pat
         assert store.data_version() not in (None, start)
 
 
+def test_a_change_stamp_is_another_after_anothers_commit_or_a_new_connection(
+    tmp_path: Path,
+) -> None:
+    # data_version counts per connection: a number the new connection of a reconnect
+    # gives could be one the old one gave, so the connection's own number goes with it.
+    path = tmp_path / "a.db"
+    with Store(path) as store:
+        stamp = store.change_stamp()
+        assert stamp is not None and store.change_stamp() == stamp
+        with Store(path, create=False) as other:
+            other.add_article(draft(), "uid-other", None)
+        changed = store.change_stamp()
+        assert changed is not None and changed != stamp
+        assert store.reconnect()
+        assert store.change_stamp() not in (None, stamp, changed)
+        with Store(path, create=False) as other:
+            assert other.change_stamp() != store.change_stamp()
+
+
 def test_data_version_is_read_at_once_while_another_program_writes(tmp_path: Path) -> None:
     path = tmp_path / "a.db"
     with Store(path, timeout=5.0) as store:

@@ -594,3 +594,61 @@ def test_the_search_map_is_read_once_the_rows_index_is_sorted(
     thread = workers.start_in_thread(worker, None, ended=lambda: None)
     assert thread.wait(10_000)
     assert ready_when_warmed == [True]
+
+
+def test_the_windows_searches_keep_their_filters_until_another_program_writes(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Each key typed is a search with the same filters: their articles are read once
+    while the window's stamp of the store holds, and again once another program has
+    written (here a mention moved out of the range, which leaves the index as it was)."""
+    from datetime import datetime
+
+    from timeline.model import to_axis
+    from timeline.store import search as search_module
+
+    monkeypatch.setattr(search_module, "_KEPT_FILTERS", {})
+    read = search_module._read_candidates
+    reads: list[int] = []
+
+    def counted(*args: object) -> object:
+        reads.append(1)
+        return read(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_module, "_read_candidates", counted)
+    db = tmp_path / "w.db"
+    store = Store(db)
+    library.import_paths(store, [jsonl(tmp_path / "a.jsonl", 4, "قمة")])
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    october = {
+        "date_from": to_axis(datetime(2015, 10, 1)),
+        "date_to": to_axis(datetime(2015, 11, 1)),
+        "event_kind": "mentioned",
+    }
+    found = []
+    for typed in ("القم", "القمة", "القمة"):
+        with qtbot.waitSignal(win.search_applied, timeout=10_000):
+            win.run_search(SearchRequest(query=typed, **october))  # type: ignore[arg-type]
+        qtbot.waitUntil(lambda: win._search_thread is None, timeout=10_000)
+        assert win._search_ids is not None
+        found.append(win._search_ids.tolist())
+    assert len(found[-1]) == 4 and len(reads) == 1
+    conn = sqlite3.connect(db)  # another program: plain sqlite3, no code of ours
+    with conn:
+        moved = conn.execute(
+            "UPDATE events SET start = start - 365 * 86400 WHERE kind = 'mentioned'"
+            " AND article_id = ?",
+            [found[-1][0]],
+        ).rowcount
+    conn.close()
+    assert moved
+    with qtbot.waitSignal(win.search_applied, timeout=10_000):
+        win.run_search(SearchRequest(query="القمة", **october))  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: win._search_thread is None, timeout=10_000)
+    assert len(reads) == 2 and win._search_ids is not None
+    assert win._search_ids.tolist() == found[-1][1:]
+    win.close()
+    store.close()

@@ -6,6 +6,7 @@ import bisect
 import codecs
 import contextlib
 import functools
+import itertools
 import os
 import shutil
 import sqlite3
@@ -359,12 +360,17 @@ class _GuardedCursor(sqlite3.Cursor):
             raise self._guard(exc) from exc
 
 
+# Every connection a store opens is numbered, once a process (Store.change_stamp).
+_CONNECTION_NUMBERS = itertools.count(1)
+
+
 class _GuardedConnection(sqlite3.Connection):
     """A connection that knows when its file is damaged or read-only, and says so."""
 
     damage: str | None = None
     read_only: str | None = None  # why writes are refused
     db_path: Path = Path()
+    number = 0  # this connection's among the process's (_CONNECTION_NUMBERS)
 
     def cursor(self, factory: Any = None) -> Any:
         return super().cursor(factory or _GuardedCursor)
@@ -833,6 +839,7 @@ class Store:
         )
         assert isinstance(conn, _GuardedConnection)
         conn.db_path = self.path
+        conn.number = next(_CONNECTION_NUMBERS)
         conn.text_factory = TEXT_AS_READ
         return conn
 
@@ -1502,6 +1509,16 @@ class Store:
                 conn.execute(f"PRAGMA busy_timeout={int(wait_ms)}")
         except (sqlite3.Error, StoreError):
             return None
+
+    def change_stamp(self) -> tuple[int, int] | None:
+        """A value that is another once any other connection has committed to the store:
+        this connection's number in the process and its data_version (None when that
+        cannot be read at once).  It keys what was read from the store for as long as
+        this connection writes nothing itself: the window's, which only reads (its
+        writes run on connections of their own), vouches with it that a search's
+        filters read before still hold (search.matching_article_ids)."""
+        version = self.data_version()
+        return None if version is None else (self.conn.number, version)
 
     def count_articles(self) -> int:
         return int(self.db.conn.execute("SELECT count(*) FROM articles").fetchone()[0])

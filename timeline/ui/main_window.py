@@ -1060,7 +1060,11 @@ class MainWindow(QMainWindow):
         if self._search_thread is not None:
             self._pending_search = request  # only the latest request matters
             return
-        worker = SearchWorker(self.store.path, request, self._marks_wanted())
+        # The window's connection only reads: its stamp changes with every other
+        # connection's commit, the window's own writers' too.
+        worker = SearchWorker(
+            self.store.path, request, self.store.change_stamp(), self._marks_wanted()
+        )
         worker.finished.connect(self._search_done)
         worker.failed.connect(self._search_failed)
         self._search_worker = worker

@@ -478,11 +478,19 @@ class SearchWorker(QObject):
     failed = Signal(object, str)  # SearchRequest, message
 
     def __init__(
-        self, db_path: Path, request: SearchRequest, marked: MarksWanted | None = None
+        self,
+        db_path: Path,
+        request: SearchRequest,
+        stamp: tuple[int, int] | None = None,
+        marked: MarksWanted | None = None,
     ) -> None:
+        """stamp: the window's Store.change_stamp when it asked (the filters' articles
+        read for the search before, under the same stamp, still hold); marked: the
+        timeline's arrays to mark the hits in (hit_marks)."""
         super().__init__()
         self._db_path = db_path
         self.request = request
+        self._stamp = stamp
         self._marked = marked
         # Set before finished is emitted: the nearest spellings when nothing matched, and
         # the hits' marks on the timeline's arrays when marked was given.
@@ -492,7 +500,9 @@ class SearchWorker(QObject):
     def run(self) -> None:
         try:
             with Store(self._db_path, create=False) as store:
-                ids = matching_article_ids(store, self.request.query, **self.request.filters())
+                ids = matching_article_ids(
+                    store, self.request.query, **self.request.filters(), stamp=self._stamp
+                )
                 # The user's notes and tags find their articles too (timeline/store/edits.py).
                 ids = with_user_text_matches(store, self.request.query, ids, self.request.filters())
                 if not len(ids) and self.request.query.strip():
