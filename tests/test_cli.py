@@ -152,6 +152,29 @@ def test_show_names_the_author_and_the_file_it_came_from(run, tmp_path: Path) ->
     assert f"     origin: {path.absolute()}" in text
 
 
+def test_show_names_an_origin_stored_with_dot_dots_by_the_files_own_path(
+    run, tmp_path: Path
+) -> None:
+    """Earlier versions stored ../corpus/a.jsonl as /x/elsewhere/../corpus/a.jsonl: show
+    names the file as the window does (paths.origin_as_named), the path `list --origin`
+    and `remove --origin` take; --json keeps the stored value."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    path = tmp_path / "corpus" / "a.jsonl"
+    record = {"title": "خبر", "body": "نص الخبر", "source": "وكالة"}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    run("import", str(path))
+    old = f"{tmp_path}/elsewhere/../corpus/a.jsonl"
+    with contextlib.closing(sqlite3.connect(run.db)) as conn, conn:
+        conn.execute("UPDATE articles SET origin = ?", (old,))
+    (line,) = run("list", "--json").output.splitlines()
+    article_id = str(json.loads(line)["id"])
+    text = run("show", article_id, "--no-bidi").output
+    assert f"     origin: {path}\n" in text and ".." not in text
+    assert json.loads(run("show", article_id, "--json").output)["origin"] == old
+    assert run("list", "--json", "--origin", str(path)).output == f"{line}\n"
+
+
 def test_list_shows_what_came_from_a_file_or_folder(run, tmp_path: Path) -> None:
     folder = tmp_path / "feeds"
     folder.mkdir()

@@ -536,6 +536,8 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
     import shutil
     import textwrap
 
+    from timeline.paths import origin_as_named
+
     width = max(40, min(shutil.get_terminal_size().columns, 100) - 2)
 
     def shown(name: str, stored: str) -> str:
@@ -553,7 +555,9 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
         ("caption", article.caption),
         ("credit", article.credit),
         ("url", article.url),
-        ("origin", article.origin),  # the file (or address) it was imported from
+        # The file (or address) it was imported from, by its own path as the window names
+        # it: an origin an earlier version stored with ".." steps, without them.
+        ("origin", origin_as_named(article.origin)),
         ("tags", "; ".join(tags)),
         ("hidden", f"yes (`timeline edit hide --show --article {article_id}`)" if hidden else ""),
     ):
