@@ -710,14 +710,15 @@ class RenamedArticles:
 
 
 def search_notes(store: Store, query: str) -> list[tuple[int, str]]:
-    """(article id, note) of the notes holding every word of query, Arabic variants folded."""
+    """(article id, note) of the notes holding every word of query, Arabic variants and
+    fullwidth forms (ＯＰＥＣ) folded on both sides."""
     from timeline.text.normalize import search_normalize
 
-    words = search_normalize(query).casefold().split()
+    words = search_normalize(fold_fullwidth(query)).casefold().split()
     return [
         (article_id, note)
         for article_id, note in user.notes(store)
-        if all(w in search_normalize(note).casefold() for w in words)
+        if all(w in search_normalize(fold_fullwidth(note)).casefold() for w in words)
     ]
 
 

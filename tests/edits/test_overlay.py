@@ -165,6 +165,20 @@ def test_a_note_or_a_tag_finds_its_article(filled: Store) -> None:  # noqa: F811
     assert with_user_text_matches(filled, "الهدنة", np.empty(0, np.int64), only_b).size == 0
 
 
+def test_a_note_or_a_tag_is_found_by_words_typed_in_fullwidth_forms(
+    filled: Store,  # noqa: F811
+) -> None:
+    """A query typed in an East Asian keyboard's wide mode finds the notes and tags
+    written in ASCII, and the reverse: folded on both sides, as they are read whole."""
+    war, other = article_id(filled, "حرب قديمة"), article_id(filled, "خبر آخر")
+    edits.set_note(filled, war, "راجع تقرير OPEC لعام 2015")
+    edits.set_note(filled, other, "قارن بتقرير ＵＮＩＣＥＦ")
+    assert user.user_text_matches(filled, "ＯＰＥＣ ２０１５").tolist() == [war]
+    assert user.user_text_matches(filled, "unicef").tolist() == [other]
+    assert [i for i, _ in edits.search_notes(filled, "ｏｐｅｃ")] == [war]
+    assert [i for i, _ in edits.search_notes(filled, "UNICEF")] == [other]
+
+
 def test_rows_spliced_in_are_where_a_sort_puts_them() -> None:
     from timeline.store.timeline_data import EventArrays
 

@@ -1154,3 +1154,21 @@ def test_a_word_in_no_article_is_answered_before_the_filters_are_read(
         reads, got = reads_of('"قمتتت الرياض"', ids)
         assert got == ([] if ids else (0, got[1]))  # type: ignore[index]
         assert any("published_start" in sql for sql in reads)
+
+
+def test_a_query_typed_in_fullwidth_forms_finds_what_its_ascii_words_find(store: Store) -> None:
+    """A query typed in an East Asian keyboard's wide mode (ＯＰＥＣ ２０１５) finds the
+    articles that write its words in ASCII, and those that write them in fullwidth forms
+    (the index holds those as written: no library is indexed again)."""
+    ascii_text = add(
+        store, "اجتماع OPEC في جدة", "عقدت منظمة OPEC اجتماعها عام 2015.", when=day(2015)
+    )
+    wide = add(store, "اجتماع ＯＰＥＣ في الرياض", "عقدت منظمة ＯＰＥＣ اجتماعها عام ２０１５.")
+    add(store, "خبر آخر", "لا ذكر للمنظمة هنا.", when=day(2016))
+    assert found(store, "OPEC") == {ascii_text}
+    for typed in ("ＯＰＥＣ", "ｏｐｅｃ ２０１５", "＂ＯＰＥＣ في＂", "ＯＰＥ＊"):
+        assert found(store, typed) == {ascii_text, wide}, typed
+        assert set(matching_article_ids(store, typed).tolist()) == {ascii_text, wide}, typed
+    assert found(store, "ＯＰＥＣ －الرياض") == {ascii_text}
+    hit = next(h for h in search(store, "ＯＰＥＣ").hits if h.article_id == wide)
+    assert "ＯＰＥＣ" in [hit.snippet[s:e] for s, e in hit.snippet_spans]

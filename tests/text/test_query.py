@@ -186,6 +186,40 @@ def test_a_query_pasted_in_presentation_forms_searches_for_its_letters() -> None
 @pytest.mark.parametrize(
     ("typed", "fts"),
     [
+        # Typed in an East Asian keyboard's wide mode: the ASCII words, and the same in
+        # the fullwidth forms a text may hold (the index keeps them as written).
+        ("ＯＰＥＣ", '("opec" OR "ｏｐｅｃ")'),
+        ("ＯＰＥＣ ２０１５", '("opec" OR "ｏｐｅｃ") AND ("2015" OR "２０１５")'),
+        # Its operators are the ASCII ones: a phrase, an exclusion, a prefix, OR.
+        ("＂ＯＰＥＣ في＂", '("opec في" OR "ｏｐｅｃ في")'),
+        ("ＯＰＥＣ －الرياض", '(("opec" OR "ｏｐｅｃ")) NOT ("الرياض")'),
+        ("ＯＰＥ＊", '("ope"* OR "ｏｐｅ"*)'),
+        ("ＯＰＥＣ ＯＲ جدة", '(("opec" OR "ｏｐｅｃ")) OR ("جده")'),
+        # An Arabic word in such a query is searched as it is.
+        ("قمة　２０１５", '"قمه" AND ("2015" OR "２０１５")'),
+        # Typed in ASCII: as before (a fullwidth text is found by a fullwidth query).
+        ("OPEC 2015", '"opec" AND "2015"'),
+    ],
+)
+def test_a_query_typed_in_fullwidth_forms_searches_for_its_ascii_words(
+    typed: str, fts: str
+) -> None:
+    assert parse_query(typed).fts() == fts
+
+
+def test_a_fullwidth_query_highlights_its_words_in_either_width() -> None:
+    for typed in ("ＯＰＥＣ", "＂ＯＰＥＣ في＂", "ＯＰＥ＊"):
+        for text, hit in (
+            ("اجتماع ＯＰＥＣ في الرياض", "ＯＰＥＣ"),
+            ("اجتماع OPEC في جدة", "OPEC"),
+        ):
+            found = [text[s:e] for s, e in hit_spans(text, typed)]
+            assert found in ([hit], [f"{hit} في"]), (typed, text)
+
+
+@pytest.mark.parametrize(
+    ("typed", "fts"),
+    [
         # A compound name typed as one word is found written as two, and the reverse.
         ("عبدالله", '("عبدالله" OR "عبد الله")'),
         ("أبو ظبي", '(("ابو" AND "ظبي") OR "ابوظبي")'),

@@ -2085,9 +2085,10 @@ def key_body(store: Store, uid: str) -> str | None:
 def _words(query: str) -> list[str]:
     """The words of a search to look for in notes and tag names (operators dropped)."""
     from timeline.text import normalize
+    from timeline.text.normalize import fold_fullwidth
 
     words = []
-    for word in normalize(query).casefold().replace('"', " ").split():
+    for word in normalize(fold_fullwidth(query)).casefold().replace('"', " ").split():
         if word in ("or", "and") or word.startswith("-"):
             continue
         word = word.rstrip("*")
@@ -2099,11 +2100,13 @@ def _words(query: str) -> list[str]:
 def user_text_matches(store: Store, query: str) -> np.ndarray:
     """Sorted ids of the articles whose note and tag names hold every word of the query.
 
-    Arabic spelling variants fold as in the search (normalize); a tag on one of an
-    article's mentions or added events counts as the article's.  Notes and tags are
-    written by hand, so they are few and read whole.
+    Arabic spelling variants fold as in the search (normalize), and fullwidth forms
+    (ＯＰＥＣ) on both sides; a tag on one of an article's mentions or added events
+    counts as the article's.  Notes and tags are written by hand, so they are few and
+    read whole.
     """
     from timeline.text import normalize
+    from timeline.text.normalize import fold_fullwidth
 
     words = _words(query)
     if not words:
@@ -2121,7 +2124,7 @@ def user_text_matches(store: Store, query: str) -> np.ndarray:
     found = [
         uid
         for uid, parts in texts.items()
-        if all(w in normalize(" ".join(parts)).casefold() for w in words)
+        if all(w in normalize(fold_fullwidth(" ".join(parts))).casefold() for w in words)
     ]
     return np.array(sorted(ids_of_uids(store, found)), dtype=np.int64)
 

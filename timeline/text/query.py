@@ -14,6 +14,7 @@ from timeline.text.normalize import (
     DROPPED,
     DROPPED_CODEPOINTS,
     SEARCH_FOLDS,
+    fold_fullwidth,
     fold_presentation_forms,
     search_normalize,
     spellings,
@@ -269,14 +270,28 @@ def _lex(text: str) -> list[tuple[str, str, bool]]:
     return items
 
 
-def _term(raw: str, exact: bool) -> Term | None:
+# ASCII letters and digits to their fullwidth forms, as the index holds a text's (its
+# tokenizer lowers their case and folds nothing else of them).
+_WIDENED = str.maketrans(
+    {chr(code): chr(code + 0xFEE0) for code in range(0x21, 0x7F) if chr(code).isalnum()}
+)
+
+
+def _term(raw: str, exact: bool, wide: bool = False) -> Term | None:
+    """The term of a word or phrase as lexed; wide when the query was typed with fullwidth
+    forms (folded before lexing): its Latin letters and digits are looked for in those
+    forms too, as a text that writes them so is indexed."""
     prefix = raw.rstrip().endswith("*")
     tokens = tuple(search_tokens(raw))
     if not tokens:
         return None
     if prefix and len(tokens[-1]) < MIN_PREFIX:
         raise SearchError(MESSAGES["short_prefix"].format(query=raw.strip(), letters=MIN_PREFIX))
-    return Term(tokens, prefix, exact, () if prefix else compound_spellings(tokens))
+    spelled = () if prefix else compound_spellings(tokens)
+    widened = tuple(token.translate(_WIDENED) for token in tokens) if wide else tokens
+    if widened != tokens:
+        spelled = (*spelled, widened)
+    return Term(tokens, prefix, exact, spelled)
 
 
 def _joined_words(
@@ -326,13 +341,17 @@ def parse_query(text: str) -> Query:
         required, excluded, follows = [], [], []
 
     # Pasted from a page that wrote its letters as presentation forms (ﺍﻟﺴﻌﻮﺩﻳﺔ): the
-    # letters, as the stored texts hold them (library.as_stored).
-    for kind, raw, negated in _lex(fold_presentation_forms(text)):
+    # letters, as the stored texts hold them (library.as_stored).  Typed in an East Asian
+    # keyboard's wide mode (ＯＰＥＣ ２０１５, ＂a phrase＂, －word): ASCII, operators
+    # included, as articles write them (one of SaudiNewsNet's 31,030 articles holds a
+    # fullwidth form: a comma), and each word in those forms too (_term).
+    unwide = fold_fullwidth(text)
+    for kind, raw, negated in _lex(fold_presentation_forms(unwide)):
         if kind == "or":
             close_group()
             after_word = False
             continue
-        term = _term(raw, exact=kind == "phrase")
+        term = _term(raw, exact=kind == "phrase", wide=unwide is not text)
         if term is None:
             after_word = False
             continue
@@ -394,13 +413,17 @@ def _term_pattern(*terms: Term) -> re.Pattern[str]:
 # A word of the original text: letters and digits with the marks inside or after them.
 _WORD = re.compile("(?:[^\\W_]|" + DROPPED + "|[\u0300-\u036f])+")
 # Normalization and folding of one word as a single table (marks dropped, spelling
-# folded, A-Z and Latin letters with diacritics to their lower-case base letter): one
-# C-level pass a word.  Other scripts' capitals are left as they are.
+# folded, A-Z, their fullwidth forms and Latin letters with diacritics to their
+# lower-case base letter): one C-level pass a word.  Other scripts' capitals are left
+# as they are.
 _KEY = str.maketrans(
     {
         **{chr(c): None for c in DROPPED_CODEPOINTS},
         **SEARCH_FOLDS,
         **{chr(c): chr(c).lower() for c in range(ord("A"), ord("Z") + 1)},
+        # Fullwidth capitals to their small forms, as the index lowers them (a query
+        # typed in wide mode looks for those forms too: _term).
+        **{chr(c): chr(c).lower() for c in range(0xFF21, 0xFF3B)},
         **{
             ch: fold_text(ch)
             for code in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]
