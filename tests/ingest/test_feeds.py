@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.ingest.format_fixtures import ATOM, BILLION_LAUGHS, BODY, OTHER_BODY, RDF, rss
 from timeline import library
@@ -314,3 +316,109 @@ def test_a_long_line_is_read_without_a_piece_held_per_word(markup: bool) -> None
         tracemalloc.stop()
     assert read == " ".join(words.split())
     assert peak < 8 * len(text) * 2  # (a Python string of Arabic: two bytes a letter)
+
+
+def _feed_of(long_entry: str) -> bytes:
+    """An RSS feed of a short entry, then one whose content is long_entry (in CDATA)."""
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"'
+        ' xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>قناة</title>'
+        f"<item><title>قصير</title><description>{BODY}</description></item>"
+        "<item><title>طويل</title><description>ملخص</description>"
+        f"<content:encoded><![CDATA[{long_entry}]]></content:encoded></item>"
+        "</channel></rss>"
+    ).encode()
+
+
+def test_an_entry_past_libxml2s_ten_megabytes_is_read_without_feedparser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """libxml2 reads no text node over 10 MB unless told the tree may be huge: such a
+    feed went to feedparser, which took ten times as long (a 90 MB entry: 5.2 s, 490 MB)."""
+    import feedparser
+
+    from timeline.ingest import feeds
+
+    def unwanted(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a well-formed feed read by feedparser")
+
+    monkeypatch.setattr(feedparser, "parse", unwanted)
+    words = "كلمة " * 1_200_000  # 10.8 MB of UTF-8, 6 million characters
+    short, long = feeds.feed_entries(_feed_of(f"<p>{words}</p>"), "x")
+    assert isinstance(short, ArticleDraft) and short.title == "قصير"
+    assert isinstance(long, ArticleDraft) and long.title == "طويل"
+    assert long.body == words.strip() and long.body_kind == ""
+
+
+def test_an_entry_longer_than_an_article_is_refused_by_its_number_before_it_is_read_whole() -> None:
+    """An entry whose text passes the 10 million characters an article may be is one
+    skipped record named by its number, found so before its markup is read whole (which
+    held four copies of it)."""
+    import tracemalloc
+
+    from timeline.ingest import TOO_LONG, feeds
+
+    markup = "<p>" + "abcdefghij " * 1_050_000 + "</p>"  # 10.5 million letters
+    data = _feed_of(markup)
+    tracemalloc.start()
+    try:
+        short, refused = feeds.feed_entries(data, "x")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert isinstance(short, ArticleDraft) and short.title == "قصير"
+    assert refused == ("entry 2", TOO_LONG)
+    assert peak < 3 * len(markup)  # its text as lxml gives it, and a part read (whole: 4)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<p>",
+                "</p>",
+                "<br>",
+                "< br >",
+                "<b>",
+                "</b>",
+                "&amp;",
+                "&amp",
+                "&lt;",
+                "&#1587;",
+                "&#x633",
+                "&",
+                "<",
+                ">",
+                "<!-- c -->",
+                "<script>x</script>",
+                "<style>",
+                " ",
+                "  ",
+                "\n",
+                "\n\n",
+                "\t",
+                "\u00a0",
+                "خبر",
+                "word",
+                "<a href='x y'>",
+                "</a>",
+                "<5",
+            ]
+        ),
+        max_size=40,
+    ),
+    st.integers(1, 12),
+)
+def test_markup_read_in_pieces_is_read_as_it_is_whole(parts: list[str], size: int) -> None:
+    """Cut anywhere a piece may end (no tag, reference or script cut), the pieces' text is
+    the whole's, and it is refused exactly when its letters pass the limit."""
+    from timeline.ingest.feeds import _read_in_pieces
+
+    markup = "".join(parts)
+    whole = html_text(markup)
+    if "<" not in markup and "&" not in markup:
+        return  # (read as it is, never in pieces: html_text_within)
+    letters = sum(map(len, whole.split()))
+    assert _read_in_pieces(markup, letters, size) == whole
+    if letters:
+        assert _read_in_pieces(markup, letters - 1, size) is None

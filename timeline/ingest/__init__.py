@@ -20,7 +20,7 @@ from timeline.ingest import encoding
 from timeline.ingest.dedup import article_uid
 from timeline.ingest.document import MAX_DOCX_BYTES, docx_text, odt_text
 from timeline.ingest.encoding import Encoding, UnreadableFile
-from timeline.ingest.errors import BadArticle, DamagedData, NotArticles
+from timeline.ingest.errors import TOO_LONG, BadArticle, DamagedData, NotArticles
 from timeline.ingest.feeds import MAX_FEED_BYTES, feed_entries, opml_entries, root_kind
 from timeline.ingest.fetch import fetch, is_url
 from timeline.ingest.inflate import (
@@ -121,8 +121,7 @@ MAX_IMAGE_BYTES = 50 * 1024 * 1024
 _STREAMED = {"jsonl", "json", "csv", "tsv", "warc", "mbox", "timeline"}
 
 # What one article may be (timeline.text.encoding): a larger record is refused with
-# this reason, and a .txt file may be MAX_TEXT_BYTES.
-TOO_LONG = "longer than the 10 million characters an article may be"
+# the reason TOO_LONG (ingest.errors), and a .txt file may be MAX_TEXT_BYTES.
 # A .json file is parsed whole; a larger data set belongs in JSON Lines, read as a stream.
 MAX_JSON_BYTES = 100 * 1024 * 1024
 # What a format read whole may be (after inflating, for a compressed file).

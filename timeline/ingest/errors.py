@@ -1,5 +1,9 @@
 """Errors an importer raises for input it cannot take."""
 
+# Why a record longer than an article may be (timeline.text.encoding.MAX_ARTICLE_CHARS)
+# is refused.
+TOO_LONG = "longer than the 10 million characters an article may be"
+
 
 class BadArticle(Exception):
     """The file (or one record in it) is not an article this importer can read."""

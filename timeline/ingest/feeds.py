@@ -12,10 +12,13 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from timeline.ingest.errors import BadArticle
+from timeline.ingest.errors import TOO_LONG, BadArticle
 from timeline.model import ArticleDraft
+from timeline.text.encoding import MAX_ARTICLE_CHARS
 
 MAX_FEED_BYTES = 100 * 1024 * 1024
+# The longest text node libxml2 reads without its huge option (XML_MAX_TEXT_LENGTH).
+_XML_MAX_TEXT = 10_000_000
 # A block element's opening and closing tags each end a line (a blank line between
 # paragraphs, once the lines are joined), as does a line break.  A tag ends at the next
 # '<' as well as at its '>': "<" repeated without a '>' (text from the web) is read
@@ -66,15 +69,80 @@ def _without_scripts(markup: str) -> str:
 
 def html_text(markup: str) -> str:
     """The plain text of an HTML fragment (a feed's content or summary); never rendered."""
-    import html
-
     if "<" not in markup and "&" not in markup:
         return markup.strip()
-    text = _without_scripts(markup)
-    text = _BLOCKS.sub("\n", text)
-    text = html.unescape(_TAGS.sub("", text))
+    return _tidied_lines(_untagged(_without_scripts(markup)))
+
+
+def _untagged(markup: str) -> str:
+    """Markup without its tags (a block's a line break) and with its references decoded."""
+    import html
+
+    return html.unescape(_TAGS.sub("", _BLOCKS.sub("\n", markup)))
+
+
+def _tidied_lines(text: str) -> str:
+    """Each line's blanks one space and its ends trimmed, blank lines one: only white
+    space is taken out."""
     lines = (_BLANKS.sub(" ", line).strip() for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+# Markup longer than an article may be is read a piece of about this many characters at
+# a time (html_text_within).
+_PIECE = 1_000_000
+_WHITE_SPACE = re.compile(r"\s+")
+
+
+def html_text_within(markup: str, limit: int) -> str | None:
+    """html_text(markup), or None as soon as that is sure to be longer than limit: its
+    characters other than white space (which _tidied_lines cannot take out) pass it.
+
+    Markup longer than limit is read a piece at a time (_piece_end), so the pieces' text
+    is the whole's.  Read whole, a 49-million-character entry took 2.5 s and 400 MB of
+    copies before its article was refused for its length.
+    """
+    if len(markup) <= limit or ("<" not in markup and "&" not in markup):
+        return html_text(markup)
+    return _read_in_pieces(markup, limit, _PIECE)
+
+
+def _piece_end(text: str, at: int, size: int) -> int:
+    """Where the piece of text that starts at `at` ends: about size characters on, before
+    a '<' or a space that is inside no tag (a tag holds no '<' before its '>') and no
+    character reference (which holds neither)."""
+    far = at + size
+    if far >= len(text):
+        return len(text)
+    opened = text.rfind("<", at, far)
+    if opened != -1 and text.find(">", opened, far) == -1:  # a tag may be open at far
+        closed, after = text.find(">", far), text.find("<", far)
+        if after != -1 and (closed == -1 or after < closed):
+            return after
+        if closed == -1:
+            return len(text)
+        far = closed + 1
+    ends = [end for end in (text.find(" ", far), text.find("<", far)) if end != -1]
+    return min(ends) if ends else len(text)
+
+
+def _read_in_pieces(markup: str, limit: int, size: int) -> str | None:
+    """html_text_within for markup holding a tag or a reference, in pieces of about size."""
+    text = _without_scripts(markup)
+    pieces: list[str] = []
+    kept = 0
+    at = 0
+    while at < len(text):
+        end = _piece_end(text, at, size)
+        piece = _untagged(text[at:end])
+        kept += len(_WHITE_SPACE.sub("", piece))
+        if kept > limit:
+            return None
+        pieces.append(piece)
+        at = end
+    text = "".join(pieces)
+    del pieces  # (the pieces and the markup let go before the lines are cut)
+    return _tidied_lines(text)
 
 
 def one_space(text: str) -> str:
@@ -124,11 +192,14 @@ def _published(entry: Any) -> str:
         return str(raw).strip()
 
 
-def _text_of(detail: Any, value: object) -> str:
+def _text_of(detail: Any, value: object) -> str | None:
+    """The text of an entry's element; None where it is longer than an article may be."""
     if not isinstance(value, str):  # feedparser gives None for some damaged elements
         return ""
     kind = (detail or {}).get("type", "") if isinstance(detail, dict) else ""
-    return value.strip() if kind == "text/plain" else html_text(value)
+    if kind == "text/plain":
+        return value.strip()
+    return html_text_within(value, MAX_ARTICLE_CHARS)
 
 
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -154,12 +225,22 @@ def _plain_feed(data: bytes) -> dict[str, Any] | None:
     import importlib
 
     etree: Any = importlib.import_module("lxml.etree")
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError:
+    root = None
+    # libxml2 refuses a text node or CDATA section over 10 MB unless told the tree may be
+    # huge, which also lifts its depth limit (256 to 2048 levels; no entity is read
+    # either way).  Such an entry went to feedparser: a 90 MB one took 5.2 s and 490 MB
+    # there (0.5 s and 364 MB here), on top of the rest of its import.  So a feed big
+    # enough to hold such a node is asked again as huge before feedparser has it.
+    for huge in (False, True) if len(data) > _XML_MAX_TEXT else (False,):
+        parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=huge
+        )
+        try:
+            root = etree.fromstring(data, parser)
+            break
+        except etree.XMLSyntaxError:
+            continue
+    if root is None:
         return None
     if root.tag == "rss":
         channel = root.find("channel")
@@ -325,12 +406,18 @@ def _entries(
     for number, entry in enumerate(entries, start=1):
         where = f"entry {number}"
         contents = entry.get("content") or []
-        full = "\n\n".join(
-            _text_of(c, value) for c in contents if isinstance(value := c.get("value"), str)
-        )
-        summary = _text_of(entry.get("summary_detail"), entry.get("summary", ""))
-        body = full or summary
+        texts = [_text_of(c, value) for c in contents if isinstance(value := c.get("value"), str)]
+        full = "\n\n".join(text or "" for text in texts)
+        # The summary is read only where there is no full text (some feeds carry the
+        # whole article in both).
+        body = full or _text_of(entry.get("summary_detail"), entry.get("summary", ""))
         title = _text_of(entry.get("title_detail"), entry.get("title", ""))
+        if None in texts or body is None or title is None:
+            yield where, TOO_LONG  # said here, with the entry's number, not read whole
+            continue
+        if len(title) + len(body) > MAX_ARTICLE_CHARS:
+            yield where, TOO_LONG
+            continue
         if not body and not title:
             yield where, "no title and no text"
             continue
