@@ -320,6 +320,24 @@ def test_no_control_character_reaches_the_terminal(run, tmp_path: Path, bidi: st
         assert not _has_control(out), repr(out)
 
 
+@pytest.mark.parametrize("fmt", ["articles-csv", "events-jsonl", "timelinejs", "chronology"])
+def test_an_export_to_a_terminal_shows_no_control_acting(run, tmp_path: Path, fmt: str) -> None:
+    """An export with no --output on a terminal: its texts' controls escaped in JSON (the
+    same data) and shown as symbols otherwise; piped, it is written as it is."""
+    hostile = tmp_path / "evil.jsonl"
+    hostile.write_text(json.dumps(HOSTILE, ensure_ascii=False), encoding="utf-8")
+    run("import", str(hostile))
+    arguments = ["--db", str(run.db), "export", "--format", fmt]
+    done, shown = _on_a_terminal(arguments, stdout_too=True)
+    assert done.returncode == 0, shown
+    assert not _has_control(shown.replace("\r\n", "\n")), repr(shown)
+    assert "متن" in shown
+    if fmt.endswith("jsonl"):
+        assert json.loads(shown.splitlines()[0])["label"]  # still JSON
+    if fmt == "articles-csv":
+        assert "\x1b[2J" in run("export", "--format", fmt).output  # piped: the data
+
+
 def test_huge_article_id_is_one_line(run) -> None:
     result = CliRunner().invoke(cli, ["--db", str(run.db), "show", "99999999999999999999"])
     assert result.exit_code == 2 and "Traceback" not in result.output

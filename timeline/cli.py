@@ -4,6 +4,7 @@ search and export."""
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import signal
 import sys
@@ -12,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 import click
 
@@ -25,7 +26,7 @@ from timeline.cli_common import (
     _Failure,
     _Group,
 )
-from timeline.text.safe import json_line, visible_controls
+from timeline.text.safe import json_escaped, json_line, visible_controls
 
 # Only what every command needs is imported here: `timeline extract` runs once per file
 # in shell loops, so the store (sqlite-utils, numpy), the importers and Qt are imported
@@ -923,10 +924,13 @@ def export_command(
     with settings.open_store(create=False) as store, _line_cleared(told):
         try:
             if output is None:
-                count = write_text(
-                    store, fmt, selection, sys.stdout, left_out=left_out, style=style
+                out = (
+                    cast(TextIO, _ForTerminal(sys.stdout, fmt))  # (it writes and flushes)
+                    if sys.stdout.isatty()
+                    else sys.stdout
                 )
-                sys.stdout.flush()
+                count = write_text(store, fmt, selection, out, left_out=left_out, style=style)
+                out.flush()
             else:
                 count = export(
                     store,
@@ -966,6 +970,26 @@ def export_command(
             " article on its publication date; a CSV or JSON Lines export keeps them)",
             err=True,
         )
+
+
+class _ForTerminal(io.TextIOBase):
+    """An export's text on its way to a terminal, where a reader reads it: the controls
+    and bidi overrides of articles' texts escaped in JSON (as `list --json` prints them:
+    the same data), shown as symbols in any other format (as `import` names files), so
+    that none acts (an ESC sequence in a title cleared the screen).  Piped or written to
+    a file, an export is written as it is."""
+
+    def __init__(self, out: TextIO, fmt: str) -> None:
+        super().__init__()
+        self._out = out
+        self._json = fmt == "timelinejs" or fmt.endswith("-jsonl")
+
+    def write(self, text: str) -> int:
+        self._out.write(json_escaped(text) if self._json else visible_controls(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._out.flush()
 
 
 @contextlib.contextmanager

@@ -75,7 +75,12 @@ def json_line(data: Any, **options: Any) -> str:
     paragraph separators too, where str.splitlines ends a line: `timeline list --json`
     prints a record a line for any reader.
     """
-    text = json.dumps(data, ensure_ascii=False, **options)
+    return json_escaped(json.dumps(data, ensure_ascii=False, **options))
+
+
+def json_escaped(text: str) -> str:
+    """JSON text with the controls, bidi overrides and line separators json.dumps lets
+    through written as \\uXXXX escapes (the same data: JSON holds them only in strings)."""
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
