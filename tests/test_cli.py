@@ -270,6 +270,34 @@ def test_search_filters(run) -> None:
     assert [h["published"][:10] for h in hits] == ["1973-10-06"]
 
 
+def test_dates_may_be_given_as_a_year_or_a_month(run) -> None:
+    """--from and --to take a year or a month (ISO 8601 forms too), meant whole; a date
+    that is none is refused naming its option."""
+    run("import", str(SAMPLES))
+
+    def found(*dates: str) -> list[int]:
+        return [
+            json.loads(x)["id"] for x in run("search", "قناة", "--json", *dates).output.splitlines()
+        ]
+
+    assert found("--from", "1973", "--to", "1973") == found(
+        "--from", "1973-01-01", "--to", "1973-12-31"
+    )
+    assert found("--from", "1973-10", "--to", "1973-10") == found(
+        "--from", "1973-10-01", "--to", "1973-10-31"
+    )
+    assert found("--from", "1973", "--to", "1973") and not found("--from", "1974", "--to", "1975")
+    exported = run("export", "--format", "events-jsonl", "--from", "1973", "--to", "1973").output
+    assert (
+        exported
+        == run(
+            "export", "--format", "events-jsonl", "--from", "1973-01-01", "--to", "1973-12-31"
+        ).output
+    )
+    refused = run("search", "قناة", "--to", "1973-13", expect=2).output
+    assert "Invalid value for '--to'" in refused and "1973-13" in refused
+
+
 def test_search_names_each_hits_source_as_list_does(run) -> None:
     run("import", str(SAMPLES))
     hits = [json.loads(x) for x in run("search", "قناة", "--json").output.splitlines()]

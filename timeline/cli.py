@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import signal
 import sys
 import threading
@@ -647,26 +648,64 @@ def extract_command(
         raise _Failure(str(exc)) from exc
 
 
-def _axis_day(text: str | None, *, end: bool = False) -> int | None:
-    """Axis seconds of the start (or, with end, the end) of an ISO day given on the line."""
-    if text is None:
-        return None
-    try:
-        day = datetime.fromisoformat(text)
-    except ValueError as exc:
-        raise click.BadParameter(f"not an ISO 8601 date: {text}") from exc
-    from timeline.model import to_axis
+class _Day(click.ParamType):
+    """A date on the line, as axis seconds: an ISO 8601 day or time, or a year (2015) or a
+    month (2015-03), which --from and --to mean whole (an ISO date may be either; the
+    search said "not an ISO 8601 date: 2015").  Its start, or with end its end: a day, a
+    month or a year given to --to is included."""
 
-    seconds = to_axis(day)
-    return seconds + 86400 if end and len(text) <= 10 else seconds
+    name = "date"
+
+    def __init__(self, *, end: bool = False) -> None:
+        self.end = end
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        import calendar
+
+        from timeline.model import to_axis
+
+        text = str(value).strip()
+        whole = _YEAR_OR_MONTH.fullmatch(text)
+        try:
+            if whole is None:
+                seconds = to_axis(datetime.fromisoformat(text))
+                return seconds + 86400 if self.end and len(text) <= 10 else seconds
+            year, month = int(whole[1]), int(whole[2] or 1)
+            if not self.end:
+                return to_axis(datetime(year, month, 1))
+            last = month if whole[2] else 12
+            return to_axis(datetime(year, last, calendar.monthrange(year, last)[1])) + 86400
+        except ValueError:
+            self.fail(f"not an ISO 8601 date, a year or a month: {value}", param, ctx)
+
+
+_YEAR_OR_MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?")
+_DATE_OPTIONS = (
+    click.option(
+        "--from",
+        "date_from",
+        type=_Day(),
+        metavar="DATE",
+        help="From this day, month or year (ISO 8601: 2015-03-01, 2015-03, 2015).",
+    ),
+    click.option(
+        "--to",
+        "date_to",
+        type=_Day(end=True),
+        metavar="DATE",
+        help="Up to and including this day, month or year.",
+    ),
+)
 
 
 @cli.command("search")
 @click.argument("query")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
 @click.option("--source", help="Only articles from this source.")
-@click.option("--from", "date_from", metavar="DATE", help="From this day (ISO 8601).")
-@click.option("--to", "date_to", metavar="DATE", help="Up to and including this day.")
+@_DATE_OPTIONS[0]
+@_DATE_OPTIONS[1]
 @click.option(
     "--kind",
     type=click.Choice(["published", "mentioned"]),
@@ -682,8 +721,8 @@ def search_command(
     query: str,
     as_json: bool,
     source: str | None,
-    date_from: str | None,
-    date_to: str | None,
+    date_from: int | None,
+    date_to: int | None,
     kind: EventKind | None,  # click.Choice lets only these values through
     limit: int,
     newest: bool,
@@ -704,8 +743,8 @@ def search_command(
                 query,
                 limit=limit if tag is None else 10_000,
                 source=source,
-                date_from=_axis_day(date_from),
-                date_to=_axis_day(date_to, end=True),
+                date_from=date_from,
+                date_to=date_to,
                 event_kind=kind,
                 order="newest" if newest else "relevance",
             )
@@ -720,8 +759,8 @@ def search_command(
             query,
             {h.article_id for h in hits},
             source,
-            _axis_day(date_from),
-            _axis_day(date_to, end=True),
+            date_from,
+            date_to,
             kind,
         )
         if tag is not None:
@@ -811,8 +850,8 @@ _EXPORT_FORMATS = (
 )
 @click.option("--query", default="", help="Only articles matching this search.")
 @click.option("--source", help="Only articles from this source.")
-@click.option("--from", "date_from", metavar="DATE", help="From this day (ISO 8601).")
-@click.option("--to", "date_to", metavar="DATE", help="Up to and including this day.")
+@_DATE_OPTIONS[0]
+@_DATE_OPTIONS[1]
 @click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -853,8 +892,8 @@ def export_command(
     fmt: str | None,
     query: str,
     source: str | None,
-    date_from: str | None,
-    date_to: str | None,
+    date_from: int | None,
+    date_to: int | None,
     output: Path | None,
     width: int,
     height: int,
@@ -897,8 +936,8 @@ def export_command(
     selection = Selection(
         query=query,
         source=source,
-        date_from=_axis_day(date_from),
-        date_to=_axis_day(date_to, end=True),
+        date_from=date_from,
+        date_to=date_to,
         tag=tag,
         with_hidden=with_hidden,
     )
