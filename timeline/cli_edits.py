@@ -7,13 +7,15 @@ the moment of the command; the edit is tied to its span, so it outlives recomput
 
 from __future__ import annotations
 
-from dataclasses import asdict
+import json
+from collections.abc import Iterator
+from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from timeline.cli_common import Settings, _common_options, _echo, _Failure
-from timeline.text.safe import json_line
+from timeline.text.safe import json_escaped, json_line
 
 if TYPE_CHECKING:
     from timeline.store import Store
@@ -296,20 +298,55 @@ def show_edits_command(settings: Settings, article_id: int) -> None:
     """An article's values as shown (JSON): each with its origin, computed or corrected."""
     from timeline import edits
 
-    shown = _run(settings, lambda s: edits.shown_article(s, article_id))
+    shown = _run(settings, lambda s: edits.shown_article(s, article_id, lazily=True))
     if shown is None:
         raise _Failure(f"no article with id {article_id}")
-    _echo(json_line(_shown_json(shown), indent=2))
+    for piece in _shown_json_pieces(shown):
+        click.echo(piece, nl=False)
+    click.echo()
 
 
-def _shown_json(shown: Any) -> dict[str, Any]:
-    data = asdict(shown)
-    for event in data["events"]:
-        if event["computed"] is not None:
-            event["computed"] = {
-                k: event["computed"][k] for k in ("id", "kind", "value", "span_start", "span_end")
-            }
+def _event_json(event: Any) -> dict[str, Any]:
+    data = asdict(event)
+    if data["computed"] is not None:
+        data["computed"] = {
+            k: data["computed"][k] for k in ("id", "kind", "value", "span_start", "span_end")
+        }
     return data
+
+
+class _EventsAsMade(list[dict[str, Any]]):
+    """An article's shown events for json's encoder, each made into JSON's values when
+    it is written.  The encoder with indent (Python's) iterates a list it is given; the
+    one without (C's) would read this one as empty: a test holds the output whole."""
+
+    def __init__(self, events: Any) -> None:
+        super().__init__()
+        self._events = events
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    def __iter__(self) -> Any:
+        return (_event_json(event) for event in self._events)
+
+
+def _shown_json_pieces(shown: Any, size: int = 65536) -> Iterator[str]:
+    """json_line(the shown article, indent=2) in pieces of about size characters, made
+    as they are written: an article of 350,001 mentions (9.1 M characters of text) took
+    38 s and 2.55 GB as one string (a dict for each event, then the string and two
+    copies of it)."""
+    data = asdict(replace(shown, events=[]))
+    data["events"] = _EventsAsMade(shown.events)
+    held: list[str] = []
+    count = 0
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        held.append(chunk)
+        count += len(chunk)
+        if count >= size:
+            yield json_escaped("".join(held))
+            held, count = [], 0
+    yield json_escaped("".join(held))
 
 
 @edit_group.command("list")
