@@ -150,6 +150,44 @@ def test_rows_are_found_by_a_pass_until_the_sort_has_ended() -> None:
     )
 
 
+def test_the_index_says_it_is_sorting_while_its_thread_runs_and_not_after_a_failure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """sorting: a caller may wait for the rows while the sort runs (the window's hand-over
+    at millions of events), never for a sort that failed (its rows come by passes)."""
+    import threading
+
+    from timeline.store import article_rows
+
+    gate = threading.Event()
+    real = article_rows._sorted
+
+    def held(job: list) -> article_rows.Made:
+        assert gate.wait(10)
+        return real(job)
+
+    monkeypatch.setattr(article_rows, "_sorted", held)
+    article_ids = np.array([3, 1, 3, 2], dtype=np.int32)
+    index = ArticleRows.sort_later(article_ids)
+    assert index.sorting and not index.ready and index.rows(3) is None
+    gate.set()
+    ready(index)
+    assert not index.sorting and index.rows(3).tolist() == [0, 2]
+    assert not ArticleRows.sorted_now(article_ids).sorting
+
+    def failed(job: list) -> article_rows.Made:
+        raise MemoryError
+
+    monkeypatch.setattr(article_rows, "_sorted", failed)
+    monkeypatch.setattr(threading, "excepthook", lambda args: None)  # the failure expected
+    index = ArticleRows.sort_later(article_ids)
+    deadline = time.monotonic() + 10
+    while index.sorting:
+        assert time.monotonic() < deadline, "a failed sort still said it was sorting"
+        time.sleep(0.001)
+    assert not index.ready and index.rows(3) is None
+
+
 def test_the_index_keeps_four_bytes_a_row_and_an_id_an_article() -> None:
     """The index held an article id beside every row (8 bytes a row, 80 MB at ten million
     events): an article's rows are one run, so it keeps each id once with where its run

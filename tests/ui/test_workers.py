@@ -652,3 +652,68 @@ def test_the_windows_searches_keep_their_filters_until_another_program_writes(
     assert win._search_ids.tolist() == found[-1][1:]
     win.close()
     store.close()
+
+
+def _sorts_held(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Every article index's sort held until the event is set: still running at the
+    hand-over, as a sort of millions of rows is."""
+    from timeline.store import article_rows
+
+    gate = threading.Event()
+    real = article_rows._sorted
+
+    def held(job: list) -> article_rows.Made:
+        assert gate.wait(20)
+        return real(job)
+
+    monkeypatch.setattr(article_rows, "_sorted", held)
+    return gate
+
+
+@pytest.mark.parametrize("meanwhile", [False, True], ids=["waited", "chosen-meanwhile"])
+def test_past_its_rows_the_hand_over_selects_once_the_index_has_sorted_not_by_a_pass(
+    qtbot: QtBot, sample_db: Path, monkeypatch: pytest.MonkeyPatch, meanwhile: bool
+) -> None:
+    # At 7,604,961 events the hand-over found the list's article's rows by a pass over
+    # every row while their index was sorted beside it: 11-15 ms of the GUI thread's CPU
+    # and 30-40 ms of its wall time.  Past SELECT_BY_PASS_ROWS it waits for the index and
+    # then selects the article the list shows, leaving the view where the hand-over put
+    # it: the same event a pass finds, and an article chosen meanwhile is the one kept.
+    from timeline.store.timeline_data import PUBLISHED, EventArrays
+    from timeline.ui.article_model import ArticleIdRole
+
+    monkeypatch.setattr("timeline.ui.main_window.SELECT_BY_PASS_ROWS", 0)
+    gate = _sorts_held(monkeypatch)
+    passes: list[int] = []
+    rows_of_article = EventArrays.rows_of_article
+
+    def watched(arrays: EventArrays, article_id: int) -> np.ndarray:
+        index = arrays.article_index
+        if len(arrays) and (index is None or not index.ready):  # (none before the load)
+            passes.append(article_id)
+        return rows_of_article(arrays, article_id)
+
+    monkeypatch.setattr(EventArrays, "rows_of_article", watched)
+    with Store(sample_db) as store:
+        win = open_window(qtbot, store, article=False)
+        try:
+            arrays = win.timeline.arrays()
+            index = arrays.article_index
+            assert index is not None and index.sorting
+            assert win.timeline.selected_event() is None and not passes
+            home = win.timeline.viewport()
+            if meanwhile:
+                win.list.setCurrentIndex(win.model.index(1))  # found by a pass, as before
+                assert passes and win.timeline.selected_event() is not None
+            chosen = int(win.list.currentIndex().data(ArticleIdRole))
+            gate.set()
+            qtbot.waitUntil(lambda: index.ready and not win._select_timer.isActive())
+            rows = np.flatnonzero(arrays.article_ids == chosen)
+            published = rows[arrays.kinds[rows] == PUBLISHED]
+            expected = int(arrays.ids[published[0] if len(published) else rows[0]])
+            assert win.timeline.selected_event() == expected
+            if not meanwhile:
+                assert win.timeline.viewport() == home and not passes
+        finally:
+            gate.set()
+            win.close()

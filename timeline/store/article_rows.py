@@ -200,6 +200,13 @@ class ArticleRows:
         return self._made.made is not None
 
     @property
+    def sorting(self) -> bool:
+        """Whether the sort is still running: rows() is None until it ends (a sort that
+        failed, its thread ended, is not running)."""
+        thread = self._made.thread
+        return self._made.made is None and thread is not None and thread.is_alive()
+
+    @property
     def steps(self) -> int:
         """Splices followed since the sort."""
         return len(self._steps)

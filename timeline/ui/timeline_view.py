@@ -503,8 +503,9 @@ class TimelineView(QWidget):
         return None if row is None else int(self._arrays.ids[row])
 
     @Slot(int)
-    def select_article(self, article_id: int) -> bool:
-        """Select the article's publication (else its first event) and bring it into view.
+    def select_article(self, article_id: int, *, into_view: bool = True) -> bool:
+        """Select the article's publication (else its first event) and bring it into view
+        (unless into_view is False: the caller places the view).
 
         When the selected event already belongs to the article (the user clicked one of
         its mentions, and the window echoes the article back), nothing moves.
@@ -518,7 +519,8 @@ class TimelineView(QWidget):
         published = rows[self._arrays.kinds[rows] == PUBLISHED]
         row = int(published[0] if len(published) else rows[0])
         self._select_row(row, emit=False)
-        self._bring_into_view(row, zoom_in=True)
+        if into_view:
+            self._bring_into_view(row, zoom_in=True)
         return True
 
     def select_event(self, event_id: int) -> bool:
