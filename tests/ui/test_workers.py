@@ -717,3 +717,30 @@ def test_past_its_rows_the_hand_over_selects_once_the_index_has_sorted_not_by_a_
         finally:
             gate.set()
             win.close()
+
+
+def test_the_table_title_hits_are_found_with_is_made_by_the_search_worker(
+    qtbot: QtBot, sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The table that keys a title's words (28 ms to make, once a process) was made by the
+    # list's first paint after the first search, on the GUI thread: the worker makes it.
+    from timeline.text import query
+
+    made: list[tuple[bool, bool]] = []  # (on the GUI thread, after the search's hand-over)
+    applied: list[int] = []
+    real = query._word_keys
+
+    def keys() -> list[int | str]:
+        made.append((threading.current_thread() is threading.main_thread(), bool(applied)))
+        return real()
+
+    real.cache_clear()
+    monkeypatch.setattr(query, "_word_keys", keys)
+    win = open_window(qtbot, sample_store)
+    win.search_applied.connect(lambda: applied.append(1))
+    with qtbot.waitSignal(win.search_applied, timeout=10_000):
+        win.run_search(SearchRequest(query="في"))
+    win.list.viewport().repaint()  # the titles' hits marked
+    article_shown(win.detail)  # (the pane marks them in the text, on a worker)
+    assert made and made[0] == (False, False)  # by the search's worker, before its hits
+    win.close()

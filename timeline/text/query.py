@@ -520,6 +520,12 @@ def _word_hits_near(
     return found
 
 
+def prepare_hit_spans() -> None:
+    """Make the table hit_spans keys text with (28 ms, once a process): a search's worker
+    makes it, or the first search's titles would wait for it in the list's paint."""
+    _word_keys()
+
+
 def hit_spans(text: str, query: Query | str, forms: Forms | None = None) -> list[tuple[int, int]]:
     """Offsets (start, end) in the original text of every occurrence of the query's terms.
 

@@ -22,7 +22,7 @@ from timeline.store.listing import (
 )
 from timeline.text import base_direction
 from timeline.text.display_safe import for_display, shown_part
-from timeline.text.query import Query, hit_spans
+from timeline.text.query import Query, hit_finder
 from timeline.timescale import LabelStyle
 from timeline.ui.date_text import published_text
 from timeline.ui.plain_text import plain_tooltip
@@ -94,7 +94,9 @@ class ArticleListModel(QAbstractListModel):
         self._anchors: dict[int, ListKey] = {}
         self._anchor_rows: list[int] = []
         self._rows: OrderedDict[int, _Summary] = OrderedDict()
-        self._query: Query | None = None
+        # The search's title hits, found by one finder made for the query (made for each
+        # title, 0.29 ms a title against 2 us).
+        self._find_hits: Callable[[str], list[tuple[int, int]]] | None = None
         self._title_hits: dict[int, list[tuple[int, int]]] = {}
         self.label_style = LabelStyle(language="en")
         self.failure: str | None = None
@@ -181,7 +183,7 @@ class ArticleListModel(QAbstractListModel):
 
     def set_query(self, query: Query | None) -> None:
         """Mark this search's hits in the titles (TitleHitsRole); None marks nothing."""
-        self._query = query
+        self._find_hits = hit_finder(query) if query is not None else None
         self._title_hits.clear()
         self._all_changed()
 
@@ -491,13 +493,13 @@ class ArticleListModel(QAbstractListModel):
         return rows
 
     def _hits(self, article_id: int, title: str) -> list[tuple[int, int]]:
-        if self._query is None:
+        if self._find_hits is None:
             return []
         hits = self._title_hits.get(article_id)
         if hits is None:
             if len(self._title_hits) > _CACHE_ROWS:
                 self._title_hits.clear()
-            hits = self._title_hits[article_id] = hit_spans(title, self._query)
+            hits = self._title_hits[article_id] = self._find_hits(title)
         return hits
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -49,6 +49,7 @@ from timeline.store.timeline_data import (
     density_summary,
     load_event_arrays,
 )
+from timeline.text.query import prepare_hit_spans
 from timeline.ui.hit_marks import HitMarks, hit_marks
 from timeline.ui.memory import release_freed
 from timeline.ui.timeline_geometry import FollowedLanes
@@ -510,6 +511,7 @@ class SearchWorker(QObject):
                 # Ordered here, off the GUI thread, as arrays: a common word can match
                 # every article, too many for a Python object each.
                 ordered = in_list_order(store, ids)
+            prepare_hit_spans()  # the hits' titles are marked on the GUI thread next
             marked = self._marked
             if marked is not None:
                 # Read only: the GUI thread may write over these columns meanwhile (an
