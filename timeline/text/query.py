@@ -520,10 +520,14 @@ def _word_hits_near(
     return found
 
 
-def prepare_hit_spans() -> None:
-    """Make the table hit_spans keys text with (28 ms, once a process): a search's worker
-    makes it, or the first search's titles would wait for it in the list's paint."""
+def prepare_hit_spans(query: Query | None = None) -> None:
+    """Make the table hit_spans keys text with (28 ms, once a process), and with a query
+    its finder's regexes (a word's cores in every spelling: 20-40 ms to compile), kept in
+    re's cache where the finder made for the same query on the GUI thread finds them: a
+    search's worker prepares them, or the list's first marks after it would wait."""
     _word_keys()
+    if query is not None:
+        hit_finder(query)
 
 
 def hit_spans(text: str, query: Query | str, forms: Forms | None = None) -> list[tuple[int, int]]:

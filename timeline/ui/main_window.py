@@ -68,11 +68,10 @@ from timeline.model import to_axis
 from timeline.store import Store, StoreError
 from timeline.store import edits as user_edits
 from timeline.store import stories as story_store
-from timeline.store.search import SearchError, SearchRequest
+from timeline.store.search import SearchRequest
 from timeline.store.store import held_here
 from timeline.store.timeline_data import ColumnRoom, EventArrays, EventText
 from timeline.text.display_safe import for_display, isolated, shown_part
-from timeline.text.query import Query, parse_query
 from timeline.text.safe import visible_controls
 from timeline.timescale import AXIS_MAX, AXIS_MIN, axis_date, format_date
 from timeline.ui.about import show_about
@@ -118,6 +117,7 @@ from timeline.ui.workers import (
     MarksWanted,
     SearchWorker,
     SpliceWorker,
+    marked_query,
     release_ended,
     start_in_thread,
 )
@@ -175,16 +175,6 @@ _DATES_REST_MS = 150
 # 1.5 ms a million rows).
 SELECT_BY_PASS_ROWS = 1 << 21
 _INDEX_POLL_MS = 20
-
-
-def _parsed(query: str) -> Query | None:
-    """The query whose hits to mark in titles; None when there are no words to mark."""
-    if not query.strip():
-        return None
-    try:
-        return parse_query(query)
-    except SearchError:
-        return None
 
 
 def isolate_shortcut(action: QAction) -> None:
@@ -1147,7 +1137,7 @@ class MainWindow(QMainWindow):
         else:
             self._search_ids = ids
             self._search_ordered = ordered
-            self.model.set_query(_parsed(request.query))
+            self.model.set_query(marked_query(request.query))
             self.model.reload(ordered)
             self.timeline.set_highlight(self._story_hits(ids), marks)
             self._show_result_count()

@@ -49,7 +49,7 @@ from timeline.store.timeline_data import (
     density_summary,
     load_event_arrays,
 )
-from timeline.text.query import prepare_hit_spans
+from timeline.text.query import Query, parse_query, prepare_hit_spans
 from timeline.ui.hit_marks import HitMarks, hit_marks
 from timeline.ui.memory import release_freed
 from timeline.ui.timeline_geometry import FollowedLanes
@@ -461,6 +461,16 @@ class SourceReader(QObject):
         self.finished.emit(sources)
 
 
+def marked_query(query: str) -> Query | None:
+    """The query whose hits to mark in titles; None when there are no words to mark."""
+    if not query.strip():
+        return None
+    try:
+        return parse_query(query)
+    except SearchError:
+        return None
+
+
 @dataclass(frozen=True)
 class MarksWanted:
     """The timeline's arrays a search is to mark its hits in (their article ids and,
@@ -511,6 +521,9 @@ class SearchWorker(QObject):
                 # Ordered here, off the GUI thread, as arrays: a common word can match
                 # every article, too many for a Python object each.
                 ordered = in_list_order(store, ids)
+            # The hits' titles are marked on the GUI thread next.
+            prepare_hit_spans(marked_query(self.request.query))
+
             prepare_hit_spans()  # the hits' titles are marked on the GUI thread next
             marked = self._marked
             if marked is not None:
