@@ -44,7 +44,7 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../timeline/ui/article_model.py" line="515" />
+        <location filename="../../timeline/ui/article_model.py" line="534" />
         <source>Hidden</source>
         <translation>مخفية</translation>
     </message>
@@ -1291,440 +1291,440 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="949" />
-        <location filename="../../timeline/ui/main_window.py" line="2323" />
+        <location filename="../../timeline/ui/main_window.py" line="967" />
+        <location filename="../../timeline/ui/main_window.py" line="2391" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="358" />
-        <location filename="../../timeline/ui/main_window.py" line="1764" />
+        <location filename="../../timeline/ui/main_window.py" line="363" />
+        <location filename="../../timeline/ui/main_window.py" line="1832" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="382" />
+        <location filename="../../timeline/ui/main_window.py" line="387" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="505" />
+        <location filename="../../timeline/ui/main_window.py" line="518" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="506" />
+        <location filename="../../timeline/ui/main_window.py" line="519" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="510" />
+        <location filename="../../timeline/ui/main_window.py" line="523" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="529" />
+        <location filename="../../timeline/ui/main_window.py" line="542" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="531" />
+        <location filename="../../timeline/ui/main_window.py" line="544" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="540" />
+        <location filename="../../timeline/ui/main_window.py" line="553" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="543" />
+        <location filename="../../timeline/ui/main_window.py" line="556" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="546" />
+        <location filename="../../timeline/ui/main_window.py" line="559" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="550" />
+        <location filename="../../timeline/ui/main_window.py" line="563" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="581" />
+        <location filename="../../timeline/ui/main_window.py" line="594" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="582" />
+        <location filename="../../timeline/ui/main_window.py" line="595" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="586" />
+        <location filename="../../timeline/ui/main_window.py" line="599" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="591" />
+        <location filename="../../timeline/ui/main_window.py" line="604" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="593" />
+        <location filename="../../timeline/ui/main_window.py" line="606" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="600" />
+        <location filename="../../timeline/ui/main_window.py" line="613" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="663" />
+        <location filename="../../timeline/ui/main_window.py" line="676" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="667" />
+        <location filename="../../timeline/ui/main_window.py" line="680" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="670" />
+        <location filename="../../timeline/ui/main_window.py" line="683" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="672" />
+        <location filename="../../timeline/ui/main_window.py" line="685" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="676" />
+        <location filename="../../timeline/ui/main_window.py" line="689" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="680" />
+        <location filename="../../timeline/ui/main_window.py" line="693" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="681" />
+        <location filename="../../timeline/ui/main_window.py" line="694" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="682" />
+        <location filename="../../timeline/ui/main_window.py" line="695" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="684" />
+        <location filename="../../timeline/ui/main_window.py" line="697" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="686" />
+        <location filename="../../timeline/ui/main_window.py" line="699" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="697" />
+        <location filename="../../timeline/ui/main_window.py" line="710" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="701" />
+        <location filename="../../timeline/ui/main_window.py" line="714" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="701" />
+        <location filename="../../timeline/ui/main_window.py" line="714" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="714" />
+        <location filename="../../timeline/ui/main_window.py" line="727" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="715" />
+        <location filename="../../timeline/ui/main_window.py" line="728" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="716" />
+        <location filename="../../timeline/ui/main_window.py" line="729" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="720" />
+        <location filename="../../timeline/ui/main_window.py" line="733" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="773" />
-        <location filename="../../timeline/ui/main_window.py" line="787" />
+        <location filename="../../timeline/ui/main_window.py" line="786" />
+        <location filename="../../timeline/ui/main_window.py" line="800" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="788" />
+        <location filename="../../timeline/ui/main_window.py" line="801" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="855" />
+        <location filename="../../timeline/ui/main_window.py" line="868" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="858" />
+        <location filename="../../timeline/ui/main_window.py" line="871" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="849" />
-        <location filename="../../timeline/ui/main_window.py" line="864" />
+        <location filename="../../timeline/ui/main_window.py" line="862" />
+        <location filename="../../timeline/ui/main_window.py" line="877" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="514" />
+        <location filename="../../timeline/ui/main_window.py" line="527" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="519" />
+        <location filename="../../timeline/ui/main_window.py" line="532" />
         <source>Import from the &amp;clipboard</source>
         <translation>استيراد م&amp;ن الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="522" />
+        <location filename="../../timeline/ui/main_window.py" line="535" />
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="523" />
+        <location filename="../../timeline/ui/main_window.py" line="536" />
         <source>Open &amp;library…</source>
         <translation>&amp;فتح مكتبة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="524" />
+        <location filename="../../timeline/ui/main_window.py" line="537" />
         <source>Recen&amp;t libraries</source>
         <translation>مكتبات &amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="556" />
+        <location filename="../../timeline/ui/main_window.py" line="569" />
         <source>&amp;Remove this article…</source>
         <translation>إ&amp;زالة هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="562" />
+        <location filename="../../timeline/ui/main_window.py" line="575" />
         <source>Remove every article of its &amp;file…</source>
         <translation>إزالة كل مقالات م&amp;لفها…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="571" />
+        <location filename="../../timeline/ui/main_window.py" line="584" />
         <source>Remove what the &amp;last import added…</source>
         <translation>إزالة ما أضافه آخر است&amp;يراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="596" />
+        <location filename="../../timeline/ui/main_window.py" line="609" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="664" />
+        <location filename="../../timeline/ui/main_window.py" line="677" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="673" />
+        <location filename="../../timeline/ui/main_window.py" line="686" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="691" />
+        <location filename="../../timeline/ui/main_window.py" line="704" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="692" />
+        <location filename="../../timeline/ui/main_window.py" line="705" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="693" />
+        <location filename="../../timeline/ui/main_window.py" line="706" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="704" />
+        <location filename="../../timeline/ui/main_window.py" line="717" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="822" />
+        <location filename="../../timeline/ui/main_window.py" line="835" />
         <source>From the search field to its results</source>
         <translation>من حقل البحث إلى نتائجه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="874" />
+        <location filename="../../timeline/ui/main_window.py" line="887" />
         <source>each story once</source>
         <translation>كل خبر مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="876" />
+        <location filename="../../timeline/ui/main_window.py" line="889" />
         <source>hidden items shown</source>
         <translation>العناصر المخفية ظاهرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="941" />
-        <location filename="../../timeline/ui/main_window.py" line="947" />
+        <location filename="../../timeline/ui/main_window.py" line="959" />
+        <location filename="../../timeline/ui/main_window.py" line="965" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="956" />
+        <location filename="../../timeline/ui/main_window.py" line="974" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1126" />
+        <location filename="../../timeline/ui/main_window.py" line="1165" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1128" />
+        <location filename="../../timeline/ui/main_window.py" line="1167" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1133" />
+        <location filename="../../timeline/ui/main_window.py" line="1172" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1134" />
+        <location filename="../../timeline/ui/main_window.py" line="1173" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1135" />
+        <location filename="../../timeline/ui/main_window.py" line="1174" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1139" />
-        <location filename="../../timeline/ui/main_window.py" line="2220" />
+        <location filename="../../timeline/ui/main_window.py" line="1178" />
+        <location filename="../../timeline/ui/main_window.py" line="2288" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1354" />
+        <location filename="../../timeline/ui/main_window.py" line="1422" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1717" />
+        <location filename="../../timeline/ui/main_window.py" line="1785" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1752" />
+        <location filename="../../timeline/ui/main_window.py" line="1820" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1753" />
+        <location filename="../../timeline/ui/main_window.py" line="1821" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1764" />
-        <location filename="../../timeline/ui/main_window.py" line="1784" />
+        <location filename="../../timeline/ui/main_window.py" line="1832" />
+        <location filename="../../timeline/ui/main_window.py" line="1852" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1769" />
+        <location filename="../../timeline/ui/main_window.py" line="1837" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1776" />
+        <location filename="../../timeline/ui/main_window.py" line="1844" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1784" />
+        <location filename="../../timeline/ui/main_window.py" line="1852" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1792" />
+        <location filename="../../timeline/ui/main_window.py" line="1860" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1794" />
+        <location filename="../../timeline/ui/main_window.py" line="1862" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1796" />
+        <location filename="../../timeline/ui/main_window.py" line="1864" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1797" />
+        <location filename="../../timeline/ui/main_window.py" line="1865" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1798" />
+        <location filename="../../timeline/ui/main_window.py" line="1866" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1799" />
+        <location filename="../../timeline/ui/main_window.py" line="1867" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1807" />
+        <location filename="../../timeline/ui/main_window.py" line="1875" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1816" />
-        <location filename="../../timeline/ui/main_window.py" line="1850" />
+        <location filename="../../timeline/ui/main_window.py" line="1884" />
+        <location filename="../../timeline/ui/main_window.py" line="1918" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1825" />
+        <location filename="../../timeline/ui/main_window.py" line="1893" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1826" />
+        <location filename="../../timeline/ui/main_window.py" line="1894" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1843" />
+        <location filename="../../timeline/ui/main_window.py" line="1911" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1851" />
+        <location filename="../../timeline/ui/main_window.py" line="1919" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1733,17 +1733,17 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1871" />
+        <location filename="../../timeline/ui/main_window.py" line="1939" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2205" />
+        <location filename="../../timeline/ui/main_window.py" line="2273" />
         <source>%1: no files in this folder (hidden ones are not read)</source>
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2325" />
+        <location filename="../../timeline/ui/main_window.py" line="2393" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1752,228 +1752,228 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2333" />
+        <location filename="../../timeline/ui/main_window.py" line="2401" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2338" />
+        <location filename="../../timeline/ui/main_window.py" line="2406" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1858" />
+        <location filename="../../timeline/ui/main_window.py" line="1926" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="777" />
+        <location filename="../../timeline/ui/main_window.py" line="790" />
         <source>Date (for example 1973-10-06, 6 October 1973 or 10 Ramadan 1393 AH; Arabic dates too):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو ⁦1973-10-06⁩؛ وبالإنجليزية أيضًا):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1889" />
-        <location filename="../../timeline/ui/main_window.py" line="1902" />
+        <location filename="../../timeline/ui/main_window.py" line="1957" />
+        <location filename="../../timeline/ui/main_window.py" line="1970" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1890" />
+        <location filename="../../timeline/ui/main_window.py" line="1958" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1905" />
+        <location filename="../../timeline/ui/main_window.py" line="1973" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1940" />
+        <location filename="../../timeline/ui/main_window.py" line="2008" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1945" />
+        <location filename="../../timeline/ui/main_window.py" line="2013" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1965" />
+        <location filename="../../timeline/ui/main_window.py" line="2033" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1966" />
+        <location filename="../../timeline/ui/main_window.py" line="2034" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2001" />
+        <location filename="../../timeline/ui/main_window.py" line="2069" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2003" />
+        <location filename="../../timeline/ui/main_window.py" line="2071" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2005" />
+        <location filename="../../timeline/ui/main_window.py" line="2073" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2007" />
+        <location filename="../../timeline/ui/main_window.py" line="2075" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2022" />
+        <location filename="../../timeline/ui/main_window.py" line="2090" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2027" />
+        <location filename="../../timeline/ui/main_window.py" line="2095" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2029" />
+        <location filename="../../timeline/ui/main_window.py" line="2097" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2031" />
+        <location filename="../../timeline/ui/main_window.py" line="2099" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2038" />
+        <location filename="../../timeline/ui/main_window.py" line="2106" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2039" />
+        <location filename="../../timeline/ui/main_window.py" line="2107" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2044" />
+        <location filename="../../timeline/ui/main_window.py" line="2112" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2066" />
+        <location filename="../../timeline/ui/main_window.py" line="2134" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2071" />
+        <location filename="../../timeline/ui/main_window.py" line="2139" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2084" />
+        <location filename="../../timeline/ui/main_window.py" line="2152" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2086" />
+        <location filename="../../timeline/ui/main_window.py" line="2154" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2104" />
+        <location filename="../../timeline/ui/main_window.py" line="2172" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2115" />
+        <location filename="../../timeline/ui/main_window.py" line="2183" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2130" />
+        <location filename="../../timeline/ui/main_window.py" line="2198" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2144" />
+        <location filename="../../timeline/ui/main_window.py" line="2212" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2149" />
+        <location filename="../../timeline/ui/main_window.py" line="2217" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2154" />
+        <location filename="../../timeline/ui/main_window.py" line="2222" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2160" />
+        <location filename="../../timeline/ui/main_window.py" line="2228" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2167" />
+        <location filename="../../timeline/ui/main_window.py" line="2235" />
         <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
         <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2175" />
+        <location filename="../../timeline/ui/main_window.py" line="2243" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2184" />
+        <location filename="../../timeline/ui/main_window.py" line="2252" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2192" />
+        <location filename="../../timeline/ui/main_window.py" line="2260" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2199" />
+        <location filename="../../timeline/ui/main_window.py" line="2267" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2201" />
+        <location filename="../../timeline/ui/main_window.py" line="2269" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2211" />
+        <location filename="../../timeline/ui/main_window.py" line="2279" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2214" />
+        <location filename="../../timeline/ui/main_window.py" line="2282" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2217" />
+        <location filename="../../timeline/ui/main_window.py" line="2285" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2219" />
+        <location filename="../../timeline/ui/main_window.py" line="2287" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2229" />
+        <location filename="../../timeline/ui/main_window.py" line="2297" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2285" />
+        <location filename="../../timeline/ui/main_window.py" line="2353" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>
@@ -2654,156 +2654,156 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="921" />
-        <location filename="../../timeline/ui/timeline_view.py" line="932" />
+        <location filename="../../timeline/ui/timeline_view.py" line="952" />
+        <location filename="../../timeline/ui/timeline_view.py" line="963" />
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="943" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1180" />
+        <location filename="../../timeline/ui/timeline_view.py" line="974" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1211" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="944" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1180" />
+        <location filename="../../timeline/ui/timeline_view.py" line="975" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1211" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="945" />
+        <location filename="../../timeline/ui/timeline_view.py" line="976" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="949" />
+        <location filename="../../timeline/ui/timeline_view.py" line="980" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="950" />
+        <location filename="../../timeline/ui/timeline_view.py" line="981" />
         <source>%1 events in view</source>
         <translation>%1 حدثاً في العرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="952" />
+        <location filename="../../timeline/ui/timeline_view.py" line="983" />
         <source>%1 events in view; reading them one by one…</source>
         <translation>%1 حدثاً في العرض؛ جارٍ قراءتها واحداً واحداً…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="953" />
+        <location filename="../../timeline/ui/timeline_view.py" line="984" />
         <source>%1 events in view…</source>
         <translation>%1 حدثاً في العرض…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="957" />
+        <location filename="../../timeline/ui/timeline_view.py" line="988" />
         <source>and %1 longer ranges spanning the whole view</source>
         <translation>و%1 فترة أطول تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="958" />
+        <location filename="../../timeline/ui/timeline_view.py" line="989" />
         <source>and %1 longer ranges</source>
         <translation>و%1 فترة أطول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="960" />
+        <location filename="../../timeline/ui/timeline_view.py" line="991" />
         <source>and %1 longer ranges found by the search spanning the whole view</source>
         <translation>و%1 فترة أطول تطابق البحث تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="961" />
+        <location filename="../../timeline/ui/timeline_view.py" line="992" />
         <source>and %1 longer ranges found</source>
         <translation>و%1 فترة أطول تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1080" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1111" />
         <source>Zoom in / out about the middle</source>
         <translation>تكبير / تصغير حول الوسط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1081" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1112" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1082" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1113" />
         <source>Zoom in / out about the pointer</source>
         <translation>تكبير / تصغير حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1082" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1113" />
         <source>Mouse wheel</source>
         <translation>عجلة الفأرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1083" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1114" />
         <source>Zoom in twice about the pointer</source>
         <translation>تكبير مرتين حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1083" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1114" />
         <source>Double click</source>
         <translation>نقر مزدوج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1084" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1085" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1115" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1116" />
         <source>Move along the time</source>
         <translation>التنقل على محور الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1085" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1116" />
         <source>Drag</source>
         <translation>السحب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1086" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1117" />
         <source>A screen earlier / later</source>
         <translation>شاشة أسبق / أحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1087" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1118" />
         <source>Next / previous event</source>
         <translation>الحدث التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1088" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1119" />
         <source>Scroll the lanes of events</source>
         <translation>تمرير صفوف الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1089" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1120" />
         <source>The days the articles were published in</source>
         <translation>أيام نشر المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1090" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1121" />
         <source>Clear the selection</source>
         <translation>إلغاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1151" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1182" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1201" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1232" />
         <source>%1 events</source>
         <translation>%1 حدثاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1205" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1236" />
         <source>%1 match the search</source>
         <translation>%1 منها تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1226" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1257" />
         <source>%1 more</source>
         <translation>%1 غيرها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1238" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1269" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>
