@@ -9,7 +9,6 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import numpy as np
@@ -567,33 +566,32 @@ def test_the_search_map_is_read_once_the_rows_index_is_sorted(
 ) -> None:
     # The rows index's sort (its keys, 8 bytes an event) and the article map's sorts at
     # once were the window's peak at 3,880,000 articles: the map waits for the sort.
-    from timeline.store import article_rows
-
     path = _hidden_copy(sample_db, tmp_path)[0] if hide else sample_db
-    sorted_ = article_rows._sorted
-
-    def slow(job: list) -> article_rows.Made:
-        time.sleep(0.3)  # a sort still running when the loader hands its arrays over
-        return sorted_(job)
-
-    monkeypatch.setattr(article_rows, "_sorted", slow)
+    gate = _sorts_held(monkeypatch)  # still sorting when the loader hands its arrays over
     heard: list[LoadedEvents] = []
+    sorting_when_handed: list[bool] = []
     ready_when_warmed: list[bool] = []
 
+    def indexes() -> list[object]:
+        return [a.article_index for a in (heard[0].arrays, heard[0].overlaid) if a is not None]
+
+    def handed(loaded: LoadedEvents) -> None:
+        heard.append(loaded)
+        sorting_when_handed.append(any(i is not None and not i.ready for i in indexes()))
+        # The sorts end a while after: a loader that waits for them reads the map then;
+        # one that does not reads it while they are held.
+        threading.Timer(0.3, gate.set).start()
+
     def warm(_store: Store) -> None:
-        ready_when_warmed.append(
-            all(
-                a.article_index is not None and a.article_index.ready
-                for a in (heard[0].arrays, heard[0].overlaid)
-                if a is not None
-            )
-        )
+        ready_when_warmed.append(all(i is not None and i.ready for i in indexes()))
+        gate.set()
 
     monkeypatch.setattr(workers, "warm_article_map", warm)
     worker = EventsLoader(path)
-    worker.finished.connect(heard.append, Qt.ConnectionType.DirectConnection)
+    worker.finished.connect(handed, Qt.ConnectionType.DirectConnection)
     thread = workers.start_in_thread(worker, None, ended=lambda: None)
     assert thread.wait(10_000)
+    assert sorting_when_handed == [True]
     assert ready_when_warmed == [True]
 
 
