@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from timeline.paths import translations_dir
 from timeline.ui.about import application_icon
 from timeline.ui.fonts import application_font, load_bundled_fonts
+from timeline.ui.memory import reuse_freed_arrays
 
 ORGANIZATION = "arabic-news-timeline"
 APPLICATION = "timeline"
@@ -61,6 +62,7 @@ def leave_start_up_out_of_collections() -> None:
 def create_application(lang: str | None = None) -> tuple[QApplication, str]:
     """The QApplication with the bundled fonts and the interface language installed."""
     qInstallMessageHandler(_qt_message)
+    reuse_freed_arrays()  # one heap for every thread, before Qt starts any (memory.py)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     # Made again (an upgrade's progress came before the window, or a test asks for

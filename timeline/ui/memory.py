@@ -8,10 +8,19 @@ edit on a busy machine against about 1 ms for pages used before.  Raising the mm
 threshold to 64 MiB (and keeping up to 128 MiB freed at the top of the heap) lets the
 next edit's columns take the pages the last one freed.  Elsewhere than glibc: nothing.
 
-The first edits still fault their columns in (the loaded arrays were made on the
-loader's thread, whose freed pages go to that thread's heap).  Faulting in room for
-them beforehand was tried and left out: it kept about 96 MB more resident at a million
-events (335 MB against 239), for 40-60 ms on the first two edits.
+Faulting in room for the first edits' columns beforehand was tried and left out: it
+kept about 96 MB more resident at a million events (335 MB against 239), for 40-60 ms on
+the first two edits.
+
+One heap for every thread (M_ARENA_MAX 1).  glibc gives each thread that allocates
+while another does a heap (an arena) of its own, and what a thread frees stays in its
+heap, for that heap's next allocations only, up to the trim threshold above.  The
+window's big temporaries are made on several threads in turn (the events' load, the
+article index's sort, the search map's read, each search), so each left up to 128 MB
+resident that the next, on another thread, could not reuse: at 3,880,000 articles the
+window's peak was 754 MB, 664 with one heap (bench/window.py; docs/decisions.md).  The
+threads seldom allocate at once (most of their work holds the GIL, and numpy lets go
+of it only inside its loops), so one heap costs next to nothing in waiting.
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ import sys
 
 _M_TRIM_THRESHOLD = -1
 _M_MMAP_THRESHOLD = -3
+_M_ARENA_MAX = -8
 MMAP_THRESHOLD = 64 * 1024 * 1024
 TRIM_THRESHOLD = 128 * 1024 * 1024
 
@@ -30,7 +40,10 @@ _done: bool | None = None
 
 
 def reuse_freed_arrays() -> bool:
-    """Tune glibc's malloc once per process as above; whether it was (glibc only)."""
+    """Tune glibc's malloc once per process as above; whether it was (glibc only).
+
+    Called before the QApplication is made (create_application), so that no thread has
+    a heap of its own yet, and again by the window (a no-op then)."""
     global _done
     if _done is None:
         _done = False
@@ -40,6 +53,7 @@ def reuse_freed_arrays() -> bool:
                 _done = bool(
                     libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
                     and libc.mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD)
+                    and libc.mallopt(_M_ARENA_MAX, 1)
                 )
             except (OSError, AttributeError):
                 _done = False
