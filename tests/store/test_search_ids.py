@@ -272,3 +272,170 @@ def test_the_maps_rowids_are_kept_in_32_bits_where_they_fit(
     assert in_list_order(store, ids).tolist() == [i for i in everything if i in set(ids.tolist())]
     # A rowid out of the map's type is in no article: the map says so, not a wrapped one.
     assert articles.sorted_ids_of_rowids(np.array([1 << 40], dtype=np.int64)) is None
+
+
+@pytest.mark.parametrize("rows", [1, 2, 5])
+def test_many_hits_read_a_part_at_a_time_are_the_hits_read_at_once(
+    store: Store, through_the_map: None, monkeypatch: pytest.MonkeyPatch, rows: int
+) -> None:
+    """With the map read, a search's rowids are read and marked a part at a time (a
+    word in most of millions of articles at once was the window's peak): the same ids,
+    for words, a phrase, an OR and a prefix, with parts of any size."""
+    _fill(store, 8, n=60)
+    queries = ['"كلمة"', '"نادرة"', '"كلمة نادرة"', "نادرة OR اخرى", "كلم*"]
+    whole = {q: matching_article_ids(store, q).tolist() for q in queries}  # reads the map
+    parts: list[int] = []
+    real = search_module._ids_in_parts
+
+    def counted(*args: object) -> tuple[np.ndarray | None, np.ndarray | None]:
+        found, rowids = real(*args)  # type: ignore[arg-type]
+        parts.append(found is not None)
+        return found, rowids
+
+    monkeypatch.setattr(search_module, "_ids_in_parts", counted)
+    monkeypatch.setattr(search_module, "_MAP_READ_ROWS", rows)
+    for query in queries:
+        assert matching_article_ids(store, query).tolist() == whole[query]
+    assert all(parts) and len(parts) == len(queries)  # every one read in parts
+    assert whole['"كلمة"'] == _joined(store, "كلمة")
+    assert not store.db.conn.in_transaction  # the parts' savepoint released
+
+
+def test_hits_read_in_parts_after_a_change_are_read_again_whole(
+    store: Store, through_the_map: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The map read before another article was added misses its rowid: that search is
+    read as before, and finds it."""
+    _fill(store, 9, n=30)
+    matching_article_ids(store, '"كلمة"')  # the map read
+    monkeypatch.setattr(search_module, "_MAP_READ_ROWS", 2)
+    stale = search_module._article_map(store, build=False)
+    added = _add(store, 99, 10**9 + 5, "كلمة جديدة")
+    key = (str(store.path), search_module._index_version(store))
+    monkeypatch.setitem(search_module._MAP_CACHE, key, stale)  # as if still current
+    ids = matching_article_ids(store, '"كلمة"').tolist()
+    assert added in ids and ids == _joined(store, "كلمة")
+
+
+def test_a_search_of_many_hits_reads_the_map_it_needs_first(
+    store: Store, through_the_map: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No map read yet and more hits than a part: the map is read after the first part
+    and the rest marked on it."""
+    _fill(store, 10, n=40)
+    monkeypatch.setattr(search_module, "_MAP_CACHE", {})
+    monkeypatch.setattr(search_module, "_MAP_READ_ROWS", 3)
+    ids = matching_article_ids(store, '"كلمة"').tolist()
+    assert ids == _joined(store, "كلمة")
+    assert search_module._article_map(store, build=False) is not None
+    assert not store.db.conn.in_transaction
+
+
+def test_a_search_waits_for_the_map_another_thread_reads_before_reading_on(
+    store: Store, through_the_map: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's loader reads the map while the user's first search runs: the search
+    reads one part of its hits, then waits for that map, rather than reading all its
+    hits beside it (the two reads' temporaries were the window's peak)."""
+    import threading
+
+    _fill(store, 11, n=40)
+    monkeypatch.setattr(search_module, "_MAP_CACHE", {})
+    monkeypatch.setattr(search_module, "_MAP_READ_ROWS", 3)
+    map_there, asked, locked = threading.Event(), threading.Event(), threading.Event()
+    read_before: list[str] = []
+    real_run, real_map = search_module._run, search_module._article_map
+
+    def run(store_: Store, sql: str, *args: object) -> list[tuple]:
+        reads_hits = "group_concat(r)" in sql or "group_concat(article_fts.rowid)" in sql
+        if reads_hits and not map_there.is_set():
+            read_before.append(sql)
+        return real_run(store_, sql, *args)  # type: ignore[arg-type]
+
+    def article_map(store_: Store, *, build: bool) -> object:
+        if build and threading.current_thread() is threading.main_thread():
+            asked.set()
+        return real_map(store_, build=build)
+
+    monkeypatch.setattr(search_module, "_run", run)
+    monkeypatch.setattr(search_module, "_article_map", article_map)
+
+    def loader() -> None:  # the window's: its own connection, the lock held throughout
+        with Store(store.path, create=False) as other, search_module._MAP_LOCK:
+            locked.set()
+            assert asked.wait(10)
+            found = search_module._read_article_map(other)
+            assert found is not None
+            key = (str(other.path), search_module._index_version(other))
+            search_module._MAP_CACHE[key] = found
+            map_there.set()
+
+    thread = threading.Thread(target=loader)
+    thread.start()
+    assert locked.wait(10)
+    ids = matching_article_ids(store, '"كلمة"').tolist()
+    thread.join()
+    assert ids == _joined(store, "كلمة")
+    assert len(read_before) == 1 and "LIMIT" in read_before[0]  # one part, then the map
+
+
+@pytest.mark.parametrize("span", [10**9, 4 * 10**9])
+def test_list_keys_in_32_bits_keep_every_order_against_the_stored_keys(span: int) -> None:
+    """The map's keys as seconds after the earliest (within 68 years) or as they are:
+    a bound or a key put in their terms compares with each stored key as it did."""
+    rng = random.Random(span)
+    undated = search_module._UNDATED_KEY
+    stored = sorted(rng.randrange(-span // 2, span // 2) for _ in range(300))
+    stored += [stored[5], stored[5], undated, undated]  # ties, then the undated last
+    starts = np.array(stored, dtype=np.int64)
+    keys = search_module._StartKeys(starts)
+    taken = keys.taken(starts, np.arange(len(starts), dtype=np.int32))
+    assert taken.dtype == (np.int32 if span < 1 << 31 else np.int64)
+    probes = stored[::7] + [rng.randrange(-span, span) for _ in range(200)]
+    probes += [-(1 << 62), 1 << 62, undated, stored[0] - 1, stored[-3] + 1]
+    for value in probes:
+        at = keys.of(value)
+        for stored_key, key in zip(stored, taken.tolist(), strict=True):
+            assert (value < stored_key) == (at < key)
+            assert (value == stored_key) == (at == key)
+
+
+def test_the_time_the_map_takes_is_not_the_searchs_own(
+    store: Store, through_the_map: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search waiting for the article map (read by the window's loader: seconds at
+    millions of articles) and then reading on is not stopped by its time limit."""
+    import threading
+    import time
+
+    _fill(store, 12, n=40)
+    monkeypatch.setattr(search_module, "_MAP_CACHE", {})
+    monkeypatch.setattr(search_module, "_MAP_READ_ROWS", 3)
+    monkeypatch.setattr(search_module, "_PROGRESS_STEPS", 1)  # the clock looked at always
+    locked, asked = threading.Event(), threading.Event()
+    real_map = search_module._article_map
+
+    def article_map(store_: Store, *, build: bool) -> object:
+        if build and threading.current_thread() is threading.main_thread():
+            asked.set()
+        return real_map(store_, build=build)
+
+    monkeypatch.setattr(search_module, "_article_map", article_map)
+
+    def loader() -> None:
+        with Store(store.path, create=False) as other, search_module._MAP_LOCK:
+            locked.set()
+            assert asked.wait(10)
+            time.sleep(0.5)  # longer than the search's whole limit below
+            found = search_module._read_article_map(other)
+            assert found is not None
+            search_module._MAP_CACHE[(str(other.path), search_module._index_version(other))] = found
+
+    thread = threading.Thread(target=loader)
+    thread.start()
+    assert locked.wait(10)
+    try:
+        ids = matching_article_ids(store, '"كلمة"', time_limit=0.3).tolist()
+    finally:
+        thread.join()
+    assert ids == _joined(store, "كلمة")

@@ -1330,13 +1330,39 @@ def _time_limit(store: Store, seconds: float | None) -> Iterator[None]:
     if seconds is None:
         yield
         return
-    deadline = time.monotonic() + seconds
+    deadline = [time.monotonic() + seconds]  # moved on by _limit_paused
     conn = store.db.conn
-    conn.set_progress_handler(lambda: time.monotonic() > deadline, _PROGRESS_STEPS)
+    conn.set_progress_handler(lambda: time.monotonic() > deadline[0], _PROGRESS_STEPS)
+    outer = getattr(_LIMITS, "deadline", None)
+    _LIMITS.deadline = deadline
     try:
         yield
     finally:
+        _LIMITS.deadline = outer
         conn.set_progress_handler(None, 0)
+
+
+# The deadline of the search running on each thread (_time_limit's), for _limit_paused.
+_LIMITS = threading.local()
+
+
+@contextlib.contextmanager
+def _limit_paused() -> Iterator[None]:
+    """The search's time limit stopped meanwhile: the article map read for it, or
+    waited for while another thread reads it, is no part of the query's own work (at
+    3,880,000 articles it takes 1.5-4 s by the machine's load, and a common word's
+    search waited for it and then ran out of its 3 s: "took too long")."""
+    deadline = getattr(_LIMITS, "deadline", None)
+    if deadline is None:
+        yield
+        return
+    started = time.monotonic()
+    left = deadline[0] - started
+    deadline[0] = math.inf
+    try:
+        yield
+    finally:
+        deadline[0] = time.monotonic() + left
 
 
 _VOCAB = "temp.article_vocab"
@@ -2425,11 +2451,17 @@ def matching_article_ids(
         expression = parsed.fts(forms) if pair is None else f'"{pair}"'
         reads = _Reads(stamp)
         where, params = _matching_sql(store, expression, *filters, reads=reads)
-        # The index's rowids as one text (a Python object a hit costs 4 times more), in
-        # rowid order, mapped to article ids by the article map when there are many.
-        rowids = _int_array(
-            _run(store, "SELECT group_concat(article_fts.rowid)" + where, params, table)
-        )
+        rowids = None
+        if pair is None and source is None and date_from is None and date_to is None:
+            found, rowids = _ids_in_parts(store, where, params)
+            if found is not None:
+                return found
+        if rowids is None:
+            # The index's rowids as one text (a Python object a hit costs 4 times more),
+            # in rowid order, mapped to article ids by the article map when there are many.
+            rowids = _int_array(
+                _run(store, "SELECT group_concat(article_fts.rowid)" + where, params, table)
+            )
         if pair is not None:
             rowids = _with_marked(store, pair, rowids, filters)
         seamed = _NO_ROWIDS
@@ -2453,6 +2485,68 @@ def matching_article_ids(
         ids = _int_array(_run(store, "SELECT group_concat(s.article_id)" + where, params, table))
     ids.sort()
     return ids
+
+
+def _ids_in_parts(
+    store: Store, where: str, params: list[object]
+) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """The sorted ids of the articles an unfiltered statement (_matching_sql's, on the
+    main index) finds, read about _MAP_READ_ROWS rowids at a time in one read transaction
+    and marked on the article map: (ids, None).  (None, rowids) when they were fewer
+    than a part (read as one, for the caller to go on with as before), and (None, None)
+    when the map misses one of them (the store changed meanwhile).
+
+    A word in most of 3,880,000 articles read at once was a 20 MB text in SQLite, its
+    copy in Python, its 18 MB of rowids and their positions in the map: about 140 MB
+    over the window's 530 at once, its peak.  A part's text is 2.4 MB, and the ids are
+    marked on the map (one flag an article).  The first part is read with a LIMIT;
+    past it the map is read if it is not (as a search of so many hits always did) or
+    waited for while another thread reads it (the window's loader, after its first
+    frame: read beside it, the search's temporaries and the map's had added up), and
+    the rest is read in ranges of the map's rowids, each holding _MAP_READ_ROWS
+    articles.  (Every part by a LIMIT, the rows passing through a subquery, took 45 ms
+    more CPU for a word in a million articles than one read, 76 ms; by ranges, 0-7.)"""
+    limited = (
+        "SELECT count(*), max(r), group_concat(r) FROM (SELECT article_fts.rowid AS r"
+        + where
+        + " AND article_fts.rowid > ? ORDER BY article_fts.rowid LIMIT ?)"
+    )
+    ranged = (
+        "SELECT group_concat(article_fts.rowid)"
+        + where
+        + " AND article_fts.rowid > ? AND article_fts.rowid <= ?"
+    )
+    _run(store, "SAVEPOINT matching_parts", [])
+    try:
+        articles = _article_map(store, build=False)
+        last = -(1 << 63)
+        if articles is None:
+            count, last, text = _run(store, limited, [*params, last, _MAP_READ_ROWS])[0]
+            part = _int_array([(text,)])
+            if count < _MAP_READ_ROWS:
+                return None, part
+            articles = _article_map(store, build=True)
+            if articles is None:
+                return None, None
+            chosen = articles.no_rows()
+            if not articles.mark_rowids(chosen, part):
+                return None, None
+        else:
+            chosen = articles.no_rows()
+        # Ranges (last, upto] of the map's rowids from the last one read.
+        ends = articles.rowids[
+            int(np.searchsorted(articles.rowids, last, side="right")) + _MAP_READ_ROWS - 1 :: (
+                _MAP_READ_ROWS
+            )
+        ].tolist()
+        for upto in [*ends, (1 << 63) - 1]:
+            part = _int_array(_run(store, ranged, [*params, last, upto]))
+            if not articles.mark_rowids(chosen, part):
+                return None, None
+            last = upto
+        return articles.ids_marked(chosen), None
+    finally:
+        _run(store, "RELEASE matching_parts", [])
 
 
 def _with_marked(
@@ -2562,28 +2656,29 @@ class _ArticleMap:
         # out of id order (a rowid taken by a later article of the same second) are rare.
         # Orders as rows in 32 bits once made (half an argsort's 64-bit positions).
         by_time = _narrowed(np.argsort(starts, kind="stable"))
-        self.list_starts = starts[by_time]  # the stored keys in list order (int64)
+        # The stored keys in list order, as seconds after the earliest (int32) where
+        # every dated one fits, undated last (_StartKeys).
+        self._keys = _StartKeys(starts)
+        self.list_starts = self._keys.taken(starts, by_time)
         self.list_ids = ids[by_time]
         s, i = self.list_starts, self.list_ids
         if bool(np.any((s[1:] == s[:-1]) & (i[1:] < i[:-1]))):
             del s, i
             self.list_starts = self.list_ids = np.empty(0, dtype=np.int64)
             by_time = _narrowed(np.lexsort((ids, starts)))
-            self.list_starts, self.list_ids = starts[by_time], ids[by_time]
+            self.list_starts, self.list_ids = self._keys.taken(starts, by_time), ids[by_time]
         else:
             del s, i
         del starts
         # Rows as int32 (2,147,483,647 articles).
-        list_row = np.empty(len(ids), dtype=np.int32)
-        list_row[by_time] = np.arange(len(ids), dtype=np.int32)
+        list_row = _inverse(by_time)
         del by_time
         by_id = _narrowed(np.argsort(ids))
         self.sorted_ids = ids[by_id]
+        del ids
         self.list_row_of_id = list_row[by_id]  # aligned with sorted_ids
         del list_row
-        id_row = np.empty(len(ids), dtype=np.int32)
-        id_row[by_id] = np.arange(len(ids), dtype=np.int32)
-        self.id_row_of_rowid = id_row  # aligned with rowids
+        self.id_row_of_rowid = _inverse(by_id)  # aligned with rowids
 
     def _positions(self, keys: np.ndarray, values: np.ndarray) -> np.ndarray | None:
         """Where each value is in the sorted keys; None if one is missing (the store
@@ -2602,11 +2697,28 @@ class _ArticleMap:
         return at
 
     def sorted_ids_of_rowids(self, rowids: np.ndarray) -> np.ndarray | None:
-        at = self._positions(self.rowids, rowids)
-        if at is None:
+        chosen = self.no_rows()
+        if not self.mark_rowids(chosen, rowids):
             return None
-        chosen = np.zeros(len(self.sorted_ids), dtype=bool)
-        chosen[self.id_row_of_rowid[at]] = True
+        return self.ids_marked(chosen)
+
+    def no_rows(self) -> np.ndarray:
+        """A mark for each article (in sorted_ids' order), none set: mark_rowids's."""
+        return np.zeros(len(self.sorted_ids), dtype=bool)
+
+    def mark_rowids(self, chosen: np.ndarray, rowids: np.ndarray) -> bool:
+        """Set the marks of the articles of rowids (sorted) in chosen, a slice of them at
+        a time (a slice's positions and checks are a few MB where 2,284,773 hits' at once
+        were 50); False when one is no article of the map."""
+        for start in range(0, len(rowids), _MAP_READ_ROWS):
+            at = self._positions(self.rowids, rowids[start : start + _MAP_READ_ROWS])
+            if at is None:
+                return False
+            chosen[self.id_row_of_rowid[at]] = True
+        return True
+
+    def ids_marked(self, chosen: np.ndarray) -> np.ndarray:
+        """The ids (int64, sorted) of the articles marked in chosen."""
         return self.sorted_ids[chosen].astype(np.int64)
 
     def _as_ids(self, values: np.ndarray) -> np.ndarray:
@@ -2640,7 +2752,7 @@ class _ArticleMap:
             first, last = np.searchsorted(self.rowids, [lo, hi])
             rows = self.id_row_of_rowid[first:last]
             starts = self.list_starts[self.list_row_of_id[rows]]
-            rows = rows[(starts >= lower) & (starts < upper)]
+            rows = rows[(starts >= self._keys.of(lower)) & (starts < self._keys.of(upper))]
             if of_source is not None:
                 rows = rows[_found_in(self.sorted_ids[rows], of_source)]
             chosen[rows] = True
@@ -2685,7 +2797,7 @@ class _ArticleMap:
         keys = sorted((moved[int(i)][1] for i in ordered[taken]), key=order_of)
         rows = []
         for start, article_id in keys:
-            value = _UNDATED_KEY if start is None else start
+            value = self._keys.of(_UNDATED_KEY if start is None else start)
             first = int(np.searchsorted(self.list_starts, value, side="left"))
             last = int(np.searchsorted(self.list_starts, value, side="right"))
             rows.append(first + int(np.searchsorted(self.list_ids[first:last], article_id)))
@@ -2693,13 +2805,16 @@ class _ArticleMap:
         return np.insert(rest, at, np.array([k[1] for k in keys], dtype=np.int64))
 
     def in_list_order(self, ids: np.ndarray) -> np.ndarray:
-        ids = self._as_ids(ids)
-        at = np.searchsorted(self.sorted_ids, ids)
-        inside = at < len(self.sorted_ids)
-        at = at[inside]
-        at = at[self.sorted_ids[at] == ids[inside]]
+        """ids (those of articles) in list order, marked a slice at a time (as in
+        mark_rowids: a common word's ids at once were 60 MB of temporaries)."""
         chosen = np.zeros(len(self.list_ids), dtype=bool)
-        chosen[self.list_row_of_id[at]] = True
+        for start in range(0, len(ids), _MAP_READ_ROWS):
+            part = self._as_ids(ids[start : start + _MAP_READ_ROWS])
+            at = np.searchsorted(self.sorted_ids, part)
+            inside = at < len(self.sorted_ids)
+            at = at[inside]
+            at = at[self.sorted_ids[at] == part[inside]]
+            chosen[self.list_row_of_id[at]] = True
         return self.list_ids[chosen].astype(np.int64)
 
 
@@ -2723,7 +2838,7 @@ def _article_map(store: Store, *, build: bool) -> _ArticleMap | None:
     found = _MAP_CACHE.get(key)
     if found is not None or not build:
         return found
-    with _MAP_LOCK:
+    with _limit_paused(), _MAP_LOCK:
         found = _MAP_CACHE.get(key)  # read by another thread meanwhile
         if found is None:
             found = _read_article_map(store)
@@ -2786,6 +2901,59 @@ def _read_article_map(store: Store) -> _ArticleMap | None:
     columns = [rowids, ids, starts]
     del rowids, ids, starts  # the map's to free as it goes
     return _ArticleMap(columns)
+
+
+class _StartKeys:
+    """The article map's list keys (published_start, _UNDATED_KEY for none) in 32 bits:
+    seconds after the earliest, where every dated one is within 68 years of it, undated
+    as the largest int32 (3,880,000 articles' keys: 15 MB where 30).  Otherwise kept as
+    they are (int64).  `of` puts a key or a bound in the same terms, keeping its order
+    against every stored key."""
+
+    _UNDATED = np.iinfo(np.int32).max
+
+    def __init__(self, starts: np.ndarray) -> None:
+        dated = starts != _UNDATED_KEY
+        self.base: int | None = None
+        if bool(dated.any()):
+            earliest = int(starts.min(initial=_UNDATED_KEY, where=dated))
+            latest = int(starts.max(initial=-_UNDATED_KEY, where=dated))
+            if latest - earliest <= self._UNDATED - 2:
+                self.base = earliest
+        elif len(starts):
+            self.base = 0
+
+    def taken(self, starts: np.ndarray, order: np.ndarray) -> np.ndarray:
+        """starts in order, in these terms (a slice at a time: no 64-bit copy whole)."""
+        if self.base is None:
+            return starts[order]
+        keys = np.empty(len(order), dtype=np.int32)
+        for begin in range(0, len(order), _MAP_READ_ROWS):
+            part = starts[order[begin : begin + _MAP_READ_ROWS]]
+            undated = part == _UNDATED_KEY
+            part -= self.base
+            part[undated] = self._UNDATED
+            keys[begin : begin + len(part)] = part
+        return keys
+
+    def of(self, value: int) -> int:
+        """A key or a bound in these terms: one past every dated key is one below the
+        undated, one before every key is -1 (every stored key's order kept)."""
+        if self.base is None:
+            return value
+        if value == _UNDATED_KEY:
+            return int(self._UNDATED)
+        return min(max(value - self.base, -1), int(self._UNDATED) - 1)
+
+
+def _inverse(order: np.ndarray) -> np.ndarray:
+    """The inverse of a permutation (int32): where each position went, filled a slice
+    at a time (a whole np.arange beside it was 15 MB more at 3,880,000 articles' map)."""
+    inverse = np.empty(len(order), dtype=np.int32)
+    for start in range(0, len(order), _MAP_READ_ROWS):
+        end = min(start + _MAP_READ_ROWS, len(order))
+        inverse[order[start:end]] = np.arange(start, end, dtype=np.int32)
+    return inverse
 
 
 def _narrowed(values: np.ndarray) -> np.ndarray:
