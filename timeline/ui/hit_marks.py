@@ -52,7 +52,11 @@ def rows_of_articles(
     if low < 0 or top > TABLE_MAX_ID:
         return np.isin(article_ids, wanted)
     table = np.zeros(top + 1, dtype=bool)
-    table[wanted[(wanted >= 0) & (wanted <= top)]] = True
+    # A slice of the wanted at a time: those in range of every hit at once were a copy
+    # of them all (18 MB for a word in 2,284,773 of 3,880,000 articles).
+    for first in range(0, len(wanted), _SLICE):
+        part = wanted[first : first + _SLICE]
+        table[part[(part >= 0) & (part <= top)]] = True
     # A slice at a time: np.take of the whole column converted its 32-bit ids to a 64-bit
     # copy of them all first (80 MB at 10M events), a slice's only its own; and a thread
     # making them (the search's worker) gives the GIL back between slices, where one call

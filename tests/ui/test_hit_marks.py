@@ -1,0 +1,31 @@
+"""A search's marks on the timeline's rows, made a slice at a time (timeline/ui/hit_marks.py)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from timeline.ui import hit_marks
+
+
+@pytest.mark.parametrize("slice_rows", [1, 7, 1 << 18])
+def test_the_rows_of_some_articles_are_those_isin_finds(
+    monkeypatch: pytest.MonkeyPatch, slice_rows: int
+) -> None:
+    """Slices of the rows and of the wanted ids of any size, wanted ids out of the rows'
+    range (below, above, negative) and repeated: the same rows as numpy.isin."""
+    monkeypatch.setattr(hit_marks, "_SLICE", slice_rows)
+    rng = np.random.default_rng(slice_rows)
+    article_ids = rng.integers(5, 400, size=1000).astype(np.int32)
+    wanted = np.concatenate([rng.integers(0, 600, size=150), [-3, 0, 4, 401, 10**7, 5, 5]]).astype(
+        np.int64
+    )
+    rng.shuffle(wanted)
+    expected = np.isin(article_ids, wanted)
+    for bounds in (None, (int(article_ids.min()), int(article_ids.max()))):
+        found = hit_marks.rows_of_articles(article_ids, wanted, bounds)
+        assert found.tolist() == expected.tolist()
+    marks = hit_marks.hit_marks(object(), article_ids, wanted, None)
+    assert marks.mask.tolist() == expected.tolist()
+    chosen = ~expected if marks.others else expected
+    assert marks.rows.tolist() == np.flatnonzero(chosen).tolist()
