@@ -523,8 +523,6 @@ class SearchWorker(QObject):
                 ordered = in_list_order(store, ids)
             # The hits' titles are marked on the GUI thread next.
             prepare_hit_spans(marked_query(self.request.query))
-
-            prepare_hit_spans()  # the hits' titles are marked on the GUI thread next
             marked = self._marked
             if marked is not None:
                 # Read only: the GUI thread may write over these columns meanwhile (an
