@@ -500,6 +500,9 @@ class MainWindow(QMainWindow):
         self.resize(initial_size(self.screen()))
         self._restore_state()
         self._loader_thread: QThread | None = None
+        # The load whose events are yet to be shown: its thread ends a moment after they
+        # are (a moment an edit could come in, under load), so the thread says less.
+        self._loader: EventsLoader | None = None
         # Another program's writes to the library (a terminal's import, a second window):
         # seen within seconds and shown (store_watch.py).
         self.watcher = StoreWatcher(store, self._watch_waits, self)
@@ -1249,7 +1252,7 @@ class MainWindow(QMainWindow):
         follow when it comes); read here only when no load brings it."""
         if self._story_loaded is not None:
             return self._story_loaded.earliest
-        if self._loader_thread is not None or self._timeline_stale:
+        if self._load_coming():
             return {}
         if self._earliest is None:
             try:
@@ -1289,6 +1292,7 @@ class MainWindow(QMainWindow):
         self.search_bar.show_result_count(found, suggestions=suggestions)
 
     def _timeline_loaded(self, loaded: LoadedEvents) -> None:
+        self._loader = None
         if self._closed:
             return
         self._splice_settled()  # its arrays shown before these replace them
@@ -1701,8 +1705,15 @@ class MainWindow(QMainWindow):
         events are loaded again in the background (as after a hide).  So are they when
         a load is on its way, which may have read the rows before the edit."""
         self._redated |= redated
-        if self.collapse_action.isChecked() or self._loader_thread is not None:
+        if self.collapse_action.isChecked() or self._load_coming():
             self.load_timeline()
+
+    def _load_coming(self) -> bool:
+        """Whether a load of the events is yet to be shown: one running whose events have
+        not come, or one asked for while another ran (it starts when that one's thread
+        ends).  A load already shown read nothing an edit since could have changed: an
+        edit in the moment before its thread ended loaded every event again."""
+        return self._loader is not None or self._timeline_stale
 
     def _list_hidden_changed(self, hid: set[int], showed: set[int], kept: int | None) -> None:
         """Articles hidden or shown again: their rows, the counts and a search's hits.
@@ -1780,6 +1791,7 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _timeline_failed(self, message: str) -> None:
+        self._loader = None
         if self._closed:
             return
         line = self.tr("Timeline not loaded: %1").replace("%1", in_interface_language(message))
