@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QLineEdit,
+    QStyle,
+    QStyleOptionComboBox,
     QStyleOptionViewItem,
     QTreeView,
 )
@@ -200,3 +202,73 @@ def test_the_import_dialog_names_the_types_of_files_in_arabic_in_an_arabic_windo
     assert shown == [arabic_name]
     # The system's locale again after the dialog.
     assert QMimeDatabase().mimeTypeForName("text/markdown").comment() == before
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_import_dialogs_file_types_are_elided_not_cut(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+    language: str,
+) -> None:
+    """The Import dialog's file types (every format the importer reads) are about twice
+    as wide as the box: Qt cut them at its edge, which in an Arabic window is where the
+    patterns begin ("x *.odt … *.gz)" beside the name, the middle of ".docx" first).
+    The box draws its text elided at the logical end, as a box given that text draws it,
+    and takes the dialog's width, not its text's."""
+    from timeline.store import Store
+    from timeline.ui.main_window import MainWindow
+
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    drawn: list[tuple[QImage, QImage, str, str]] = []
+
+    def open_names(parent, _caption, _folder, name_filter, *_args, **_kwargs):
+        dialog = QFileDialog(parent, "x", str(tmp_path), name_filter)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        box = dialog.findChild(QComboBox, "fileTypeCombo")
+        assert box is not None
+        assert dialog.width() < 800  # it fits beside a window of 800x500
+        text = box.currentText()
+        # A box of the same size, style and direction given the text as it should show.
+        field = box.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            _combo_option(box),
+            QStyle.SubControl.SC_ComboBoxEditField,
+            box,
+        )
+        elided = box.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, field.width() - 2)
+        given = QComboBox()
+        qtbot.addWidget(given)
+        given.setStyle(QApplication.style())
+        given.setLayoutDirection(box.layoutDirection())
+        given.setFont(box.font())
+        given.addItem(elided)
+        given.setFixedSize(box.size())
+        images = [
+            b.grab().toImage().convertToFormat(QImage.Format.Format_RGB32) for b in (box, given)
+        ]
+        drawn.append((images[0], images[1], text, elided))
+        dialog.close()
+        return [], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", open_names)
+    with Store(tmp_path / "t.db") as store:
+        window = MainWindow(store)
+        qtbot.addWidget(window)
+        window._choose_files()
+    ((shown, expected, text, elided),) = drawn
+    assert elided != text and elided.endswith("…")  # it does not fit: the test's case
+    assert elided.startswith(window.tr("Articles"))
+    assert shown == expected
+
+
+def _combo_option(box: QComboBox) -> QStyleOptionComboBox:
+    option = QStyleOptionComboBox()
+    option.initFrom(box)
+    option.editable = box.isEditable()
+    option.currentText = box.currentText()
+    return option

@@ -1,4 +1,5 @@
-"""Qt's own file dialog in a right-to-left window: its paths, sizes and dates left to right.
+"""Qt's own file dialog in a right-to-left window: its paths, sizes and dates left to right,
+and in either direction its file-type box elided, not cut.
 
 Qt lays the whole dialog out right to left in an Arabic window, and a path, a size or a
 date written in Latin letters and digits is then ordered as an Arabic sentence would
@@ -8,6 +9,14 @@ desktop gives one, which needs none of this); while one is open (`left_to_right_
 an event filter on the application meets Qt's own dialog as it is shown and sets the
 look-in box and the name field left to right, and the size and date columns drawn left
 to right in their cells.  The rest of the dialog stays right to left.
+
+The Import dialog's file types name every format the importer reads: far wider than
+the box (about 900 px of text in a box of 400-450, whether the window is 800 px wide or
+the whole screen, as the dialog's width is its own).  Qt cuts a combo box's text at the
+box's edge, and in a right-to-left window that edge is where the patterns begin: the
+box showed "x *.odt *.pdf … *.gz)" beside "Articles", the middle of ".docx" first.  Its
+text is elided instead (`elide_file_types`), the ellipsis at its logical end, in both
+directions.
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOption,
+    QStyleOptionComboBox,
     QStyleOptionViewItem,
     QTreeView,
     QWidget,
@@ -44,6 +54,10 @@ def file_filter(*entries: tuple[str, str]) -> str:
 
 # QFileDialog's own widgets, by the object names its form gives them (qfiledialog.ui).
 _PATH_WIDGETS = ((QComboBox, "lookInCombo"), (QLineEdit, "fileNameEdit"))
+_FILE_TYPES = "fileTypeCombo"
+# Characters the file-type box asks room for: "Articles (*.txt *.text" and "All files (*)"
+# whole, as its name and first patterns are the part read.
+_FILE_TYPES_SHOWN = 22
 _DETAILS = "treeView"
 # QFileSystemModel's columns: name, size, type, date modified.
 _LEFT_TO_RIGHT_COLUMNS = (1, 3)
@@ -81,12 +95,57 @@ class _LeftToRightLabel(QProxyStyle):
         painter.restore()
 
 
+class _ElidedLabel(QProxyStyle):
+    """Draws a combo box's label elided at its logical end where it does not fit (Qt
+    cuts it at the box's edge: see the module's text)."""
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element == QStyle.ControlElement.CE_ComboBoxLabel and isinstance(
+            option, QStyleOptionComboBox
+        ):
+            field = self.subControlRect(
+                QStyle.ComplexControl.CC_ComboBox,
+                option,
+                QStyle.SubControl.SC_ComboBoxEditField,
+                widget,
+            )
+            # Qt draws the label one pixel in from each side of the field.
+            text = option.fontMetrics.elidedText(  # type: ignore[attr-defined]
+                option.currentText, Qt.TextElideMode.ElideRight, field.width() - 2
+            )
+            if text != option.currentText:
+                option = QStyleOptionComboBox(option)
+                option.currentText = text
+        super().drawControl(element, option, painter, widget)
+
+
+def elide_file_types(dialog: QFileDialog) -> None:
+    """The file-type box's text elided where it does not fit."""
+    box = dialog.findChild(QComboBox, _FILE_TYPES)
+    if not isinstance(box, QComboBox):
+        return
+    style = _ElidedLabel(box.style().name())
+    style.setParent(box)  # a style set on a widget is not owned by it
+    box.setStyle(style)
+    # Its width the dialog's to give, not its text's (a style set anew sizes the box
+    # to its longest entry: the dialog then ran past an 800 px window's screen).
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(_FILE_TYPES_SHOWN)
+
+
 class _FileDialogWatcher(QObject):
     """Sets each of Qt's file dialogs shown meanwhile right (see the module's text)."""
 
-    def __init__(self) -> None:
+    def __init__(self, setup: Callable[[QFileDialog], None]) -> None:
         super().__init__()
         self.seen: list[QFileDialog] = []
+        self._setup = setup
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -95,8 +154,23 @@ class _FileDialogWatcher(QObject):
             and watched not in self.seen
         ):
             self.seen.append(watched)
-            set_paths_left_to_right(watched)
+            self._setup(watched)
         return False
+
+
+@contextlib.contextmanager
+def _watching_file_dialogs(setup: Callable[[QFileDialog], None]) -> Iterator[None]:
+    """setup() each of Qt's file dialogs shown while the block runs."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        yield
+        return
+    watcher = _FileDialogWatcher(setup)
+    app.installEventFilter(watcher)
+    try:
+        yield
+    finally:
+        app.removeEventFilter(watcher)
 
 
 def set_paths_left_to_right(dialog: QFileDialog) -> None:
@@ -124,16 +198,11 @@ def set_paths_left_to_right(dialog: QFileDialog) -> None:
 def left_to_right_paths() -> Iterator[None]:
     """While the block runs (a static QFileDialog function), Qt's file dialogs it shows
     get their paths, sizes and dates left to right in a right-to-left application."""
-    app = QApplication.instance()
-    if not isinstance(app, QApplication) or app.layoutDirection() != Qt.LayoutDirection.RightToLeft:
+    if QApplication.layoutDirection() != Qt.LayoutDirection.RightToLeft:
         yield
         return
-    watcher = _FileDialogWatcher()
-    app.installEventFilter(watcher)
-    try:
+    with _watching_file_dialogs(set_paths_left_to_right):
         yield
-    finally:
-        app.removeEventFilter(watcher)
 
 
 # Called after each file dialog (file_dialog): a window takes its library's locks anew.
@@ -150,7 +219,8 @@ def after_each_file_dialog(callback: Callable[[], None]) -> Callable[[], None]:
 @contextlib.contextmanager
 def file_dialog(locale: QLocale | None = None) -> Iterator[None]:
     """Around a static QFileDialog function: its paths left to right in an Arabic
-    window (left_to_right_paths), the files' types named in locale (the window's:
+    window (left_to_right_paths), its file-type box elided (elide_file_types), the
+    files' types named in locale (the window's:
     search_bar.interface_locale), and, once it is closed, what each window asked to be
     called after one (after_each_file_dialog).
 
@@ -168,7 +238,7 @@ def file_dialog(locale: QLocale | None = None) -> Iterator[None]:
     if locale is not None:
         QLocale.setDefault(locale)
     try:
-        with left_to_right_paths():
+        with left_to_right_paths(), _watching_file_dialogs(elide_file_types):
             yield
     finally:
         QLocale.setDefault(system)
