@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -252,3 +252,78 @@ def test_an_events_menu_is_let_go_once_it_has_run(window: MainWindow) -> None:
         assert popup_after(lambda: window.edits._timeline_menu(event_id, at))
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChildren(QMenu, "eventEditMenu") == []
+
+
+def bar_menu(window: MainWindow, english: str) -> QMenu:
+    """The menu bar's menu whose English title is english (in either language)."""
+    for action in window.menuBar().actions():
+        if action.text() == window.tr(english):
+            menu = action.menu()
+            assert isinstance(menu, QMenu)
+            return menu
+    raise AssertionError(f"no {english} menu")
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_after_alt_alone_the_bars_letters_answer_in_either_layout(
+    qtbot: QtBot, request: pytest.FixtureRequest, sample_store: Store, language: str
+) -> None:
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    window = open_window(qtbot, sample_store)
+    focus(qtbot, window, window.list)
+    bar = window.menuBar()
+    qtbot.keyPress(window.list, Qt.Key.Key_Alt, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyRelease(window.list, Qt.Key.Key_Alt, Qt.KeyboardModifier.NoModifier)
+    assert bar.hasFocus() and bar.activeAction() is bar.actions()[0]
+    # The View menu's letter typed on the other layout: ر (on V) for "&View", U (the
+    # key of ع) for "&عرض".
+    key, text = (0x0631, "ر") if language == "en" else (int(Qt.Key.Key_U.value), "u")
+    view_menu = bar_menu(window, "&View")
+    QApplication.sendEvent(
+        bar, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text)
+    )
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is view_menu, timeout=2000)
+    view_menu.close()
+
+
+def test_alt_and_a_letters_latin_key_opens_an_arabic_menu(
+    qtbot: QtBot, sample_store: Store, arabic: None
+) -> None:
+    """The Arabic menus' letters are Arabic: on a Latin layout Alt+م types Alt+L, and
+    no menu opened by its letter.  The letter answers to its key in either layout."""
+    window = open_window(qtbot, sample_store)
+    file_menu = bar_menu(window, "&File")
+    assert window.menuBar().actions()[0].text() == "&ملف"
+    focus(qtbot, window, window.list)
+    qtbot.keyClick(window.list, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # م's key
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is file_menu, timeout=2000)
+    file_menu.close()
+    # An open menu's letters too: J, the key of ت, opens "&تلوين الأحداث".
+    view_menu = bar_menu(window, "&View")
+    focus(qtbot, window, window.list)
+    qtbot.keyClick(window.list, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is view_menu, timeout=2000)
+    submenu = next(a.menu() for a in view_menu.actions() if a.text() == "&تلوين الأحداث")
+    qtbot.keyClick(view_menu, Qt.Key.Key_J)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is submenu, timeout=2000)
+    submenu.close()
+    view_menu.close()
+
+
+def test_an_english_menus_letters_answer_on_an_arabic_layout(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """In an open menu Qt matches the typed character only: on an Arabic layout the
+    English menus' letters were out of reach (ب is on F)."""
+    view_menu = bar_menu(window, "&View")
+    bar = window.menuBar()
+    bar.setActiveAction(view_menu.menuAction())
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is view_menu, timeout=2000)
+    submenu = next(a.menu() for a in view_menu.actions() if a.text() == "&Colour events")
+    # ؤ is on the key of C ("&Colour events"): typed as Qt hands it to the menu.
+    event = QKeyEvent(QEvent.Type.KeyPress, 0x0624, Qt.KeyboardModifier.NoModifier, "ؤ")
+    QApplication.sendEvent(view_menu, event)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is submenu, timeout=2000)
+    submenu.close()
+    view_menu.close()

@@ -51,7 +51,7 @@ def test_f1_lists_every_shortcut_of_the_menus_and_the_timelines_keys(
         ("View", "Zoom in", "Ctrl+="),
         ("Help", "Keyboard shortcuts", "F1"),
         ("Timeline", "Next / previous event", "] / ["),
-        ("Window", "Open the menu bar", "F10"),
+        ("Window", "Open the menu bar", "F10 / Alt"),
         ("Window", "The menu of what has the focus", "Shift+F10 / Menu"),
         ("Window", "From the search field to its results", "Down"),
         ("Timeline", "Zoom in / out about the pointer", "Mouse wheel"),

@@ -1,9 +1,18 @@
-"""Keys that open menus whatever the keyboard's layout: F10 the menu bar, Shift+F10 the
-context menu of the focused widget (as the menu key does, which many laptops lack).
+"""Keys that open menus whatever the keyboard's layout: F10 or Alt alone the menu bar,
+Shift+F10 the context menu of the focused widget (as the menu key does, which many
+laptops lack), and a menu's letter on the key it is printed on in either layout.
 
-Alt and a menu's letter is the other way in, but an Arabic interface's letters are
-Arabic: typed on a Latin layout, Alt+letter reaches no menu at all, and Qt's Fusion
-style gives Alt alone no way into the bar.
+An Arabic interface's menu letters are Arabic (&ملف, as Arabic translations mark them;
+Chinese and Japanese ones add a Latin "(&F)", which an alphabet typed key by key does
+not need).  Qt matches a letter by the character the key types: on a Latin layout Alt+م
+is Alt+L, and no menu was reachable by its letter; an English interface's menus, opened,
+took no letter typed on an Arabic layout.  GIMP (GTK) and Firefox answer a letter on its
+key in another installed layout, as their Russian users report of Alt+F; Qt tells
+neither the key nor the other layouts, so a letter here also answers to the one on its
+key in the other of the two standard layouts, the Arabic (101) and the US one (`_SAME_KEY`;
+Arabic keyboards print both).  An AZERTY keyboard's A, Q, Z, W and M keys, which that
+table places elsewhere, reach their Arabic letters only on the Arabic layout.  (Alt
+alone is Qt's own: its Fusion and Windows styles both say SH_MenuBar_AltKeyNavigation.)
 """
 
 from __future__ import annotations
@@ -11,8 +20,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMenu,
+    QMenuBar,
+    QWidget,
+)
+
+# The Arabic letter on each key of the standard Arabic keyboard (Windows' Arabic 101,
+# X11's "ara") by what the same key types on a US layout (Shift+H: أ), each way.
+_LATIN_KEYS = "qwertyuiop[]asdfghjkl;'zxcvnm,./`H"
+_ARABIC_KEYS = "ضصثقفغعهخحجدشسيبلاتنمكطئءؤرىةوزظذأ"
+_SAME_KEY = dict(zip(_LATIN_KEYS, _ARABIC_KEYS, strict=True))
+_SAME_KEY |= {arabic: latin for latin, arabic in _SAME_KEY.items()}
 
 
 def open_context_menu(widget: QWidget) -> None:
@@ -85,8 +107,76 @@ def open_menu_bar(window: QMainWindow) -> None:
         bar.setActiveAction(first)
 
 
+def _mnemonic_key(text: str) -> int:
+    """The key of a menu entry's letter as Qt matches it (0: none)."""
+    keys = QKeySequence.mnemonic(text)
+    return keys[0].key().value if keys.count() else 0
+
+
+def _typed_key(char: str) -> int:
+    """The key Qt names a typed character by (its upper case)."""
+    return ord(char.upper()) if len(char.upper()) == 1 else ord(char)
+
+
+def same_key_letter(event: QKeyEvent, actions: list[QAction]) -> str | None:
+    """The letter on the same key as the typed one that is an entry's letter among
+    actions, where the typed one is none's (see the module's text)."""
+    typed = event.text()
+    other = _SAME_KEY.get(typed) if len(typed) == 1 else None
+    if other is None:
+        return None
+    keys = {_mnemonic_key(a.text()) for a in actions if a.isVisible() and a.isEnabled()}
+    if _typed_key(typed) in keys or _typed_key(other) not in keys:
+        return None
+    return other
+
+
+class _SameKeyLetters(QObject):
+    """Gives menus and the menu bar, from the keyboard, the letter on the same key where
+    the one typed is no entry's (one for the application: menus are windows of their
+    own)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        if isinstance(watched, (QMenu, QMenuBar)):
+            # An open menu, or the bar after Alt or F10: it reads the typed text.
+            other = same_key_letter(event, watched.actions())
+            if other is not None:
+                again = QKeyEvent(
+                    QEvent.Type.KeyPress,
+                    _typed_key(other),
+                    event.modifiers(),
+                    other,
+                    event.isAutoRepeat(),
+                    event.count(),
+                )
+                QApplication.sendEvent(watched, again)
+                return True
+        elif event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier == (
+            Qt.KeyboardModifier.AltModifier
+        ) and isinstance(watched, QWidget):
+            # Alt and a letter no shortcut took (Qt tries its shortcuts first).
+            window = watched.window()
+            if isinstance(window, QMainWindow) and window.menuWidget() is window.menuBar():
+                bar = window.menuBar()
+                other = same_key_letter(event, bar.actions())
+                if other is not None:
+                    key = _typed_key(other)
+                    bar.setActiveAction(
+                        next(a for a in bar.actions() if _mnemonic_key(a.text()) == key)
+                    )
+                    return True
+        return super().eventFilter(watched, event)
+
+
 def install_menu_keys(window: QMainWindow) -> None:
-    """F10 and Shift+F10 on the window (no menu entry shows them: the keys' help does)."""
+    """F10 and Shift+F10 on the window (no menu entry shows them: the keys' help does,
+    with Alt alone), and the menus' letters on their keys in either layout."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.findChild(_SameKeyLetters) is None:
+        letters = _SameKeyLetters(app)
+        app.installEventFilter(letters)
 
     def focused_context_menu() -> None:
         widget = QApplication.focusWidget()
@@ -111,7 +201,10 @@ def menu_key_help() -> list[tuple[str, tuple[str, ...]]]:
         return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
     return [
-        (QCoreApplication.translate("MenuKeys", "Open the menu bar"), (native("F10"),)),
+        (
+            QCoreApplication.translate("MenuKeys", "Open the menu bar"),
+            (native("F10"), native("Alt")),
+        ),
         (
             QCoreApplication.translate("MenuKeys", "The menu of what has the focus"),
             (native("Shift+F10"), native("Menu")),
