@@ -1018,6 +1018,17 @@ def test_an_undone_hide_no_longer_says_the_article_is_hidden(window: MainWindow)
     assert window.statusBar().currentMessage() == "another line"
 
 
+def test_an_edit_after_a_hide_takes_the_hides_line_away(window: MainWindow) -> None:
+    """The hide's line says Ctrl+Z undoes it: after another edit Ctrl+Z undoes that
+    one, and the line still said so for its ten seconds."""
+    window.edits.hide_article()
+    written(window)
+    assert "Article hidden" in window.statusBar().currentMessage()
+    shown = current(window)  # the list's next article
+    run(window, "title", lambda s: edits.correct_article(s, shown, "title", "عنوان آخر"))
+    assert "Article hidden" not in window.statusBar().currentMessage()
+
+
 def test_a_corrected_source_moves_an_article_through_the_search_filter(
     qtbot: QtBot, window: MainWindow
 ) -> None:

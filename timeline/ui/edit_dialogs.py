@@ -635,7 +635,8 @@ class WindowEdits(QObject):
         where it went: it leaves the list, the timeline and the counts, and nothing said
         how to bring it back.  Shown again (the hide undone, or unhidden), the line goes,
         if it is still the one said: it stayed its ten seconds beside the article listed
-        again."""
+        again.  So it does after any other edit: its "Ctrl+Z undoes" then undid that one
+        (a title corrected after a hide, the line still said it)."""
         hidden = self.tr("Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)")
         articles = [
             c
@@ -647,7 +648,7 @@ class WindowEdits(QObject):
         bar = self.window.statusBar()
         if any(c.before is None and c.after is not None for c in articles):
             bar.showMessage(hidden, 10_000)
-        elif any(c.after is None for c in articles) and bar.currentMessage() == hidden:
+        elif bar.currentMessage() == hidden:
             bar.clearMessage()
 
     def _event_target(self, store: Store, event_id: int) -> str:
