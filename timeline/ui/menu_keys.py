@@ -137,8 +137,11 @@ class _SameKeyLetters(QObject):
     own)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Every event of the application comes here: a mouse move sent took 0.8 us
+        # without the filter, 3.5 with it (1.7 with one that only returns False), so
+        # tens of us in a frame of a drag.
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return super().eventFilter(watched, event)
+            return False
         if isinstance(watched, (QMenu, QMenuBar)):
             # An open menu, or the bar after Alt or F10: it reads the typed text.
             other = same_key_letter(event, watched.actions())
@@ -167,7 +170,7 @@ class _SameKeyLetters(QObject):
                         next(a for a in bar.actions() if _mnemonic_key(a.text()) == key)
                     )
                     return True
-        return super().eventFilter(watched, event)
+        return False
 
 
 def install_menu_keys(window: QMainWindow) -> None:
