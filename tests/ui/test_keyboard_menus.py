@@ -9,7 +9,14 @@ from typing import TypeVar
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.ui.waiting import open_window
@@ -309,6 +316,21 @@ def test_alt_and_a_letters_latin_key_opens_an_arabic_menu(
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is submenu, timeout=2000)
     submenu.close()
     view_menu.close()
+
+
+def test_alt_and_a_letter_gives_no_bar_to_a_window_without_one(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # Asking a main window for its bar makes one: an empty bar appeared on the first
+    # Alt+letter in a window that had none.  (The program's window puts the letters'
+    # filter on the application.)
+    other = QMainWindow()
+    qtbot.addWidget(other)
+    field = QLineEdit()
+    other.setCentralWidget(field)
+    other.show()
+    qtbot.keyClick(field, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert other.menuWidget() is None
 
 
 def test_an_english_menus_letters_answer_on_an_arabic_layout(

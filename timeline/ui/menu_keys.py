@@ -161,14 +161,14 @@ class _SameKeyLetters(QObject):
         ) and isinstance(watched, QWidget):
             # Alt and a letter no shortcut took (Qt tries its shortcuts first).
             window = watched.window()
-            if isinstance(window, QMainWindow) and window.menuWidget() is window.menuBar():
-                bar = window.menuBar()
-                other = same_key_letter(event, bar.actions())
+            # (menuBar() would give a window without one an empty bar.)
+            bar = window.menuWidget() if isinstance(window, QMainWindow) else None
+            if isinstance(bar, QMenuBar):
+                menus = [a for a in bar.actions() if a.isVisible() and a.isEnabled()]
+                other = same_key_letter(event, menus)
                 if other is not None:
                     key = _typed_key(other)
-                    bar.setActiveAction(
-                        next(a for a in bar.actions() if _mnemonic_key(a.text()) == key)
-                    )
+                    bar.setActiveAction(next(a for a in menus if _mnemonic_key(a.text()) == key))
                     return True
         return False
 
