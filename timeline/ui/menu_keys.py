@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QRe
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMenuBar,
@@ -133,13 +134,12 @@ def same_key_letter(event: QKeyEvent, actions: list[QAction]) -> str | None:
 
 class _SameKeyLetters(QObject):
     """Gives menus and the menu bar, from the keyboard, the letter on the same key where
-    the one typed is no entry's (one for the application: menus are windows of their
-    own)."""
+    the one typed is no entry's.  Put on the window (where an Alt+letter that its
+    focused widget left comes), its bar and its menus only: on the application it saw
+    every event of every widget (a mouse move 0.8 -> 3.5 us), each one taking the GIL,
+    which the GUI thread then waited for while a worker held it."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Every event of the application comes here: a mouse move sent took 0.8 us
-        # without the filter, 3.5 with it (1.7 with one that only returns False), so
-        # tens of us in a frame of a drag.
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         if isinstance(watched, (QMenu, QMenuBar)):
@@ -176,10 +176,13 @@ class _SameKeyLetters(QObject):
 def install_menu_keys(window: QMainWindow) -> None:
     """F10 and Shift+F10 on the window (no menu entry shows them: the keys' help does,
     with Alt alone), and the menus' letters on their keys in either layout."""
-    app = QApplication.instance()
-    if isinstance(app, QApplication) and app.findChild(_SameKeyLetters) is None:
-        letters = _SameKeyLetters(app)
-        app.installEventFilter(letters)
+    letters = _SameKeyLetters(window)
+    # (A line edit takes Alt+letter as typing: it is watched before it gets it.)
+    watched = (window, window.menuWidget(), *window.findChildren(QMenu))
+    watched += tuple(window.findChildren(QLineEdit))
+    for widget in watched:
+        if widget is not None:
+            widget.installEventFilter(letters)
 
     def focused_context_menu() -> None:
         widget = QApplication.focusWidget()
