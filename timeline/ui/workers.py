@@ -400,6 +400,7 @@ class EventsLoader(QObject):
         for arrays in (loaded.arrays, loaded.overlaid):
             if arrays is not None and arrays.article_index is not None:
                 arrays.article_index.wait()
+        release_freed()  # the sort's temporaries given back first: not under the map's
         with (
             contextlib.suppress(*STORE_ERRORS, SearchError),
             Store(self._db_path, create=False) as store,
