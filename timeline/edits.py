@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import getpass
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, overload
@@ -781,6 +781,14 @@ class ShownEvents(Sequence[ShownEvent]):
 
     def __len__(self) -> int:
         return len(self._before) + len(self._events) + len(self._after)
+
+    def __iter__(self) -> Iterator[ShownEvent]:
+        """Each in order, the program's made as they are gone through (from the store's
+        StoredEvents: read a page at a time)."""
+        yield from self._before
+        for event in self._events:
+            yield _shown_event(self._values, event, self._title)
+        yield from self._after
 
     @overload
     def __getitem__(self, index: int) -> ShownEvent: ...
