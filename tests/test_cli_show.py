@@ -64,20 +64,15 @@ def test_a_paragraph_wrapped_a_piece_at_a_time_has_textwraps_lines(
     assert wrapped == (textwrap.wrap(paragraph, width) or [""])
 
 
-def test_show_reads_and_writes_a_long_articles_events_a_page_at_a_time(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """An article of 350,001 mentions took 21 s and 698 MB to show: all its events were
-    read at once (rows, an event and a shown event each), its one paragraph split into
-    its words by textwrap, and each line written by a call of its own.  Now the rows are
-    read a page at a time as they are written, and the lines written a page a call."""
-    mentions = 3000
+@pytest.fixture
+def long_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, list[str]]:
+    """A library of one article of 3,000 mentions, whose events may not be read whole
+    (Store.events_of, event_rows_of), and the writes of click.echo from then on."""
     path = tmp_path / "long.jsonl"
-    body = "في 3 مارس 2020 عاد الوفد. " * mentions
+    body = "في 3 مارس 2020 عاد الوفد. " * MENTIONS
     path.write_text(json.dumps({"title": "طويل", "body": body, "published": "2021-05-22"}))
     db = tmp_path / "long.db"
-    runner = CliRunner()
-    assert runner.invoke(cli, ["--db", str(db), "import", str(path)]).exit_code == 0
+    assert CliRunner().invoke(cli, ["--db", str(db), "import", str(path)]).exit_code == 0
 
     def read_whole(*_args: object) -> None:
         raise AssertionError("an article's events read whole")
@@ -92,18 +87,40 @@ def test_show_reads_and_writes_a_long_articles_events_a_page_at_a_time(
         echo(message, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(click, "echo", counted)
-    result = runner.invoke(cli, ["--db", str(db), "show", "1"], catch_exceptions=False)
+    return db, writes
+
+
+MENTIONS = 3000
+
+
+def test_show_reads_and_writes_a_long_articles_events_a_page_at_a_time(
+    long_article: tuple[Path, list[str]],
+) -> None:
+    """An article of 350,001 mentions took 21 s and 698 MB to show: all its events were
+    read at once (rows, an event and a shown event each), its one paragraph split into
+    its words by textwrap, and each line written by a call of its own.  Now the rows are
+    read a page at a time as they are written, and the lines written a page a call."""
+    db, writes = long_article
+    result = CliRunner().invoke(cli, ["--db", str(db), "show", "1"], catch_exceptions=False)
     assert result.exit_code == 0
     events = result.output.split("\nevents:\n")[1].splitlines()
-    assert len(events) == mentions + 1  # and its publication
-    assert events[1].split() == [
-        "mentioned",
-        "2020-03-03",
-        "في",
-        "3",
-        "مارس",
-        "2020",
-        "عاد",
-        "الوفد.",
-    ]
+    assert len(events) == MENTIONS + 1  # and its publication
+    words = ["mentioned", "2020-03-03", "في", "3", "مارس", "2020", "عاد", "الوفد."]
+    assert events[1].split() == words
     assert len(writes) < 30  # 13 fields, body lines and events: 3,001 + 828 lines
+
+
+def test_show_json_writes_a_long_articles_events_as_it_reads_them(
+    long_article: tuple[Path, list[str]],
+) -> None:
+    """show --json of the same article took 1.5 GB: a dict an event, then one string of
+    them all.  Now each event is made as it is written, the JSON written in pieces."""
+    db, writes = long_article
+    args = ["--db", str(db), "show", "1", "--json"]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0
+    shown = json.loads(result.output)
+    assert len(shown["events"]) == MENTIONS + 1
+    assert shown["events"][1]["value"] == "2020-03-03" and "article_id" not in shown["events"][1]
+    assert shown["title"] == "طويل" and shown["tags"] == [] and shown["hidden"] is False
+    assert len(writes) > 5  # pieces of 64 K characters, not one string

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from timeline.cli_window import chosen_db_path, migration_progress
-from timeline.text.safe import terminal_safe, visible_controls
+from timeline.text.safe import json_escaped, terminal_safe, visible_controls
 
 if TYPE_CHECKING:
     from timeline.store import Store
@@ -72,6 +73,37 @@ def _echo_line(text: str, *, err: bool = False) -> None:
     ⟨RLO⟩), so that the line stays one line, cannot pass for another (a file named
     "x\n100 added, 0 failed files"), and names the file as it is really named."""
     click.echo(visible_controls(text, keep_newlines=False), err=err)
+
+
+class MadeAsWritten(list[Any]):
+    """Items for json's encoder, each made into JSON's values (by make) when it is
+    written (json_pieces).  The encoder with indent (Python's) iterates a list it is
+    given; the one without (C's) would read this one as empty: tests hold the output
+    whole."""
+
+    def __init__(self, items: Sequence[Any], make: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self._items, self._make = items, make
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(self._make, self._items)
+
+
+def json_pieces(data: Any, size: int = 65536) -> Iterator[str]:
+    """json_line(data, indent=2) in pieces of about size characters, made as they are
+    written (a MadeAsWritten in data made an item at a time)."""
+    held: list[str] = []
+    count = 0
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        held.append(chunk)
+        count += len(chunk)
+        if count >= size:
+            yield json_escaped("".join(held))
+            held, count = [], 0
+    yield json_escaped("".join(held))
 
 
 class _Failure(click.ClickException):

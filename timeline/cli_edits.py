@@ -7,15 +7,21 @@ the moment of the command; the edit is tied to its span, so it outlives recomput
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from timeline.cli_common import Settings, _common_options, _echo, _Failure
-from timeline.text.safe import json_escaped, json_line
+from timeline.cli_common import (
+    MadeAsWritten,
+    Settings,
+    _common_options,
+    _echo,
+    _Failure,
+    json_pieces,
+)
+from timeline.text.safe import json_line
 
 if TYPE_CHECKING:
     from timeline.store import Store
@@ -315,38 +321,13 @@ def _event_json(event: Any) -> dict[str, Any]:
     return data
 
 
-class _EventsAsMade(list[dict[str, Any]]):
-    """An article's shown events for json's encoder, each made into JSON's values when
-    it is written.  The encoder with indent (Python's) iterates a list it is given; the
-    one without (C's) would read this one as empty: a test holds the output whole."""
-
-    def __init__(self, events: Any) -> None:
-        super().__init__()
-        self._events = events
-
-    def __len__(self) -> int:
-        return len(self._events)
-
-    def __iter__(self) -> Any:
-        return (_event_json(event) for event in self._events)
-
-
-def _shown_json_pieces(shown: Any, size: int = 65536) -> Iterator[str]:
-    """json_line(the shown article, indent=2) in pieces of about size characters, made
-    as they are written: an article of 350,001 mentions (9.1 M characters of text) took
-    38 s and 2.55 GB as one string (a dict for each event, then the string and two
-    copies of it)."""
+def _shown_json_pieces(shown: Any) -> Iterator[str]:
+    """json_line(the shown article, indent=2) in pieces, made as they are written: an
+    article of 350,001 mentions (9.1 M characters of text) took 38 s and 2.55 GB as one
+    string (a dict for each event, then the string and two copies of it)."""
     data = asdict(replace(shown, events=[]))
-    data["events"] = _EventsAsMade(shown.events)
-    held: list[str] = []
-    count = 0
-    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
-        held.append(chunk)
-        count += len(chunk)
-        if count >= size:
-            yield json_escaped("".join(held))
-            held, count = [], 0
-    yield json_escaped("".join(held))
+    data["events"] = MadeAsWritten(shown.events, _event_json)
+    return json_pieces(data)
 
 
 @edit_group.command("list")
