@@ -512,6 +512,28 @@ def test_repair_refuses_what_is_no_library_in_one_line(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db", "pipe.db"]
 
 
+@pytest.mark.parametrize(
+    "command", [["show", "1"], ["search", "مارس"], ["list"], ["export", "--format", "events-csv"]]
+)
+def test_an_empty_file_is_said_no_library_by_what_only_reads_and_made_one_by_import(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """An existing file of no bytes was said not to be there ("no database at"); it is
+    an empty database to SQLite, and no library: what only reads says so in the line
+    the window says in Arabic too, leaving it empty, and an import makes the library in
+    it."""
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(cli, ["--db", str(empty), *command])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {empty} is an SQLite database, but not a timeline store\n"
+    assert empty.stat().st_size == 0
+    article = str(SAMPLES / "02_suez.txt")
+    result = CliRunner().invoke(cli, ["--db", str(empty), "import", article])
+    assert result.exit_code == 0 and "1 added" in result.output
+    assert CliRunner().invoke(cli, ["--db", str(empty), *command]).exit_code == 0
+
+
 def test_read_only_folder_lists_and_refuses_import(tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()

@@ -17,7 +17,7 @@ import sqlite_utils
 
 from tests.store.test_store import immutable_folder  # noqa: F401 (a fixture)
 from timeline.model import ArticleDraft
-from timeline.store import DamagedStoreError, Store, StoreError, schema_check
+from timeline.store import DamagedStoreError, Store, StoreError, said, schema_check
 from timeline.store import store as store_module
 from timeline.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -112,10 +112,13 @@ def test_another_program_s_database_at_a_high_version_is_not_called_newer(
 
 
 def test_an_empty_file_is_no_library_to_a_command_that_only_reads(tmp_path: Path) -> None:
+    """Said to be no timeline store, which it is not (an empty database to SQLite), not
+    "no database at" it, which a missing file is said."""
     path = tmp_path / "empty.db"
     path.touch()
-    with pytest.raises(StoreError, match="no database"):
+    with pytest.raises(StoreError) as refused:
         Store(path, create=False)
+    assert str(refused.value) == said("not_a_store", path=path)
     assert path.stat().st_size == 0
     with Store(path) as store:  # asked to make one there (the window's new library)
         assert store.count_articles() == 0

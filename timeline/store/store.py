@@ -1043,8 +1043,9 @@ class Store:
         fresh = version == 0 and not self.db.table_names()
         if fresh and not self._create:
             # An empty file (made by hand, or cut to nothing) is no library: a command
-            # that only reads must not write a new one into it.
-            raise StoreError(said("no_database", path=self.path))
+            # that only reads must not write a new one into it.  It is there, an empty
+            # database to SQLite (it was said "no database at", as a missing file is).
+            raise StoreError(said("not_a_store", path=self.path))
         if not fresh and not self._schema_checked:
             self._refuse_damaged_schema(conn, version)
         if conn.read_only is not None:
