@@ -139,6 +139,36 @@ def test_an_image_is_in_arabic_unless_asked_otherwise(run, tmp_path: Path) -> No
     assert drawn[""] == drawn["ar"] != drawn["en"]
 
 
+# An image export's process whose files may grow to the first argument's bytes, as on
+# a disk with that much room (a write past it fails with EFBIG, as ENOSPC would).
+_ON_A_SMALL_DISK = (
+    "import resource, signal, sys\n"
+    "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+    "resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]), resource.RLIM_INFINITY))\n"
+    "sys.argv[:2] = ['timeline']\n"
+    "from timeline.__main__ import main\n"
+    "main()\n"
+)
+
+
+@pytest.mark.parametrize("suffix", ["svg", "png"])
+def test_an_image_that_does_not_fit_on_the_disk_is_not_said_written(
+    run, tmp_path: Path, suffix: str
+) -> None:
+    """Qt's SVG writer said nothing of a write that failed: on a full disk an SVG cut
+    short was said written, whole (exit 0); the PNG writer said "Unknown error" in the
+    image's language (Arabic), after libpng's own "Write Error"."""
+    db, target = tmp_path / "t.db", tmp_path / f"out.{suffix}"
+    room = 40_000  # more than SQLite's -shm (32 KiB), less than the image
+    command = [sys.executable, "-c", _ON_A_SMALL_DISK, str(room), "--db", str(db), "export"]
+    command += ["--output", str(target)]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(command, env=env, capture_output=True, timeout=120, text=True)
+    assert done.returncode == 1
+    assert done.stderr == f"Error: cannot write {target}: File too large\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.db"]  # no part of a file
+
+
 @pytest.mark.parametrize("fmt", ["timeline", "timelinejs"])
 def test_formats_that_need_a_date_say_which_articles_they_left_out(
     run, tmp_path: Path, fmt: str

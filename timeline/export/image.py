@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QMarginsF, QPoint, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPoint, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QImage,
     QImageWriter,
@@ -149,7 +149,14 @@ def paint_on(device: QPaintDevice, view: TimelineView) -> None:
 
 
 def write_image(view: TimelineView, path: Path, fmt: str, *, scale: float = 1.0) -> None:
-    """Save the view as PNG (width x scale pixels), SVG or PDF (vector, 1 px = 1 pt)."""
+    """Save the view as PNG (width x scale pixels), SVG or PDF (vector, 1 px = 1 pt).
+
+    Made in memory and written to path by Python: Qt's writers of SVG and PDF say
+    nothing of a write that failed, and on a full disk an SVG cut short and an empty PDF
+    were said written; its PNG writer said "Unknown error", in the interface's language.
+    """
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     size = view.size()
     if fmt == "png":
         width, height = round(size.width() * scale), round(size.height() * scale)
@@ -164,24 +171,18 @@ def write_image(view: TimelineView, path: Path, fmt: str, *, scale: float = 1.0)
         painter = QPainter(image)
         paint_view(view, painter)
         painter.end()
-        png = QImageWriter(str(path), b"png")
+        png = QImageWriter(buffer, b"png")
         if not png.write(image):
-            raise OSError(f"cannot write {path}: {png.errorString()}")
-        return
-    if fmt == "svg":
+            raise OSError(f"cannot make the PNG image: {png.errorString()}")
+    elif fmt == "svg":
         generator = QSvgGenerator()
-        generator.setFileName(str(path))
+        generator.setOutputDevice(buffer)
         generator.setSize(size)
         generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
         generator.setTitle("Timeline")
-        painter = QPainter()
-        if not painter.begin(generator):
-            raise OSError(f"cannot write {path}")
-        paint_view(view, painter)
-        painter.end()
-        return
-    if fmt == "pdf":
-        writer = QPdfWriter(str(path))
+        _paint_onto(generator, view)
+    elif fmt == "pdf":
+        writer = QPdfWriter(buffer)
         writer.setResolution(72)
         writer.setPageLayout(
             QPageLayout(
@@ -191,13 +192,21 @@ def write_image(view: TimelineView, path: Path, fmt: str, *, scale: float = 1.0)
             )
         )
         writer.setTitle("Timeline")
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise OSError(f"cannot write {path}")
-        paint_view(view, painter)
-        painter.end()
-        return
-    raise ValueError(f"not an image format: {fmt}")
+        _paint_onto(writer, view)
+        del writer  # (the PDF's end is written as the writer goes)
+    else:
+        raise ValueError(f"not an image format: {fmt}")
+    buffer.close()
+    with open(path, "wb") as out:
+        out.write(buffer.data().data())
+
+
+def _paint_onto(device: QPaintDevice, view: TimelineView) -> None:
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError(f"cannot draw on {type(device).__name__}")
+    paint_view(view, painter)
+    painter.end()
 
 
 def export_image(
