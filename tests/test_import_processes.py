@@ -555,5 +555,12 @@ def test_a_worker_whose_parent_is_gone_ends_quietly() -> None:
     parent, child = multiprocessing.Pipe()
     parent.send((_doubled, [1, 2, 3]))
     parent.close()  # gone before the reply
-    processes._serve(child)  # returns, raises nothing
+    # Served in this process: the signals a worker leaves to its parent are this
+    # process's again after (a later test's SIGTERM was ignored).
+    handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        processes._serve(child)  # returns, raises nothing
+    finally:
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
     child.close()

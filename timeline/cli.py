@@ -346,7 +346,7 @@ def import_command(
             " import it again to finish",
             err=True,
         )
-        sys.exit(130)
+        sys.exit(interrupted.exit_status)
     if report.failed:
         sys.exit(1)
 
@@ -366,27 +366,49 @@ def _file_json(result: FileResult) -> dict[str, Any]:
     }
 
 
-@contextlib.contextmanager
-def _cancelled_by_interrupt() -> Iterator[threading.Event]:
-    """An event Ctrl+C sets: an import or a recompute stops within an article and says
-    what it kept (each printed "Aborted!" and nothing else).  A second Ctrl+C
-    interrupts at once."""
-    interrupted = threading.Event()
+# The signals that stop a command as Ctrl+C does: SIGTERM is what `kill`, `timeout`
+# and a closing session's manager send, and it ended an import or an export at once
+# (its export's partial file left behind, no word said).
+_STOPPING = (signal.SIGINT, signal.SIGTERM)
 
-    def on_interrupt(_signum: int, _frame: object) -> None:
+
+class _Interruption(threading.Event):
+    """Set by the first Ctrl+C or SIGTERM, which signum names."""
+
+    signum: int = signal.SIGINT
+
+    @property
+    def exit_status(self) -> int:
+        """128 and the signal's number, as a shell gives a process the signal ended."""
+        return 128 + self.signum
+
+
+@contextlib.contextmanager
+def _cancelled_by_interrupt(*, at_once: bool = False) -> Iterator[_Interruption]:
+    """An event Ctrl+C or SIGTERM sets: an import or a recompute stops within an article
+    and says what it kept (each printed "Aborted!" and nothing else).  A second one
+    interrupts at once (KeyboardInterrupt), and with at_once the first does (an export,
+    whose partial file is removed as the exception passes: files.written_whole)."""
+    interrupted = _Interruption()
+
+    def on_interrupt(signum: int, _frame: object) -> None:
         if interrupted.is_set():
             raise KeyboardInterrupt
+        interrupted.signum = signum
         interrupted.set()
+        if at_once:
+            raise KeyboardInterrupt
 
     try:
-        previous = signal.signal(signal.SIGINT, on_interrupt)
+        previous = [(s, signal.signal(s, on_interrupt)) for s in _STOPPING]
     except ValueError:  # not the main thread: Ctrl+C keeps its usual meaning
         yield interrupted
         return
     try:
         yield interrupted
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous:
+            signal.signal(signum, handler)
 
 
 def _event_json(event: Event) -> dict[str, Any]:
@@ -1034,38 +1056,52 @@ def export_command(
         click.echo(f"\rexporting: {written:,} written", err=True, nl=False)
 
     to_terminal = output is not None and fmt not in IMAGE_FORMATS and sys.stderr.isatty()
-    with settings.open_store(create=False) as store, _line_cleared(told):
-        try:
-            if output is None:
-                out = (
-                    cast(TextIO, _ForTerminal(sys.stdout, fmt))  # (it writes and flushes)
-                    if sys.stdout.isatty()
-                    else sys.stdout
-                )
-                count = write_text(store, fmt, selection, out, left_out=left_out, style=style)
-                out.flush()
-            else:
-                count = export(
-                    store,
-                    fmt,
-                    selection,
-                    output,
-                    width=width,
-                    height=height,
-                    scale=scale,
-                    lang=lang,
-                    left_out=left_out,
-                    cut=cut,
-                    style=style,
-                    progress=progress if to_terminal else None,
-                )
-        except SelectionError as exc:
-            raise _Failure(str(exc)) from exc
-        except OSError as exc:
-            if output is None and isinstance(exc, BrokenPipeError):
-                raise  # a reader that stopped early (| head): click ends quietly, as list does
-            where = output if output is not None else "standard output"
-            raise _Failure(f"cannot write {where}: {exc.strerror or exc}") from exc
+    try:
+        with (
+            _cancelled_by_interrupt(at_once=True) as interrupted,
+            settings.open_store(create=False) as store,
+            _line_cleared(told),
+        ):
+            try:
+                if output is None:
+                    out = (
+                        cast(TextIO, _ForTerminal(sys.stdout, fmt))  # (it writes and flushes)
+                        if sys.stdout.isatty()
+                        else sys.stdout
+                    )
+                    count = write_text(store, fmt, selection, out, left_out=left_out, style=style)
+                    out.flush()
+                else:
+                    count = export(
+                        store,
+                        fmt,
+                        selection,
+                        output,
+                        width=width,
+                        height=height,
+                        scale=scale,
+                        lang=lang,
+                        left_out=left_out,
+                        cut=cut,
+                        style=style,
+                        progress=progress if to_terminal else None,
+                    )
+            except SelectionError as exc:
+                raise _Failure(str(exc)) from exc
+            except OSError as exc:
+                if output is None and isinstance(exc, BrokenPipeError):
+                    raise  # a reader that stopped early (| head): click ends quietly, as list does
+                where = output if output is not None else "standard output"
+                raise _Failure(f"cannot write {where}: {exc.strerror or exc}") from exc
+    except KeyboardInterrupt:
+        if not interrupted.is_set():
+            raise  # (not the main thread)
+        # Said, not a bare "Aborted!": a file being written is removed as it stops.
+        if output is None:
+            _echo("cancelled: the export to standard output stopped part way", err=True)
+        else:
+            _echo(f"cancelled: nothing was written to {output}", err=True)
+        sys.exit(interrupted.exit_status)
     if output is not None:
         what = counted_records(fmt)  # "wrote 8922 record(s)" left which to guess
         described = FORMATS[fmt][0].removeprefix(f"{what} as ")
@@ -1295,7 +1331,7 @@ def recompute_command(settings: Settings, changed: bool) -> None:
         if done < 0:
             # Said, not a bare "Aborted!": the store is whole, with the events it had.
             _echo("cancelled: nothing was changed (the events are as they were)", err=True)
-            sys.exit(130)
+            sys.exit(interrupted.exit_status)
         _echo(f"re-computed the events of {done} articles ({store.count_events()} events)")
 
 
@@ -1411,7 +1447,7 @@ def remove_command(
                     )
             except library.RemoveCancelled:
                 _echo("cancelled: nothing was removed", err=True)
-                sys.exit(130)
+                sys.exit(interrupted.exit_status)
             except StoreError as exc:
                 raise _Failure(str(exc)) from exc
         events = events_before - store.count_events()

@@ -352,6 +352,9 @@ def _serve(conn: Connection) -> None:
                 conn.send((False, RuntimeError(f"a worker's reply could not be sent: {exc!r}")))
 
 
+# The signals a worker leaves to its parent, which stops an import on them and then
+# ends its workers (_yield_to_the_parent).
+_LEFT_TO_THE_PARENT = {signal.SIGINT, signal.SIGTERM}
 # How much less of the processor a worker is given than its parent (POSIX nice).
 WORKER_NICENESS = 5
 
@@ -362,14 +365,18 @@ def _yield_to_the_parent() -> None:
     third of the two cores from it (three processes, two cores); at a lower priority a
     worker runs in the time the writer leaves, and still gets a core of its own.
 
-    And leave Ctrl+C to the parent: a terminal sends it to every process of the group,
-    and a worker it ended made a cancelled import's file read as a dead worker's
-    failure.  The parent ends the workers itself (Workers.close)."""
+    And leave Ctrl+C and SIGTERM to the parent: a terminal sends Ctrl+C to every process
+    of the group, as `kill -TERM -GROUP` and a session's manager send SIGTERM, and a
+    worker one ended made a cancelled import's file read as a dead worker's failure
+    (two lines, "1 failed files").  The parent ends the workers itself (Workers.close);
+    one whose parent was killed ends at its next batch (EOFError, or a reply no one
+    takes)."""
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(WORKER_NICENESS)
-    with contextlib.suppress(ValueError, OSError):
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in _LEFT_TO_THE_PARENT:
+        with contextlib.suppress(ValueError, OSError):
+            signal.signal(signum, signal.SIG_IGN)
 
 
 def _tracker_running() -> None:
@@ -385,8 +392,8 @@ def _tracker_running() -> None:
 
 @contextlib.contextmanager
 def _interrupts_ignored_by_children() -> Iterator[None]:
-    """Start processes with Ctrl+C blocked, as they inherit it (through exec too): a
-    child never sees one from its first instruction, where one that ignored it in _serve
+    """Start processes with Ctrl+C and SIGTERM blocked, as they inherit it (through exec
+    too): a child never sees one from its first instruction, where one that ignored it in _serve
     printed a KeyboardInterrupt traceback for a Ctrl+C that came while it was still
     importing (_serve then ignores it for good, which drops one still pending).
 
@@ -402,7 +409,7 @@ def _interrupts_ignored_by_children() -> Iterator[None]:
     ):
         yield
         return
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, _LEFT_TO_THE_PARENT)
     try:
         yield
     finally:

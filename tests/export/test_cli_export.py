@@ -10,6 +10,7 @@ import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -137,6 +138,31 @@ def test_an_image_is_in_arabic_unless_asked_otherwise(run, tmp_path: Path) -> No
         subprocess.run(command, env=env, check=True, capture_output=True, timeout=120)
         drawn[lang] = target.read_bytes()
     assert drawn[""] == drawn["ar"] != drawn["en"]
+
+
+@pytest.mark.parametrize(("name", "status"), [("SIGINT", 130), ("SIGTERM", 143)])
+def test_an_export_stopped_by_ctrl_c_or_sigterm_leaves_no_file_and_says_so(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, status: int
+) -> None:
+    """Ctrl+C printed "Aborted!" (exit 1); SIGTERM ended the export at once, its
+    partial file (out.csv.1a2b3c4d.part) left beside the target and nothing said."""
+    import signal
+
+    from timeline import export
+
+    write_text = export.write_text
+
+    def stopped_part_way(store: Any, fmt: str, selection: Any, out: Any, *args: Any) -> int:
+        out.write("id,uid\n1,part of a file\n")
+        signal.raise_signal(getattr(signal, name))
+        return write_text(store, fmt, selection, out, *args)
+
+    monkeypatch.setattr(export, "write_text", stopped_part_way)
+    target = tmp_path / "out.csv"
+    result = run("export", "--format", "articles-csv", "--output", str(target), expect=status)
+    assert result.output == f"cancelled: nothing was written to {target}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.db"]
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # as it was before
 
 
 # An image export's process whose files may grow to the first argument's bytes, as on
