@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import io
 import itertools
+import math
 import os
 import re
 import signal
@@ -972,6 +973,7 @@ _EXPORT_FORMATS = (
     default=1.0,
     show_default=True,
     type=click.FloatRange(0.25, 8.0),
+    callback=lambda ctx, param, value: _a_number(ctx, param, value),
     help="PNG pixels per image pixel (2 for a sharp image on a high-density screen).",
 )
 @click.option(
@@ -1119,6 +1121,15 @@ def export_command(
             " article on its publication date; a CSV or JSON Lines export keeps them)",
             err=True,
         )
+
+
+def _a_number(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    """A float option's value, refused when it is NaN: click's FloatRange let "nan"
+    through (it is outside no range: no comparison with it is true), and --scale nan
+    ended the export with "unexpected ValueError"."""
+    if math.isnan(value):
+        raise click.BadParameter("nan is not a number", ctx=ctx, param=param)
+    return value
 
 
 class _ForTerminal(io.TextIOBase):

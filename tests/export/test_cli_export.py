@@ -115,6 +115,14 @@ def test_usage_errors(run, tmp_path: Path) -> None:
     run("export", "--format", "timeline", "--from", "2001-02-02", "--to", "2001-01-01", expect=2)
 
 
+def test_a_scale_that_is_no_number_is_a_usage_error(run, tmp_path: Path) -> None:
+    """click's FloatRange let "nan" through; the export ended "unexpected ValueError"."""
+    target = tmp_path / "x.png"
+    refused = run("export", "--output", str(target), "--scale", "nan", expect=2).output
+    assert "Invalid value for '--scale': nan is not a number" in refused
+    assert not target.exists()
+
+
 def test_an_image(run, tmp_path: Path, qapp) -> None:
     # qapp first: the command would otherwise make the test session's application, in
     # Arabic, for every later test.
