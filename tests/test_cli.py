@@ -933,6 +933,23 @@ def test_a_file_name_from_outside_stays_one_line_and_shown_as_it_is(run, tmp_pat
     assert not _has_control(result.output)
 
 
+def test_a_file_name_the_user_gave_is_one_line_and_shown_as_it_is(run, tmp_path: Path) -> None:
+    """An export to a name holding a newline printed the name over two lines (the
+    second could pass for a line of the program's), and an error naming a path dropped
+    its bidi override: each is shown as a symbol, on the one line."""
+    run("import", str(SAMPLES / "02_suez.txt"))
+    target = tmp_path / "out\nwrote 999\u202e.csv"
+    said = run("export", "--format", "articles-csv", "--output", str(target)).output
+    assert (
+        said
+        == f"wrote 1 article(s) as CSV, every column to {tmp_path}/out\u240awrote 999\u27e8RLO\u27e9.csv\n"
+    )
+    assert target.read_text(encoding="utf-8-sig").startswith("id,uid,")
+    missing = tmp_path / "no\u202e" / "x.db"
+    result = CliRunner().invoke(cli, ["--db", str(missing), "list"])
+    assert result.output == f"Error: no database at {tmp_path}/no\u27e8RLO\u27e9/x.db\n"
+
+
 def test_a_line_break_in_a_title_or_source_cannot_print_a_row_of_its_own(
     run, tmp_path: Path
 ) -> None:

@@ -1102,12 +1102,12 @@ def export_command(
         if output is None:
             _echo("cancelled: the export to standard output stopped part way", err=True)
         else:
-            _echo(f"cancelled: nothing was written to {output}", err=True)
+            _echo_line(f"cancelled: nothing was written to {output}", err=True)
         sys.exit(interrupted.exit_status)
     if output is not None:
         what = counted_records(fmt)  # "wrote 8922 record(s)" left which to guess
         described = FORMATS[fmt][0].removeprefix(f"{what} as ")
-        _echo(f"wrote {count} {what[:-1]}(s) as {described} to {output}", err=True)
+        _echo_line(f"wrote {count} {what[:-1]}(s) as {described} to {output}", err=True)
     if cut:
         _echo(
             f"{len(cut)} record(s) with a text cut at a workbook cell's 32,767 characters"
@@ -1543,7 +1543,7 @@ def repair_command(settings: Settings, output: Path | None) -> None:
 
         report = salvage(source, target, progress=advance)
     copied = ", ".join(f"{n} {table}" for table, n in report.copied.items())
-    _echo(f"copied {copied} into {target}")
+    _echo_line(f"copied {copied} into {target}")
     for table, n in report.unreadable.items():
         _echo(f"{table}: {n} id(s) could not be read (on damaged pages)", err=True)
     for table in report.uncounted:
@@ -1554,7 +1554,7 @@ def repair_command(settings: Settings, output: Path | None) -> None:
         _echo(f"{table}: could not be read at all", err=True)
     for table, n in report.made_again.items():
         _echo(f"{table}: {n} row(s) made again from the rows copied")
-    _echo(f"Check it (`timeline --db {target} list`), then use it in place of {source}.")
+    _echo_line(f"Check it (`timeline --db {target} list`), then use it in place of {source}.")
 
 
 # `timeline edit ...` lives in its own module.

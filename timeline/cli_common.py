@@ -107,10 +107,12 @@ def json_pieces(data: Any, size: int = 65536) -> Iterator[str]:
 
 
 class _Failure(click.ClickException):
-    """A one-line error whose message may quote untrusted text."""
+    """A one-line error whose message may quote untrusted text: its controls and bidi
+    overrides shown as symbols, as _echo_line shows them (removed, a file named with an
+    RLO was named as no file is)."""
 
     def __init__(self, message: str) -> None:
-        super().__init__(terminal_safe(message))
+        super().__init__(visible_controls(message, keep_newlines=False))
 
 
 class _Group(click.Group):
