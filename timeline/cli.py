@@ -124,6 +124,18 @@ def cli(
 
 # `timeline import -`: the text on standard input, kept as a file beside the library.
 STDIN = "-"
+# Said of - when the program was started without standard input (`<&-`, a service):
+# import failed with "unexpected AttributeError", extract with "unexpected RuntimeError".
+_STDIN_CLOSED = "- is standard input, and it is closed: there is nothing to read"
+
+
+class _InputFile(click.File):
+    """click.File, which says so of - when standard input is closed."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value == STDIN and sys.stdin is None:
+            self.fail(_STDIN_CLOSED, param, ctx)
+        return super().convert(value, param, ctx)
 
 
 def _import_sources(
@@ -132,6 +144,12 @@ def _import_sources(
     """Files and folders that exist, and web addresses (http, https) as they are."""
     from timeline.ingest.fetch import is_url
 
+    if values.count(STDIN) > 1:
+        # The first took it all: the next said "nothing on standard input" and failed
+        # the command, the first's text kept in pasted/ and imported by no one.
+        raise click.BadParameter("- (standard input) can be read once", ctx=ctx, param=param)
+    if STDIN in values and sys.stdin is None:
+        raise click.BadParameter(_STDIN_CLOSED, ctx=ctx, param=param)
     sources: list[Path | str] = []
     for value in values:
         if is_url(value) or value == STDIN:
@@ -695,7 +713,7 @@ def shortened(text: str, width: int, placeholder: str = " …") -> str:
 
 
 @cli.command("extract")
-@click.argument("source", type=click.File("rb"))
+@click.argument("source", type=_InputFile("rb"))
 @click.option(
     "--published",
     help="Publication time (ISO 8601) that relative dates are resolved against.",

@@ -78,3 +78,40 @@ def test_timeline_import_dash_reads_standard_input(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["--db", str(db), "import", "-"], input=b"  \n")
     assert result.exit_code == 1 and "nothing on standard input to import" in result.output
     assert len(list((tmp_path / "pasted").iterdir())) == 2
+
+
+def test_standard_input_given_twice_is_refused_before_any_is_kept(tmp_path: Path) -> None:
+    """`import - -`: the first took it all, the second failed the command with "nothing
+    on standard input", and the first's text stayed in pasted/, imported by no one."""
+    db = tmp_path / "t.db"
+    args = ["--db", str(db), "import", "-", "-"]
+    result = CliRunner().invoke(cli, args, input=f"عنوان\n{BODY}\n".encode())
+    assert result.exit_code == 2
+    assert "Invalid value for 'PATHS...': - (standard input) can be read once" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["import", "-"], ["extract", "-"]])
+def test_a_dash_when_standard_input_is_closed_is_said_so(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """Started without standard input (`<&-`, a service), import - ended "unexpected
+    AttributeError" and extract - "unexpected RuntimeError"."""
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "t.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "timeline", "--db", str(db), *command],
+        preexec_fn=lambda: os.close(0),  # the child's, before it runs the program
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.endswith(
+        "- is standard input, and it is closed: there is nothing to read\n"
+    ), done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
