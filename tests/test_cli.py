@@ -1023,6 +1023,37 @@ def test_ctrl_c_in_a_recompute_leaves_the_events_as_they_were_and_says_so(
     assert "re-computed the events of" in run("recompute").output
 
 
+def test_sigterm_stops_any_command_as_ctrl_c_does(run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`stories` signing a library's articles, sent SIGTERM, ended at once without a
+    word; it now stops as Ctrl+C stops it (its transaction rolled back, "Aborted!"),
+    and the handler it found is put back after (here, the test runner's)."""
+    import signal
+
+    from timeline import library
+
+    run("import", str(SAMPLES))
+    conn = sqlite3.connect(run.db)
+    with conn:
+        conn.execute("DELETE FROM story_signatures")  # to sign, as an older library's
+    conn.close()
+    sign = library.sign_articles
+
+    def terminated(*args: Any) -> Any:
+        signal.raise_signal(signal.SIGTERM)  # as `kill` sends it
+        return sign(*args)
+
+    monkeypatch.setattr(library, "sign_articles", terminated)
+    handler = signal.getsignal(signal.SIGTERM)
+    result = run("stories", expect=1)
+    assert result.output.splitlines()[-1] == "Aborted!"
+    assert signal.getsignal(signal.SIGTERM) == handler
+    conn = sqlite3.connect(run.db)
+    try:
+        assert conn.execute("SELECT count(*) FROM story_signatures").fetchone() == (0,)
+    finally:
+        conn.close()
+
+
 def test_a_worker_that_dies_in_a_recompute_is_one_line(
     run, monkeypatch: pytest.MonkeyPatch
 ) -> None:

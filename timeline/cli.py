@@ -89,6 +89,7 @@ def cli(
     settings.db = db
     settings.bidi = bidi
     if ctx.invoked_subcommand is not None:
+        _sigterm_as_ctrl_c(ctx)
         return
     # Before any Qt import: a missing system library would otherwise abort inside Qt.
     from timeline.ui.platform_check import window_problem
@@ -120,6 +121,24 @@ def cli(
             db_path = repaired
             break
     ctx.exit(run_window(db_path, lang=lang, screenshot=screenshot))
+
+
+def _sigterm_as_ctrl_c(ctx: click.Context) -> None:
+    """SIGTERM stops the command as Ctrl+C does (KeyboardInterrupt: its transaction
+    rolled back, its files closed, "Aborted!"), where it ended the process at once
+    without a word: `stories` signing a library's articles, killed so, was simply gone.
+    The commands that say what they kept (import, recompute, remove, export) take both
+    signals their own way (_cancelled_by_interrupt).  The handler that was is put back
+    as the command ends (a caller's, such as a test runner's)."""
+
+    def interrupted(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupted)
+    except ValueError:  # not the main thread
+        return
+    ctx.call_on_close(lambda: signal.signal(signal.SIGTERM, previous))
 
 
 # `timeline import -`: the text on standard input, kept as a file beside the library.
