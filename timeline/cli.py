@@ -1095,6 +1095,7 @@ def export_command(
         click.echo(f"\rexporting: {written:,} written", err=True, nl=False)
 
     to_terminal = output is not None and fmt not in IMAGE_FORMATS and sys.stderr.isatty()
+    interrupted: _Interruption | None = None  # (a Ctrl+C may come before it is made)
     try:
         with (
             _cancelled_by_interrupt(at_once=True) as interrupted,
@@ -1133,8 +1134,8 @@ def export_command(
                 where = output if output is not None else "standard output"
                 raise _Failure(f"cannot write {where}: {exc.strerror or exc}") from exc
     except KeyboardInterrupt:
-        if not interrupted.is_set():
-            raise  # (not the main thread)
+        if interrupted is None or not interrupted.is_set():
+            raise  # not one the export took (or not on the main thread): "Aborted!"
         # Said, not a bare "Aborted!": a file being written is removed as it stops.
         if output is None:
             _echo("cancelled: the export to standard output stopped part way", err=True)

@@ -173,6 +173,38 @@ def test_an_export_stopped_by_ctrl_c_or_sigterm_leaves_no_file_and_says_so(
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # as it was before
 
 
+def test_a_ctrl_c_before_the_export_takes_it_is_click_s_aborted(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One that came before the export's handlers were in place met a name not yet
+    bound ("unexpected UnboundLocalError")."""
+    import contextlib
+
+    from timeline import cli as cli_module
+
+    @contextlib.contextmanager
+    def too_soon(**_options: Any) -> Any:
+        raise KeyboardInterrupt
+        yield
+
+    monkeypatch.setattr(cli_module, "_cancelled_by_interrupt", too_soon)
+    target = tmp_path / "out.csv"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--db",
+            str(tmp_path / "t.db"),
+            "export",
+            "--format",
+            "articles-csv",
+            "--output",
+            str(target),
+        ],
+    )
+    assert result.exit_code == 1 and result.output.endswith("Aborted!\n"), result.exception
+    assert not target.exists()
+
+
 # An image export's process whose files may grow to the first argument's bytes, as on
 # a disk with that much room (a write past it fails with EFBIG, as ENOSPC would).
 _ON_A_SMALL_DISK = (
