@@ -121,6 +121,32 @@ def test_nothing_is_left_beside_the_file_read(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db", "saved.db"]
 
 
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, StoreError])
+def test_a_copy_that_does_not_finish_is_not_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: type[BaseException]
+) -> None:
+    """Stopped part way (Ctrl+C or SIGTERM, a full disk), its transaction rolled back,
+    the copy was left as an empty library (800 KB, no article) that could pass for the
+    repaired one, and a second repair refused its name as taken."""
+    from timeline.store import repair
+
+    path = tmp_path / "a.db"
+    _library(path, 5)
+    copy_table = repair._copy_table
+
+    def stopped_at_events(damaged: object, conn: object, table: str, *args: object) -> None:
+        if table == "events":
+            raise stop("stopped")
+        copy_table(damaged, conn, table, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(repair, "_copy_table", stopped_at_events)
+    with pytest.raises(stop):
+        salvage(path, tmp_path / "saved.db")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db"]
+    monkeypatch.setattr(repair, "_copy_table", copy_table)
+    assert salvage(path, tmp_path / "saved.db").copied["articles"] == 5
+
+
 def test_what_another_program_committed_to_the_wal_is_copied(tmp_path: Path) -> None:
     path = tmp_path / "a.db"
     _library(path, 5)

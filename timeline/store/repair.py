@@ -265,7 +265,11 @@ def salvage(
 
     progress(done, total, table) hears how far the copy of each table is (by rowid),
     and of the band rows made again at the end (a window shows it: half a minute for
-    30,000 articles)."""
+    30,000 articles).
+
+    A copy that does not finish (an error, a full disk, Ctrl+C or SIGTERM) is removed:
+    its one transaction rolled back, it was an empty library that could pass for the
+    repaired one, and a second repair refused its name as taken."""
     if target.exists():
         raise StoreError(f"{target} exists already; choose another file for the salvaged copy")
     with contextlib.ExitStack() as stack:
@@ -276,7 +280,13 @@ def salvage(
             made = tempfile.TemporaryDirectory(prefix=".repair-", dir=target.parent)
             return Path(stack.enter_context(made))
 
-        return _salvage(source, target, spare, progress)
+        try:
+            return _salvage(source, target, spare, progress)
+        except BaseException:
+            for suffix in ("", "-wal", "-shm", "-journal"):  # made here: it was not there
+                with contextlib.suppress(OSError):
+                    Path(f"{target}{suffix}").unlink()
+            raise
 
 
 def _salvage(
