@@ -49,7 +49,18 @@ def test_shortened_splits_only_the_words_that_can_fill_its_line() -> None:
 @given(
     paragraph=st.lists(
         st.one_of(
-            st.sampled_from(["في", "مارس", "x-y", "a--b", "—", "طويلةجدًاطويلةجدًاطويلةجدًا"]),
+            st.sampled_from(
+                [
+                    "في",
+                    "مارس",
+                    "x-y",
+                    "a--b",
+                    "—",
+                    "طويلةجدًاطويلةجدًاطويلةجدًا",
+                    "ب" * 100,
+                    "ab-" * 40,
+                ]
+            ),
             st.sampled_from([" ", "  ", "\t", "\r", "\u00a0", "\u2028", "\u3000"]),
         ),
         max_size=200,
@@ -62,6 +73,26 @@ def test_a_paragraph_wrapped_a_piece_at_a_time_has_textwraps_lines(
 ) -> None:
     wrapped = list(cli_module._wrapped(paragraph, width, piece=40))  # pieces of the shortest
     assert wrapped == (textwrap.wrap(paragraph, width) or [""])
+
+
+def test_a_word_longer_than_a_piece_is_wrapped_a_part_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """textwrap cuts a long word a line at a time, copying the rest of it for each
+    line: a body of 2 M letters without a space took 3.2 s to wrap, 10 M some 80.  It
+    is given a part of such a word at a time, and the lines are the same."""
+    word = "ب" * 300_000
+    whole = textwrap.wrap(word, 98)
+    given: list[int] = []
+    wrap = textwrap.wrap
+
+    def counted(text: str, width: int) -> list[str]:
+        given.append(len(text))
+        return wrap(text, width)
+
+    monkeypatch.setattr(textwrap, "wrap", counted)
+    assert list(cli_module._wrapped(word, 98)) == whole
+    assert max(given) <= 4096 + 98  # at most a run of 4,096 letters, and the line carried
 
 
 @pytest.fixture
