@@ -270,6 +270,14 @@ def test_search_filters(run) -> None:
     assert [h["published"][:10] for h in hits] == ["1973-10-06"]
 
 
+def test_to_before_from_is_the_same_usage_error_for_search_and_export(run) -> None:
+    """Both name the options and exit 2 (search said the store's sentence, exit 1)."""
+    run("import", str(SAMPLES))
+    for command in (("search", "قناة"), ("export", "--format", "events-jsonl")):
+        refused = run(*command, "--from", "2020", "--to", "2019", expect=2)
+        assert "--to is before --from" in refused.output
+
+
 def test_dates_may_be_given_as_a_year_or_a_month(run) -> None:
     """--from and --to take a year or a month (ISO 8601 forms too), meant whole; a date
     that is none is refused naming its option."""

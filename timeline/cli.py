@@ -845,6 +845,13 @@ _DATE_OPTIONS = (
 )
 
 
+def _dates_in_order(date_from: int | None, date_to: int | None) -> None:
+    """--to before --from is a usage error (exit 2), the same for every command that
+    takes them (search said it from the store's search, exit 1)."""
+    if date_from is not None and date_to is not None and date_to <= date_from:
+        raise click.BadParameter("--to is before --from")
+
+
 @cli.command("search")
 @click.argument("query")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
@@ -881,6 +888,7 @@ def search_command(
     """
     from timeline.store.search import SearchError, search
 
+    _dates_in_order(date_from, date_to)
     with settings.open_store(create=False) as store:
         try:
             result = search(
@@ -1087,12 +1095,7 @@ def export_command(
         tag=tag,
         with_hidden=with_hidden,
     )
-    if (
-        selection.date_from is not None
-        and selection.date_to is not None
-        and selection.date_to <= selection.date_from
-    ):
-        raise click.BadParameter("--to is before --from")
+    _dates_in_order(selection.date_from, selection.date_to)
     left_out: list[int] = []
     cut: list[int] = []
     from timeline.timescale import LabelStyle
