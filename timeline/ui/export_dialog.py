@@ -142,9 +142,18 @@ class ExportWorker(QObject):
             self.failed.emit(str(exc))
             return
         except OSError as exc:
-            self.failed.emit(f"{self._path}: {exc.strerror or exc}")
+            self.failed.emit(f"{self._path}: {_os_reason(exc)}")
             return
         self.finished.emit(count, len(left_out), len(cut))
+
+
+def _os_reason(exc: OSError) -> str:
+    """Why the system would not write a file, in the interface's language: its C
+    library says it in English whatever the system's language ("No space left on
+    device" in the Arabic window), as the import's report already translates."""
+    if not exc.strerror:
+        return str(exc)
+    return reason_in_interface_language(exc.strerror)
 
 
 class ExportDialog(QDialog):
@@ -329,7 +338,7 @@ class WindowExporter(QObject):
                 with written_whole(path) as partial:
                     write_image(view, partial, fmt, scale=scale)
             except OSError as exc:
-                self._failed(f"{path}: {exc.strerror or exc}")
+                self._failed(f"{path}: {_os_reason(exc)}")
                 return
             finally:
                 view.deleteLater()
