@@ -2651,6 +2651,14 @@ class _ArticleMap:
         # rows in 32 bits too the map is 32 bytes an article, 160 MB at five million.
         if len(ids) and int(ids.max()) < 1 << 31 and int(ids.min()) >= -(1 << 31):
             ids = ids.astype(np.int32, copy=False)
+        self._keys = _StartKeys(starts)
+        if self._keys.base is not None and ids.dtype == np.int32 and int(ids.min()) >= 0:
+            # The usual store: every key and id in 32 bits, made without an argsort's
+            # 64-bit positions (_packed_lists), which frees each as it is spent.
+            columns += (ids, starts)
+            del ids, starts
+            self._packed_lists(columns)
+            return
         # The list's order is (publication, id), undated last.  The rowids follow
         # publication almost everywhere, so a stable sort by time is nearly free; ties
         # out of id order (a rowid taken by a later article of the same second) are rare.
@@ -2658,7 +2666,6 @@ class _ArticleMap:
         by_time = _narrowed(np.argsort(starts, kind="stable"))
         # The stored keys in list order, as seconds after the earliest (int32) where
         # every dated one fits, undated last (_StartKeys).
-        self._keys = _StartKeys(starts)
         self.list_starts = self._keys.taken(starts, by_time)
         self.list_ids = ids[by_time]
         s, i = self.list_starts, self.list_ids
@@ -2679,6 +2686,59 @@ class _ArticleMap:
         self.list_row_of_id = list_row[by_id]  # aligned with sorted_ids
         del list_row
         self.id_row_of_rowid = _inverse(by_id)  # aligned with rowids
+
+    def _packed_lists(self, held: list[np.ndarray]) -> None:
+        """The list's columns, the ids sorted and the rows between them, for ids in 32
+        bits (none negative) and keys that _StartKeys holds in 32, by sorting pairs of
+        numbers packed into one int64 (the first above, the second below) where argsorts
+        were: an argsort's positions are 64-bit whatever they index, and with their
+        32-bit copies and the gathers beside them the map's making held 124 MB at its
+        peak, for a map of 93, at 3,880,000 articles; this, 93.
+
+        - (key, id) sorted is the list's order (publication, id), undated last;
+        - (id, rowid's row) sorted says where each rowid's id is among the ids sorted;
+        - (list id, list row) sorted is the ids sorted above their rows in the list: both
+          columns are kept as they lie, every other 32-bit word of the one buffer
+          (strided views), not copied out beside it.
+
+        One int64 buffer for all three, each pair's halves taken out a slice at a time.
+        held: [ids, starts], their only references, emptied as each is spent (starts,
+        31 MB, is freed before the first sort)."""
+        n = len(held[0])
+        rows = _MAP_READ_ROWS
+        packed = np.empty(n, dtype=np.int64)
+        for begin in range(0, n, rows):
+            part = held[1][begin : begin + rows]
+            keys = part - self._keys.base
+            keys[part == _UNDATED_KEY] = self._keys.UNDATED
+            keys <<= 32
+            keys |= held[0][begin : begin + rows]
+            packed[begin : begin + len(keys)] = keys
+        del part, keys
+        held.pop()  # starts
+        # Nearly in order already (the rowids follow publication): a stable sort's runs.
+        packed.sort(kind="stable")
+        self.list_starts = np.empty(n, dtype=np.int32)
+        self.list_ids = np.empty(n, dtype=np.int32)
+        for begin in range(0, n, rows):
+            keys = packed[begin : begin + rows]
+            self.list_starts[begin : begin + len(keys)] = keys >> 32
+            self.list_ids[begin : begin + len(keys)] = keys & 0xFFFFFFFF
+        del keys
+        _pack_with_rows(packed, held.pop())  # the ids, freed here
+        packed.sort()
+        self.id_row_of_rowid = np.empty(n, dtype=np.int32)
+        for begin in range(0, n, rows):
+            end = min(begin + rows, n)
+            self.id_row_of_rowid[packed[begin:end] & 0xFFFFFFFF] = np.arange(
+                begin, end, dtype=np.int32
+            )
+        _pack_with_rows(packed, self.list_ids)
+        packed.sort()
+        words = packed.view(np.int32)
+        low, high = (0, 1) if sys.byteorder == "little" else (1, 0)
+        self.sorted_ids = words[high::2]
+        self.list_row_of_id = words[low::2]  # aligned with sorted_ids
 
     def _positions(self, keys: np.ndarray, values: np.ndarray) -> np.ndarray | None:
         """Where each value is in the sorted keys; None if one is missing (the store
@@ -2853,6 +2913,11 @@ def _article_map(store: Store, *, build: bool) -> _ArticleMap | None:
 # from it and their sorts the read's peak was 600 MB over the map's own 190 (measured
 # with the arrays alone, outside the window).
 _MAP_READ_ROWS = 262_144
+# Rows of the id map one statement of the map's read takes: each part's three texts,
+# SQLite's own and the arrays parsed from them were about 12 MB at 262,144 rows, and
+# the read rose 108 MB for its 62 MB of columns at 3,880,000 articles; at 65,536 it
+# rose 72 (and took 1.44 s where 1.68).
+_MAP_PART_ROWS = 65_536
 
 
 def _read_article_map(store: Store) -> _ArticleMap | None:
@@ -2879,7 +2944,7 @@ def _read_article_map(store: Store) -> _ArticleMap | None:
                 f" group_concat(ifnull(published_start, {_UNDATED_KEY}))"
                 " FROM (SELECT fts_rowid, article_id, published_start FROM article_search"
                 " WHERE fts_rowid > ? ORDER BY fts_rowid LIMIT ?)",
-                [after, min(_MAP_READ_ROWS, total - at)],
+                [after, min(_MAP_PART_ROWS, total - at)],
             )[0]
             columns = [_int_array([(text,)]) for text in texts]
             if not count or any(len(c) != count for c in columns):
@@ -2910,7 +2975,7 @@ class _StartKeys:
     they are (int64).  `of` puts a key or a bound in the same terms, keeping its order
     against every stored key."""
 
-    _UNDATED = np.iinfo(np.int32).max
+    UNDATED = int(np.iinfo(np.int32).max)
 
     def __init__(self, starts: np.ndarray) -> None:
         dated = starts != _UNDATED_KEY
@@ -2918,7 +2983,7 @@ class _StartKeys:
         if bool(dated.any()):
             earliest = int(starts.min(initial=_UNDATED_KEY, where=dated))
             latest = int(starts.max(initial=-_UNDATED_KEY, where=dated))
-            if latest - earliest <= self._UNDATED - 2:
+            if latest - earliest <= self.UNDATED - 2:
                 self.base = earliest
         elif len(starts):
             self.base = 0
@@ -2932,7 +2997,7 @@ class _StartKeys:
             part = starts[order[begin : begin + _MAP_READ_ROWS]]
             undated = part == _UNDATED_KEY
             part -= self.base
-            part[undated] = self._UNDATED
+            part[undated] = self.UNDATED
             keys[begin : begin + len(part)] = part
         return keys
 
@@ -2942,8 +3007,8 @@ class _StartKeys:
         if self.base is None:
             return value
         if value == _UNDATED_KEY:
-            return int(self._UNDATED)
-        return min(max(value - self.base, -1), int(self._UNDATED) - 1)
+            return int(self.UNDATED)
+        return min(max(value - self.base, -1), int(self.UNDATED) - 1)
 
 
 def _inverse(order: np.ndarray) -> np.ndarray:
@@ -2965,6 +3030,17 @@ def _narrowed(values: np.ndarray) -> np.ndarray:
     if int(values.max()) < 1 << 31 and int(values.min()) >= -(1 << 31):
         return values.astype(np.int32)
     return values
+
+
+def _pack_with_rows(packed: np.ndarray, values: np.ndarray) -> None:
+    """Write each value (int32, none negative) above its row (its position) into packed
+    (int64, as long), a slice at a time."""
+    for begin in range(0, len(values), _MAP_READ_ROWS):
+        end = min(begin + _MAP_READ_ROWS, len(values))
+        part = values[begin:end].astype(np.int64)
+        part <<= 32
+        part |= np.arange(begin, end, dtype=np.int64)
+        packed[begin:end] = part
 
 
 def filtered_article_ids(
