@@ -61,11 +61,17 @@ def test_model_of_search_results_passes_the_model_tester(
     qtmodeltester.check(model)
 
 
-def test_a_search_gives_its_hits_as_an_array(small_pages: None, sample_store: Store) -> None:
-    # The window's search hands over numpy ids (a common word matches every article).
+@pytest.mark.parametrize("dtype", [np.int64, np.int32])
+def test_a_search_gives_its_hits_as_an_array(
+    small_pages: None, sample_store: Store, dtype: type
+) -> None:
+    # The window's search hands over numpy ids (a common word matches every article),
+    # in 32 bits where every id fits: kept as they are, no 64-bit copy.
     hits = sample_store.chronological_ids()[1::2]
     model = ArticleListModel(sample_store)
-    model.reload(np.array(hits, dtype=np.int64))
+    given = np.array(hits, dtype=dtype)
+    model.reload(given)
+    assert model._asked is given
     for row, article_id in enumerate(hits):
         assert model.row_of(article_id) == row
     shown = _ids(model)

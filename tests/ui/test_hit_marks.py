@@ -29,3 +29,24 @@ def test_the_rows_of_some_articles_are_those_isin_finds(
     assert marks.mask.tolist() == expected.tolist()
     chosen = ~expected if marks.others else expected
     assert marks.rows.tolist() == np.flatnonzero(chosen).tolist()
+
+
+def test_hits_in_32_bits_are_marked_without_a_64_bit_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search's hits in 32 bits are looked up as they are (a 64-bit copy of a common
+    word's was 18 MB at the search's peak at 3,880,000 articles), with the same rows."""
+    article_ids = np.arange(1, 200, dtype=np.int32).repeat(2)
+    hits = np.arange(1, 200, 3, dtype=np.int32)
+    made: list[np.ndarray] = []
+    asarray = np.asarray
+
+    def watched(values: object, *args: object, **kwargs: object) -> np.ndarray:
+        out = asarray(values, *args, **kwargs)  # type: ignore[call-overload]
+        if out is not values:
+            made.append(out)
+        return out
+
+    monkeypatch.setattr(hit_marks.np, "asarray", watched)
+    found = hit_marks.rows_of_articles(article_ids, hits, None)
+    monkeypatch.undo()
+    assert found.tolist() == np.isin(article_ids, hits).tolist()
+    assert made == []

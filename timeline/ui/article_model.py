@@ -553,7 +553,11 @@ class ArticleListModel(QAbstractListModel):
 
 
 def _id_array(ids: Sequence[int] | np.ndarray) -> np.ndarray:
-    """Ids as an int64 array (an array given is kept as it is when it is one)."""
+    """Ids as an integer array: an integer array given is kept as it is (a search's
+    hits come in 32 bits where every id fits: a 64-bit copy of a common word's was
+    18 MB at 3,880,000 articles), anything else made int64."""
+    if isinstance(ids, np.ndarray) and ids.dtype.kind in "iu":
+        return ids
     return np.asarray(ids, dtype=np.int64)
 
 
