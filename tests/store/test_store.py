@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from timeline.model import ArticleDraft, DateValue, Event
-from timeline.store import DamagedStoreError, ReadOnlyStoreError, Store, StoreError
+from timeline.store import DamagedStoreError, ReadOnlyStoreError, Store, StoreError, said
 from timeline.store.repair import salvage
 from timeline.store.schema import SCHEMA_VERSION
 
@@ -180,6 +180,60 @@ def test_a_full_disk_is_reported_and_the_store_left_as_it_was(tmp_path: Path) ->
                 store.add_article(draft(body=f"متن {n} " * 2000), f"uid-{n}", None)
         assert "free some space" in str(caught.value)
         assert store.count_articles() == 1
+
+
+def _on_a_full_disk(monkeypatch: pytest.MonkeyPatch, pages: int) -> None:
+    """Every connection a store opens refuses to grow its file past pages (SQLITE_FULL,
+    as a full disk)."""
+    connect = Store._connect
+
+    def full(store: Store, target: str, timeout: float, *, uri: bool) -> sqlite3.Connection:
+        conn = connect(store, target, timeout, uri=uri)
+        conn.execute(f"PRAGMA max_page_count = {pages}")
+        return conn
+
+    monkeypatch.setattr(Store, "_connect", full)
+
+
+@pytest.mark.parametrize("pages", [1, 8, 30])
+def test_a_new_library_the_disk_has_no_room_for_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: int
+) -> None:
+    """Its making failed on a full disk, a file of 16 KB (its header alone) was left,
+    which every later command called "not a timeline store"."""
+    _on_a_full_disk(monkeypatch, pages)
+    path = tmp_path / "new.db"
+    with pytest.raises(StoreError) as refused:
+        Store(path)
+    assert str(refused.value) == said("disk_full", path=path)
+    assert list(tmp_path.iterdir()) == []  # nor its -wal, -shm or journal
+    monkeypatch.undo()  # room again: it is made as any new library
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.db.conn.execute("PRAGMA page_size").fetchone()[0] == 16384
+
+
+def test_a_library_made_meanwhile_by_another_program_is_the_one_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two programs making the same new library: the one in place first is kept whole,
+    the other's making removed."""
+    path = tmp_path / "new.db"
+    migrate = Store._migrate
+    makings = []
+
+    def another_program_first(store: Store) -> None:
+        migrate(store)
+        makings.append(store)
+        if len(makings) == 1:  # the first making's schema is written: the other's is done
+            with Store(path) as other:
+                other.add_article(draft(), "theirs", None)
+
+    monkeypatch.setattr(Store, "_migrate", another_program_first)
+    with Store(path) as store:
+        assert store.find_uid("theirs") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.db"]
 
 
 def test_missing_store_when_not_creating(tmp_path: Path) -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import bisect
 import codecs
 import contextlib
+import errno
 import functools
 import itertools
 import os
 import shutil
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -263,6 +265,20 @@ def _cut_short(path: Path) -> tuple[int, int] | None:
     if header[24:28] == header[92:96] and size < expected:
         return size, expected
     return None
+
+
+def _moved_into_place(made: Path, target: Path) -> None:
+    """The file made given the name target, unless a file has that name already (made
+    there meanwhile by another program): a hard link, which refuses a name that is
+    taken, where rename would replace the file (POSIX).  Where the file system has no
+    hard links (FAT), renamed when the name is still free."""
+    try:
+        os.link(made, target)
+    except FileExistsError:
+        return
+    except OSError:
+        if not target.exists():
+            os.rename(made, target)  # (Windows' rename refuses a name that is taken too)
 
 
 def said(key: str, **values: object) -> str:
@@ -852,11 +868,12 @@ class Store:
         if not self.path.exists() and folder.is_dir() and not os.access(folder, os.W_OK):
             # SQLite said only "unable to open database file".
             raise StoreError(said("folder_unwritable", path=self.path, folder=folder))
+        if why_read_only is None and create and not self.path.exists():
+            self._make(timeout)
         if why_read_only is None and check:
             self._check_before_writing(timeout)
         try:
             if why_read_only is None:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
                 conn = self._connect(str(self.path), timeout, uri=False)
             else:
                 conn = self._connect_read_only(timeout)
@@ -879,6 +896,55 @@ class Store:
                 raise
             raise self._failure(exc) from exc
         self._held_as: str | None = _hold(self.path)
+
+    def _make(self, timeout: float) -> None:
+        """Make a new library at self.path (a link's target): its schema written into a
+        file of a name of its own beside it, moved into place once whole.
+
+        Made in place, a making that failed (a full disk while the schema was written)
+        left a file of 16 KB, its header alone, with its -wal and -shm when the disk
+        filled sooner: an "SQLite database, but not a timeline store" to every later
+        command, and the library `import` then made in it.  What fails here is removed,
+        and only what this store made: another program making the same library at the
+        same moment keeps its own, and whichever is moved into place first is the
+        library (a link refuses a name that is taken).  Made in a rollback journal, in
+        WAL mode once whole: its pages are written once, into the file (in WAL mode,
+        into the log and again at the checkpoint), and nothing is left to a -wal that a
+        checkpoint on a full disk could not copy back.
+        """
+        target = self.path.resolve()
+        making: Path | None = None
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            os.close(handle)
+            making = Path(name)
+            conn = self._connect(name, timeout, uri=False)
+            self.db = cast("sqlite_utils.Database", _Database(conn))
+            self.conn = conn
+            try:
+                # Must precede the first table: 16 KiB pages shrink 2 KB articles by 42%.
+                conn.execute("PRAGMA page_size=16384")
+                conn.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
+                conn.execute("PRAGMA journal_mode=WAL")
+            finally:
+                conn.close()
+            if os.path.exists(f"{making}-wal") or os.path.exists(f"{making}-journal"):
+                # Its close could not write it all into the file (SQLite says nothing).
+                raise sqlite3.OperationalError("database or disk is full")
+            _moved_into_place(making, target)
+        except sqlite3.Error as exc:
+            raise self._failure(exc) from exc
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                raise StoreError(said("disk_full", path=self.path)) from exc
+            raise StoreError(said("cannot_open", path=self.path, detail=exc)) from exc
+        finally:
+            if making is not None:
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    with contextlib.suppress(OSError):
+                        os.unlink(f"{making}{suffix}")
 
     def _connect(self, target: str, timeout: float, *, uri: bool) -> _GuardedConnection:
         conn = sqlite3.connect(
