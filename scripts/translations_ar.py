@@ -255,6 +255,9 @@ ARABIC: dict[str, str] = {
     "%1: the disk is full; what was being written was not stored (free some space and try again)": (
         "%1: القرص ممتلئ؛ لم يُحفظ ما كان يُكتب (أفرغ بعض المساحة وأعد المحاولة)"
     ),
+    "%1 cannot be opened: the disk is full (SQLite has no room beside it for its -shm file); nothing was changed (free some space and try again)": (
+        "تعذّر فتح %1: القرص ممتلئ (لا مساحة بجانبه لملف ‎-shm‎ الذي يحتاجه SQLite)؛ لم يُغيَّر شيء (أفرغ بعض المساحة وأعد المحاولة)"
+    ),
     "%1 is an SQLite database, but not a timeline store": "%1 قاعدة بيانات SQLite، لكنها ليست مكتبة للخط الزمني",
     "%1 is empty: it holds no library to repair": "%1 ملف فارغ: لا مكتبة فيه لإصلاحها",
     "%1 holds an unfinished write (its -journal file) that must be rolled back first, which needs the file and its folder to be writable: open it once where they can be written": "في %1 كتابة لم تكتمل (ملف سجلّها الذي بجانبها) يجب التراجع عنها أولاً، وهذا يتطلب أن يكون الملف ومجلده قابلين للكتابة: افتحها مرة واحدة حيث يمكن الكتابة فيهما",

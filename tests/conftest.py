@@ -26,6 +26,18 @@ SEED = CORPUS / "seed" / "000_e3dea70be14111b3.txt"
 SAUDINEWSNET = CORPUS / "saudinewsnet" / "sample.jsonl"
 SAMPLES = REPO / "resources" / "samples"
 
+# `python -c ON_A_SMALL_DISK BYTES ARGS...` runs `timeline ARGS...` in a process whose
+# files may grow to BYTES, as on a disk with that much room (a write past it fails with
+# EFBIG where a full disk's fails with ENOSPC).
+ON_A_SMALL_DISK = (
+    "import resource, signal, sys\n"
+    "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+    "resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]), resource.RLIM_INFINITY))\n"
+    "sys.argv[:2] = ['timeline']\n"
+    "from timeline.__main__ import main\n"
+    "main()\n"
+)
+
 _CONFIG_HOME: str | None = None
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import SAMPLES
+from tests.conftest import ON_A_SMALL_DISK, SAMPLES
 from timeline.cli import cli
 from timeline.text import for_terminal
 
@@ -1140,3 +1140,45 @@ def test_output_to_a_full_disk_is_one_line_said_alike(run, command: list[str]) -
         )
     assert done.returncode == 1
     assert done.stderr == "Error: cannot write standard output: No space left on device\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list"],
+        ["show", "1"],
+        ["search", "قناة"],
+        ["export", "--format", "articles-jsonl"],
+        ["--no-bidi", "stories"],
+    ],
+)
+def test_a_library_on_a_disk_with_no_room_for_sqlite_s_shm_file_is_read(
+    run, command: list[str]
+) -> None:
+    """SQLite could not make its 32 KB -shm file, and even `list` failed ("disk I/O
+    error"; on a full disk "the disk is full; what was being written was not
+    stored"): the command holds the file alone instead (Store._connect_alone)."""
+    import sys
+
+    run("import", str(SAMPLES))
+    with_room, listed = run(*command), run("list").stdout
+    assert not Path(f"{run.db}-shm").exists()  # (made anew by the next program)
+    done = subprocess.run(
+        [sys.executable, "-c", ON_A_SMALL_DISK, "1000", "--db", str(run.db), *command],
+        capture_output=True,
+        timeout=60,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (done.stdout, done.stderr) == (with_room.stdout, with_room.stderr)
+    # A write is refused there in one line, nothing changed.
+    edit = ["edit", "article", "1", "--title", "عنوان آخر"]
+    done = subprocess.run(
+        [sys.executable, "-c", ON_A_SMALL_DISK, "1000", "--db", str(run.db), *edit],
+        capture_output=True,
+        timeout=60,
+        text=True,
+    )
+    assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith(f"Error: {run.db}: ")
+    assert run("list").stdout == listed

@@ -104,7 +104,7 @@ def cli(
 
     while True:
         try:
-            with settings.open_store() as store:
+            with settings.open_store(alone_without_shm=False) as store:
                 db_path = store.path
             break
         except click.ClickException as exc:

@@ -39,11 +39,19 @@ class Settings:
     def shape_for_terminal(self) -> bool:
         return sys.stdout.isatty() if self.bidi is None else self.bidi
 
-    def open_store(self, *, create: bool = True) -> Store:
+    def open_store(self, *, create: bool = True, alone_without_shm: bool = True) -> Store:
+        """The library the options name, for a command: its one connection holds the
+        file alone where the disk has no room for SQLite's -shm file (Store's
+        alone_without_shm; not for the window, whose workers each open their own)."""
         from timeline.store import Store, StoreError
 
         try:
-            return Store(self.db_path, create=create, progress=migration_progress)
+            return Store(
+                self.db_path,
+                create=create,
+                progress=migration_progress,
+                alone_without_shm=alone_without_shm,
+            )
         except StoreError as exc:
             raise _Failure(str(exc)) from exc
 

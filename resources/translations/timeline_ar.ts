@@ -353,97 +353,97 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="157" />
+        <location filename="../../timeline/ui/export_dialog.py" line="166" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="159" />
+        <location filename="../../timeline/ui/export_dialog.py" line="168" />
         <source>TimelineJS (JSON)</source>
         <translation>TimelineJS ‏(JSON)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="160" />
+        <location filename="../../timeline/ui/export_dialog.py" line="169" />
         <source>The Timeline Project (.timeline: no tags, notes or your events)</source>
         <translation>برنامج The Timeline Project ‏(⁦.timeline⁩: دون الوسوم والملاحظات وأحداثك)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="161" />
+        <location filename="../../timeline/ui/export_dialog.py" line="170" />
         <source>Articles as CSV</source>
         <translation>المقالات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="162" />
+        <location filename="../../timeline/ui/export_dialog.py" line="171" />
         <source>Articles as JSON Lines</source>
         <translation>المقالات بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="163" />
+        <location filename="../../timeline/ui/export_dialog.py" line="172" />
         <source>Events as CSV</source>
         <translation>الأحداث بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="164" />
+        <location filename="../../timeline/ui/export_dialog.py" line="173" />
         <source>Events as JSON Lines</source>
         <translation>الأحداث بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="165" />
+        <location filename="../../timeline/ui/export_dialog.py" line="174" />
         <source>Articles as an Excel workbook</source>
         <translation>المقالات في مصنف Excel</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="166" />
+        <location filename="../../timeline/ui/export_dialog.py" line="175" />
         <source>Events as an Excel workbook</source>
         <translation>الأحداث في مصنف Excel</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="167" />
+        <location filename="../../timeline/ui/export_dialog.py" line="176" />
         <source>Chronology to read or print (HTML)</source>
         <translation>تسلسل زمني للقراءة أو الطباعة (HTML)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="168" />
+        <location filename="../../timeline/ui/export_dialog.py" line="177" />
         <source>Image (PNG)</source>
         <translation>صورة (PNG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="169" />
+        <location filename="../../timeline/ui/export_dialog.py" line="178" />
         <source>Image (SVG)</source>
         <translation>صورة (SVG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="170" />
+        <location filename="../../timeline/ui/export_dialog.py" line="179" />
         <source>Document (PDF)</source>
         <translation>مستند (PDF)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="174" />
+        <location filename="../../timeline/ui/export_dialog.py" line="183" />
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="191" />
+        <location filename="../../timeline/ui/export_dialog.py" line="200" />
         <source>Exports what the window shows: the articles the search finds, and their events in the visible stretch of time.</source>
         <translation>يصدّر ما تعرضه النافذة: المقالات التي يجدها البحث، وأحداثها في الفترة الظاهرة من الزمن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="205" />
+        <location filename="../../timeline/ui/export_dialog.py" line="214" />
         <source>&amp;Format:</source>
         <translation>ال&amp;صيغة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="206" />
+        <location filename="../../timeline/ui/export_dialog.py" line="215" />
         <source>&amp;Width:</source>
         <translation>ال&amp;عرض:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="207" />
+        <location filename="../../timeline/ui/export_dialog.py" line="216" />
         <source>&amp;Height:</source>
         <translation>الا&amp;رتفاع:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="208" />
+        <location filename="../../timeline/ui/export_dialog.py" line="217" />
         <source>&amp;Scale (PNG):</source>
         <translation>الم&amp;قياس (PNG):</translation>
     </message>
@@ -451,22 +451,22 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>ExportStatus</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="235" />
+        <location filename="../../timeline/ui/export_dialog.py" line="244" />
         <source>Cancel export</source>
         <translation>إلغاء التصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="236" />
+        <location filename="../../timeline/ui/export_dialog.py" line="245" />
         <source>Stop writing the export: no file is written</source>
         <translation>أوقف كتابة التصدير: لا يُكتب أي ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="241" />
+        <location filename="../../timeline/ui/export_dialog.py" line="250" />
         <source>Exporting %1…</source>
         <translation>جارٍ التصدير إلى %1…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="247" />
+        <location filename="../../timeline/ui/export_dialog.py" line="256" />
         <source>Exporting %1: %2 written</source>
         <translation>جارٍ التصدير إلى %1: كُتب %2</translation>
     </message>
@@ -1291,14 +1291,14 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="967" />
-        <location filename="../../timeline/ui/main_window.py" line="2391" />
+        <location filename="../../timeline/ui/main_window.py" line="970" />
+        <location filename="../../timeline/ui/main_window.py" line="2403" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="363" />
-        <location filename="../../timeline/ui/main_window.py" line="1832" />
+        <location filename="../../timeline/ui/main_window.py" line="1844" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
@@ -1308,423 +1308,423 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="518" />
+        <location filename="../../timeline/ui/main_window.py" line="521" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="519" />
+        <location filename="../../timeline/ui/main_window.py" line="522" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="523" />
+        <location filename="../../timeline/ui/main_window.py" line="526" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="542" />
+        <location filename="../../timeline/ui/main_window.py" line="545" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="544" />
+        <location filename="../../timeline/ui/main_window.py" line="547" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="553" />
+        <location filename="../../timeline/ui/main_window.py" line="556" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="556" />
+        <location filename="../../timeline/ui/main_window.py" line="559" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="559" />
+        <location filename="../../timeline/ui/main_window.py" line="562" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="563" />
+        <location filename="../../timeline/ui/main_window.py" line="566" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="594" />
+        <location filename="../../timeline/ui/main_window.py" line="597" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="595" />
+        <location filename="../../timeline/ui/main_window.py" line="598" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="599" />
+        <location filename="../../timeline/ui/main_window.py" line="602" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="604" />
+        <location filename="../../timeline/ui/main_window.py" line="607" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="606" />
+        <location filename="../../timeline/ui/main_window.py" line="609" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="613" />
+        <location filename="../../timeline/ui/main_window.py" line="616" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="676" />
+        <location filename="../../timeline/ui/main_window.py" line="679" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="680" />
+        <location filename="../../timeline/ui/main_window.py" line="683" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="683" />
+        <location filename="../../timeline/ui/main_window.py" line="686" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="685" />
+        <location filename="../../timeline/ui/main_window.py" line="688" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="689" />
+        <location filename="../../timeline/ui/main_window.py" line="692" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="693" />
+        <location filename="../../timeline/ui/main_window.py" line="696" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="694" />
+        <location filename="../../timeline/ui/main_window.py" line="697" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="695" />
+        <location filename="../../timeline/ui/main_window.py" line="698" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="697" />
+        <location filename="../../timeline/ui/main_window.py" line="700" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="699" />
+        <location filename="../../timeline/ui/main_window.py" line="702" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="710" />
+        <location filename="../../timeline/ui/main_window.py" line="713" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="714" />
+        <location filename="../../timeline/ui/main_window.py" line="717" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="714" />
+        <location filename="../../timeline/ui/main_window.py" line="717" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="727" />
+        <location filename="../../timeline/ui/main_window.py" line="730" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="728" />
+        <location filename="../../timeline/ui/main_window.py" line="731" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="729" />
+        <location filename="../../timeline/ui/main_window.py" line="732" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="733" />
+        <location filename="../../timeline/ui/main_window.py" line="736" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="786" />
-        <location filename="../../timeline/ui/main_window.py" line="800" />
+        <location filename="../../timeline/ui/main_window.py" line="789" />
+        <location filename="../../timeline/ui/main_window.py" line="803" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="801" />
+        <location filename="../../timeline/ui/main_window.py" line="804" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="868" />
+        <location filename="../../timeline/ui/main_window.py" line="871" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="871" />
+        <location filename="../../timeline/ui/main_window.py" line="874" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="862" />
-        <location filename="../../timeline/ui/main_window.py" line="877" />
+        <location filename="../../timeline/ui/main_window.py" line="865" />
+        <location filename="../../timeline/ui/main_window.py" line="880" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="527" />
+        <location filename="../../timeline/ui/main_window.py" line="530" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="532" />
+        <location filename="../../timeline/ui/main_window.py" line="535" />
         <source>Import from the &amp;clipboard</source>
         <translation>استيراد م&amp;ن الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="535" />
+        <location filename="../../timeline/ui/main_window.py" line="538" />
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="536" />
+        <location filename="../../timeline/ui/main_window.py" line="539" />
         <source>Open &amp;library…</source>
         <translation>&amp;فتح مكتبة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="537" />
+        <location filename="../../timeline/ui/main_window.py" line="540" />
         <source>Recen&amp;t libraries</source>
         <translation>مكتبات &amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="569" />
+        <location filename="../../timeline/ui/main_window.py" line="572" />
         <source>&amp;Remove this article…</source>
         <translation>إ&amp;زالة هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="575" />
+        <location filename="../../timeline/ui/main_window.py" line="578" />
         <source>Remove every article of its &amp;file…</source>
         <translation>إزالة كل مقالات م&amp;لفها…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="584" />
+        <location filename="../../timeline/ui/main_window.py" line="587" />
         <source>Remove what the &amp;last import added…</source>
         <translation>إزالة ما أضافه آخر است&amp;يراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="609" />
+        <location filename="../../timeline/ui/main_window.py" line="612" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="677" />
+        <location filename="../../timeline/ui/main_window.py" line="680" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="686" />
+        <location filename="../../timeline/ui/main_window.py" line="689" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="704" />
+        <location filename="../../timeline/ui/main_window.py" line="707" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="705" />
+        <location filename="../../timeline/ui/main_window.py" line="708" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="706" />
+        <location filename="../../timeline/ui/main_window.py" line="709" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="717" />
+        <location filename="../../timeline/ui/main_window.py" line="720" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="835" />
+        <location filename="../../timeline/ui/main_window.py" line="838" />
         <source>From the search field to its results</source>
         <translation>من حقل البحث إلى نتائجه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="887" />
+        <location filename="../../timeline/ui/main_window.py" line="890" />
         <source>each story once</source>
         <translation>كل خبر مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="889" />
+        <location filename="../../timeline/ui/main_window.py" line="892" />
         <source>hidden items shown</source>
         <translation>العناصر المخفية ظاهرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="959" />
-        <location filename="../../timeline/ui/main_window.py" line="965" />
+        <location filename="../../timeline/ui/main_window.py" line="962" />
+        <location filename="../../timeline/ui/main_window.py" line="968" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="974" />
+        <location filename="../../timeline/ui/main_window.py" line="977" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1165" />
+        <location filename="../../timeline/ui/main_window.py" line="1168" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1167" />
+        <location filename="../../timeline/ui/main_window.py" line="1170" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1172" />
+        <location filename="../../timeline/ui/main_window.py" line="1175" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1173" />
+        <location filename="../../timeline/ui/main_window.py" line="1176" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1174" />
+        <location filename="../../timeline/ui/main_window.py" line="1177" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1178" />
-        <location filename="../../timeline/ui/main_window.py" line="2288" />
+        <location filename="../../timeline/ui/main_window.py" line="1181" />
+        <location filename="../../timeline/ui/main_window.py" line="2300" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1422" />
+        <location filename="../../timeline/ui/main_window.py" line="1426" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1785" />
+        <location filename="../../timeline/ui/main_window.py" line="1797" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1820" />
+        <location filename="../../timeline/ui/main_window.py" line="1832" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1821" />
+        <location filename="../../timeline/ui/main_window.py" line="1833" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1832" />
-        <location filename="../../timeline/ui/main_window.py" line="1852" />
+        <location filename="../../timeline/ui/main_window.py" line="1844" />
+        <location filename="../../timeline/ui/main_window.py" line="1864" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1837" />
+        <location filename="../../timeline/ui/main_window.py" line="1849" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1844" />
+        <location filename="../../timeline/ui/main_window.py" line="1856" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1852" />
+        <location filename="../../timeline/ui/main_window.py" line="1864" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1860" />
+        <location filename="../../timeline/ui/main_window.py" line="1872" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1862" />
+        <location filename="../../timeline/ui/main_window.py" line="1874" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1864" />
+        <location filename="../../timeline/ui/main_window.py" line="1876" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1865" />
+        <location filename="../../timeline/ui/main_window.py" line="1877" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1866" />
+        <location filename="../../timeline/ui/main_window.py" line="1878" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1867" />
+        <location filename="../../timeline/ui/main_window.py" line="1879" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1875" />
+        <location filename="../../timeline/ui/main_window.py" line="1887" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1884" />
-        <location filename="../../timeline/ui/main_window.py" line="1918" />
+        <location filename="../../timeline/ui/main_window.py" line="1896" />
+        <location filename="../../timeline/ui/main_window.py" line="1930" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1893" />
+        <location filename="../../timeline/ui/main_window.py" line="1905" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1894" />
+        <location filename="../../timeline/ui/main_window.py" line="1906" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1911" />
+        <location filename="../../timeline/ui/main_window.py" line="1923" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1919" />
+        <location filename="../../timeline/ui/main_window.py" line="1931" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1733,17 +1733,17 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1939" />
+        <location filename="../../timeline/ui/main_window.py" line="1951" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2273" />
+        <location filename="../../timeline/ui/main_window.py" line="2285" />
         <source>%1: no files in this folder (hidden ones are not read)</source>
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2393" />
+        <location filename="../../timeline/ui/main_window.py" line="2405" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1752,228 +1752,228 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2401" />
+        <location filename="../../timeline/ui/main_window.py" line="2413" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2406" />
+        <location filename="../../timeline/ui/main_window.py" line="2418" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1926" />
+        <location filename="../../timeline/ui/main_window.py" line="1938" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="790" />
+        <location filename="../../timeline/ui/main_window.py" line="793" />
         <source>Date (for example 1973-10-06, 6 October 1973 or 10 Ramadan 1393 AH; Arabic dates too):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو ⁦1973-10-06⁩؛ وبالإنجليزية أيضًا):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1957" />
-        <location filename="../../timeline/ui/main_window.py" line="1970" />
+        <location filename="../../timeline/ui/main_window.py" line="1969" />
+        <location filename="../../timeline/ui/main_window.py" line="1982" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1958" />
+        <location filename="../../timeline/ui/main_window.py" line="1970" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1973" />
+        <location filename="../../timeline/ui/main_window.py" line="1985" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2008" />
+        <location filename="../../timeline/ui/main_window.py" line="2020" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2013" />
+        <location filename="../../timeline/ui/main_window.py" line="2025" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2033" />
+        <location filename="../../timeline/ui/main_window.py" line="2045" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2034" />
+        <location filename="../../timeline/ui/main_window.py" line="2046" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2069" />
+        <location filename="../../timeline/ui/main_window.py" line="2081" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2071" />
+        <location filename="../../timeline/ui/main_window.py" line="2083" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2073" />
+        <location filename="../../timeline/ui/main_window.py" line="2085" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2075" />
+        <location filename="../../timeline/ui/main_window.py" line="2087" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2090" />
+        <location filename="../../timeline/ui/main_window.py" line="2102" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2095" />
+        <location filename="../../timeline/ui/main_window.py" line="2107" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2097" />
+        <location filename="../../timeline/ui/main_window.py" line="2109" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2099" />
+        <location filename="../../timeline/ui/main_window.py" line="2111" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2106" />
+        <location filename="../../timeline/ui/main_window.py" line="2118" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2107" />
+        <location filename="../../timeline/ui/main_window.py" line="2119" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2112" />
+        <location filename="../../timeline/ui/main_window.py" line="2124" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2134" />
+        <location filename="../../timeline/ui/main_window.py" line="2146" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2139" />
+        <location filename="../../timeline/ui/main_window.py" line="2151" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2152" />
+        <location filename="../../timeline/ui/main_window.py" line="2164" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2154" />
+        <location filename="../../timeline/ui/main_window.py" line="2166" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2172" />
+        <location filename="../../timeline/ui/main_window.py" line="2184" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2183" />
+        <location filename="../../timeline/ui/main_window.py" line="2195" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2198" />
+        <location filename="../../timeline/ui/main_window.py" line="2210" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2212" />
+        <location filename="../../timeline/ui/main_window.py" line="2224" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2217" />
+        <location filename="../../timeline/ui/main_window.py" line="2229" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2222" />
+        <location filename="../../timeline/ui/main_window.py" line="2234" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2228" />
+        <location filename="../../timeline/ui/main_window.py" line="2240" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2235" />
+        <location filename="../../timeline/ui/main_window.py" line="2247" />
         <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
         <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2243" />
+        <location filename="../../timeline/ui/main_window.py" line="2255" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2252" />
+        <location filename="../../timeline/ui/main_window.py" line="2264" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2260" />
+        <location filename="../../timeline/ui/main_window.py" line="2272" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2267" />
+        <location filename="../../timeline/ui/main_window.py" line="2279" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2269" />
+        <location filename="../../timeline/ui/main_window.py" line="2281" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2279" />
+        <location filename="../../timeline/ui/main_window.py" line="2291" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2282" />
+        <location filename="../../timeline/ui/main_window.py" line="2294" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2285" />
+        <location filename="../../timeline/ui/main_window.py" line="2297" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2287" />
+        <location filename="../../timeline/ui/main_window.py" line="2299" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2297" />
+        <location filename="../../timeline/ui/main_window.py" line="2309" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2353" />
+        <location filename="../../timeline/ui/main_window.py" line="2365" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>
@@ -1981,12 +1981,12 @@ This window shows what the file held; nothing more can be changed from it.</sour
 <context>
     <name>MenuKeys</name>
     <message>
-        <location filename="../../timeline/ui/menu_keys.py" line="114" />
+        <location filename="../../timeline/ui/menu_keys.py" line="211" />
         <source>Open the menu bar</source>
         <translation>فتح شريط القوائم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/menu_keys.py" line="116" />
+        <location filename="../../timeline/ui/menu_keys.py" line="215" />
         <source>The menu of what has the focus</source>
         <translation>قائمة ما عليه التركيز</translation>
     </message>
@@ -2312,226 +2312,231 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
     </message>
     <message>
         <location filename="../../timeline/ui/store_messages.py" line="58" />
+        <source>%1 cannot be opened: the disk is full (SQLite has no room beside it for its -shm file); nothing was changed (free some space and try again)</source>
+        <translation>تعذّر فتح %1: القرص ممتلئ (لا مساحة بجانبه لملف ‎-shm‎ الذي يحتاجه SQLite)؛ لم يُغيَّر شيء (أفرغ بعض المساحة وأعد المحاولة)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="63" />
         <source>%1 is an SQLite database, but not a timeline store</source>
         <translation>%1 قاعدة بيانات SQLite، لكنها ليست مكتبة للخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="61" />
+        <location filename="../../timeline/ui/store_messages.py" line="66" />
         <source>%1 needs an upgrade to this version's schema, but it is read-only: %2</source>
         <translation>%1 تحتاج إلى تحديث لبنية هذا الإصدار، لكنها للقراءة فقط: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="64" />
+        <location filename="../../timeline/ui/store_messages.py" line="69" />
         <source>%1 was written by a newer version of this program (schema %2; this one knows up to %3). Upgrade the program to open it; nothing was changed.</source>
         <translation>%1 كتبها إصدار أحدث من هذا البرنامج (البنية %2؛ وهذا الإصدار يعرف حتى %3). حدّث البرنامج لفتحها؛ لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="69" />
+        <location filename="../../timeline/ui/store_messages.py" line="74" />
         <source>%1 is damaged (%2); nothing was written to it. Repair copies what can be read into a new library beside it (the damaged file is left as it is).</source>
         <translation>%1 تالفة (%2)؛ لم يُكتب فيها شيء. يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها (ويبقى الملف التالف كما هو).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="74" />
+        <location filename="../../timeline/ui/store_messages.py" line="79" />
         <source>%1 is damaged: %2; nothing was written to it. Repair copies what can be read into a new library beside it (the damaged file is left as it is).</source>
         <translation>%1 تالفة: %2؛ لم يُكتب فيها شيء. يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها (ويبقى الملف التالف كما هو).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="79" />
+        <location filename="../../timeline/ui/store_messages.py" line="84" />
         <source>%1 is cut short: it holds %2 of the %3 bytes its header gives (a copy or download that did not finish?); nothing was written to it. Copy it again whole if you can, else Repair copies what can be read into a new library beside it.</source>
         <translation>%1 مبتورة: فيها %2 من البايتات الـ%3 التي يذكرها رأسها (نسخ أو تنزيل لم يكتمل؟)؛ لم يُكتب فيها شيء. انسخها كاملة من جديد إن استطعت، وإلا يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="85" />
+        <location filename="../../timeline/ui/store_messages.py" line="90" />
         <source>%1 is open read-only: %2</source>
         <translation>%1 مفتوحة للقراءة فقط: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="86" />
+        <location filename="../../timeline/ui/store_messages.py" line="91" />
         <source>%1 is empty: it holds no library to repair</source>
         <translation>%1 ملف فارغ: لا مكتبة فيه لإصلاحها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="87" />
+        <location filename="../../timeline/ui/store_messages.py" line="92" />
         <source>%1 holds an unfinished write (its -journal file) that must be rolled back first, which needs the file and its folder to be writable: open it once where they can be written</source>
         <translation>في %1 كتابة لم تكتمل (ملف سجلّها الذي بجانبها) يجب التراجع عنها أولاً، وهذا يتطلب أن يكون الملف ومجلده قابلين للكتابة: افتحها مرة واحدة حيث يمكن الكتابة فيهما</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="93" />
+        <location filename="../../timeline/ui/store_messages.py" line="98" />
         <source>opened read-only on request</source>
         <translation>فُتحت للقراءة فقط بطلب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="94" />
+        <location filename="../../timeline/ui/store_messages.py" line="99" />
         <source>its folder %1 is not writable (SQLite writes its -wal and -shm files beside the database); copy it to a writable folder to change it</source>
         <translation>لا يمكن الكتابة في مجلدها %1 (يكتب SQLite ملفَّي ‎-wal‎ و‎-shm‎ بجانب قاعدة البيانات)؛ انسخها إلى مجلد قابل للكتابة لتعديلها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="99" />
+        <location filename="../../timeline/ui/store_messages.py" line="104" />
         <source>the file is not writable</source>
         <translation>لا يمكن الكتابة في الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="100" />
+        <location filename="../../timeline/ui/store_messages.py" line="105" />
         <source>its table %1 is missing</source>
         <translation>جدولها %1 مفقود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="101" />
+        <location filename="../../timeline/ui/store_messages.py" line="106" />
         <source>its full-text index %1 is missing</source>
         <translation>فهرس البحث النصي فيها %1 مفقود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="102" />
+        <location filename="../../timeline/ui/store_messages.py" line="107" />
         <source>its index %1 is missing</source>
         <translation>فهرسها %1 مفقود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="103" />
+        <location filename="../../timeline/ui/store_messages.py" line="108" />
         <source>its trigger %1 is missing</source>
         <translation>مُشغِّلها %1 مفقود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="104" />
+        <location filename="../../timeline/ui/store_messages.py" line="109" />
         <source>its view %1 is missing</source>
         <translation>عرضها %1 مفقود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="105" />
+        <location filename="../../timeline/ui/store_messages.py" line="110" />
         <source>its table %1 has no column %2</source>
         <translation>جدولها %1 بلا العمود %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="106" />
+        <location filename="../../timeline/ui/store_messages.py" line="111" />
         <source>its table %1 lacks a uniqueness constraint it needs</source>
         <translation>ينقص جدولَها %1 قيدُ تفرّدٍ يحتاج إليه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="109" />
+        <location filename="../../timeline/ui/store_messages.py" line="114" />
         <source>its table %1 cannot be read (%2)</source>
         <translation>تتعذّر قراءة جدولها %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="110" />
+        <location filename="../../timeline/ui/store_messages.py" line="115" />
         <source>its schema version %1 is none this program writes</source>
         <translation>رقم بنيتها %1 لا يكتبه هذا البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="113" />
+        <location filename="../../timeline/ui/store_messages.py" line="118" />
         <source>its upgrade from schema %1 stopped on what it holds (%2)</source>
         <translation>توقّف تحديثها من البنية %1 عند شيء موجود فيها (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="116" />
+        <location filename="../../timeline/ui/store_messages.py" line="121" />
         <source>no article #%1</source>
         <translation>لا توجد مقالة رقمها %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="117" />
+        <location filename="../../timeline/ui/store_messages.py" line="122" />
         <source>no event #%1</source>
         <translation>لا يوجد حدث رقمه %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="118" />
+        <location filename="../../timeline/ui/store_messages.py" line="123" />
         <source>no added event #%1</source>
         <translation>لا يوجد حدث مضاف رقمه %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="119" />
+        <location filename="../../timeline/ui/store_messages.py" line="124" />
         <source>not a date this program can read: %1</source>
         <translation>ليس تاريخًا يستطيع البرنامج قراءته: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="120" />
+        <location filename="../../timeline/ui/store_messages.py" line="125" />
         <source>a tag needs a name</source>
         <translation>يحتاج الوسم إلى اسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="121" />
+        <location filename="../../timeline/ui/store_messages.py" line="126" />
         <source>a tag's name has at most %1 characters (%2 given)</source>
         <translation>لا يزيد اسم الوسم على %1 حرف (وطول المُدخل %2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="124" />
+        <location filename="../../timeline/ui/store_messages.py" line="129" />
         <source>a tag's name cannot hold ; or ؛: %1</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="125" />
+        <location filename="../../timeline/ui/store_messages.py" line="130" />
         <source>not a colour: %1 (give #rrggbb)</source>
         <translation>ليس لونًا: %1 (يُكتب اللون # تليها ست خانات ست عشرية)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="126" />
+        <location filename="../../timeline/ui/store_messages.py" line="131" />
         <source>no tag %1</source>
         <translation>لا يوجد وسم اسمه %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="127" />
+        <location filename="../../timeline/ui/store_messages.py" line="132" />
         <source>no span %1:%2 in article #%3</source>
         <translation>لا يوجد في المقالة رقم %3 نصٌّ من الموضع %1 إلى الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="128" />
+        <location filename="../../timeline/ui/store_messages.py" line="133" />
         <source>event #%1 is not a mention in the text</source>
         <translation>الحدث رقم %1 ليس تاريخًا مذكورًا في نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="129" />
+        <location filename="../../timeline/ui/store_messages.py" line="134" />
         <source>cannot correct %1: one of title, source, published</source>
         <translation>لا يُصحَّح الحقل %1: يُصحَّح العنوان أو المصدر أو تاريخ النشر فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="132" />
+        <location filename="../../timeline/ui/store_messages.py" line="137" />
         <source>a publication date is one line: %1</source>
         <translation>تاريخ النشر سطر واحد: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="133" />
+        <location filename="../../timeline/ui/store_messages.py" line="138" />
         <source>not an ISO 8601 date and time: %1</source>
         <translation>ليس تاريخًا ووقتًا صحيحين بصيغة ISO 8601: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="134" />
+        <location filename="../../timeline/ui/store_messages.py" line="139" />
         <source>a publication date is one date, not a range or a phrase: %1</source>
         <translation>تاريخ النشر تاريخ واحد، لا مدة ولا عبارة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="137" />
+        <location filename="../../timeline/ui/store_messages.py" line="142" />
         <source>a range ends after it starts: %1</source>
         <translation>المدة تنتهي بعد أن تبدأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="138" />
+        <location filename="../../timeline/ui/store_messages.py" line="143" />
         <source>“%1”: a prefix search needs at least %2 letters before the *</source>
         <translation>«%1»: البحث ببادئة يحتاج %2 أحرف على الأقل قبل *</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="141" />
+        <location filename="../../timeline/ui/store_messages.py" line="146" />
         <source>Excluding words (-word) needs at least one word to look for</source>
         <translation>استبعاد الكلمات (-كلمة) يحتاج كلمة واحدة على الأقل يُبحث عنها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="144" />
+        <location filename="../../timeline/ui/store_messages.py" line="149" />
         <source>Too many words: a search takes at most %1</source>
         <translation>كلمات كثيرة: يقبل البحث %1 كلمة على الأكثر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="147" />
+        <location filename="../../timeline/ui/store_messages.py" line="152" />
         <source>The end of the date range is before its start</source>
         <translation>نهاية نطاق التواريخ قبل بدايته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="150" />
+        <location filename="../../timeline/ui/store_messages.py" line="155" />
         <source>This search matches too much to finish in time; make it narrower (a longer prefix, fewer alternatives)</source>
         <translation>هذا البحث يطابق أكثر مما يُنهى في وقته؛ ضيّقه (بادئة أطول، بدائل أقل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="155" />
+        <location filename="../../timeline/ui/store_messages.py" line="160" />
         <source>The library is busy; try the search again</source>
         <translation>المكتبة مشغولة؛ أعد البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="156" />
+        <location filename="../../timeline/ui/store_messages.py" line="161" />
         <source>The search could not run: %1</source>
         <translation>تعذّر تشغيل البحث: %1</translation>
     </message>
@@ -3010,56 +3015,56 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="639" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="640" />
         <source>Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)</source>
         <translation>أُخفيت المقالة؛ يُظهرها «إظهار ما أُخفي» في قائمة «تحرير» (ويتراجع عنه ⁦Ctrl+Z⁩)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="660" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="661" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="671" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="672" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="683" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="684" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="679" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="714" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="680" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="715" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="706" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="707" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="711" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="712" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="719" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="724" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="720" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="725" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="729" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="734" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="730" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="735" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="741" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="746" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="742" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="747" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
@@ -3067,49 +3072,49 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowExporter</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="280" />
-        <location filename="../../timeline/ui/export_dialog.py" line="310" />
-        <location filename="../../timeline/ui/export_dialog.py" line="443" />
+        <location filename="../../timeline/ui/export_dialog.py" line="289" />
+        <location filename="../../timeline/ui/export_dialog.py" line="319" />
+        <location filename="../../timeline/ui/export_dialog.py" line="452" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="311" />
+        <location filename="../../timeline/ui/export_dialog.py" line="320" />
         <source>%1 already exists. Replace it?</source>
         <translation>%1 موجود من قبل. أأستبدله؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="340" />
+        <location filename="../../timeline/ui/export_dialog.py" line="349" />
         <source>An export is already being written</source>
         <translation>يجري الآن كتابة تصدير آخر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="393" />
+        <location filename="../../timeline/ui/export_dialog.py" line="402" />
         <source>Export cancelled: no file was written</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="406" />
+        <location filename="../../timeline/ui/export_dialog.py" line="415" />
         <source>Exported %n article(s) to %1</source>
         <translation><numerusform>لم تُصدَّر أي مقالة إلى %1</numerusform><numerusform>صُدّرت مقالة واحدة إلى %1</numerusform><numerusform>صُدّرت مقالتان إلى %1</numerusform><numerusform>صُدّرت %n مقالات إلى %1</numerusform><numerusform>صُدّرت %n مقالة إلى %1</numerusform><numerusform>صُدّرت %n مقالة إلى %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="408" />
+        <location filename="../../timeline/ui/export_dialog.py" line="417" />
         <source>Exported %n event(s) to %1</source>
         <translation><numerusform>لم يُصدَّر أي حدث إلى %1</numerusform><numerusform>صُدّر حدث واحد إلى %1</numerusform><numerusform>صُدّر حدثان إلى %1</numerusform><numerusform>صُدّرت %n أحداث إلى %1</numerusform><numerusform>صُدّر %n حدثًا إلى %1</numerusform><numerusform>صُدّر %n حدث إلى %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="416" />
+        <location filename="../../timeline/ui/export_dialog.py" line="425" />
         <source>%n undated article(s) left out: this format places every article on its date</source>
         <translation><numerusform>لا مقالات غير مؤرخة مستبعدة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالة واحدة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالتان غير مؤرختين: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالات غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="427" />
+        <location filename="../../timeline/ui/export_dialog.py" line="436" />
         <source>%n row(s) with a text cut at a cell's 32,767 characters (CSV and JSON Lines keep every character)</source>
         <translation><numerusform>لا صفوف قُصّ نصها</numerusform><numerusform>صف واحد قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>صفان قُصّ نصهما عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفوف قُصّ نصها عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفًا قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صف قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="450" />
+        <location filename="../../timeline/ui/export_dialog.py" line="459" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import SAMPLES
+from tests.conftest import ON_A_SMALL_DISK, SAMPLES
 from timeline.cli import cli
 from timeline.model import to_axis
 
@@ -205,18 +205,6 @@ def test_a_ctrl_c_before_the_export_takes_it_is_click_s_aborted(
     assert not target.exists()
 
 
-# An image export's process whose files may grow to the first argument's bytes, as on
-# a disk with that much room (a write past it fails with EFBIG, as ENOSPC would).
-_ON_A_SMALL_DISK = (
-    "import resource, signal, sys\n"
-    "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
-    "resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]), resource.RLIM_INFINITY))\n"
-    "sys.argv[:2] = ['timeline']\n"
-    "from timeline.__main__ import main\n"
-    "main()\n"
-)
-
-
 @pytest.mark.parametrize("suffix", ["svg", "png"])
 def test_an_image_that_does_not_fit_on_the_disk_is_not_said_written(
     run, tmp_path: Path, suffix: str
@@ -226,7 +214,7 @@ def test_an_image_that_does_not_fit_on_the_disk_is_not_said_written(
     image's language (Arabic), after libpng's own "Write Error"."""
     db, target = tmp_path / "t.db", tmp_path / f"out.{suffix}"
     room = 40_000  # more than SQLite's -shm (32 KiB), less than the image
-    command = [sys.executable, "-c", _ON_A_SMALL_DISK, str(room), "--db", str(db), "export"]
+    command = [sys.executable, "-c", ON_A_SMALL_DISK, str(room), "--db", str(db), "export"]
     command += ["--output", str(target)]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(command, env=env, capture_output=True, timeout=120, text=True)

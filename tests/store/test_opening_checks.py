@@ -134,6 +134,9 @@ def test_a_full_disk_that_leaves_no_room_for_sqlite_s_files_is_said_so(
         usage = shutil.disk_usage(tmp_path)._replace(free=4096)
         monkeypatch.setattr(store_module.shutil, "disk_usage", lambda _folder: usage)
         assert "the disk is full" in store._explain(error)
+        # Met while opening, nothing was being written: the window says so (a command
+        # holds the file alone instead: Store._connect_alone).
+        assert store._explain(error, opening=True) == said("disk_full_to_open", path=path)
 
 
 def test_a_link_to_a_library_in_a_read_only_folder_opens_it_read_only(

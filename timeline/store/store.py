@@ -7,6 +7,7 @@ import codecs
 import contextlib
 import errno
 import functools
+import gc
 import itertools
 import os
 import shutil
@@ -145,6 +146,10 @@ MESSAGES: dict[str, str] = {
     "disk_full": (
         "{path}: the disk is full; what was being written was not stored "
         "(free some space and try again)"
+    ),
+    "disk_full_to_open": (
+        "{path} cannot be opened: the disk is full (SQLite has no room beside it for its "
+        "-shm file); nothing was changed (free some space and try again)"
     ),
     "not_a_store": "{path} is an SQLite database, but not a timeline store",
     "upgrade_read_only": (
@@ -319,6 +324,14 @@ _TABLE_NAMES = "SELECT name FROM sqlite_master WHERE type = 'table'"
 
 _SQLITE_ERROR = 1  # SQL that does not fit the schema: "table ... already exists"
 _SQLITE_CORRUPT = 11
+# SQLite could not make, grow or map its shared-memory file (the -shm beside a library in
+# WAL mode): SQLITE_IOERR_SHMOPEN, _SHMSIZE, _SHMMAP.  On a full disk it is SHMSIZE.
+_SHARED_MEMORY_ERRORS = frozenset({10 | 18 << 8, 10 | 19 << 8, 10 | 21 << 8})
+
+
+def _no_shared_memory(exc: sqlite3.Error) -> bool:
+    """Whether exc is SQLite failing to have its -shm file."""
+    return getattr(exc, "sqlite_errorcode", None) in _SHARED_MEMORY_ERRORS
 
 
 def _is_damage(exc: sqlite3.Error) -> bool:
@@ -829,6 +842,7 @@ class Store:
         read_only: bool = False,
         check: bool = True,
         progress: Callable[[int, int, str], None] | None = None,
+        alone_without_shm: bool = False,
     ) -> None:
         """Open (and create or migrate) the store at path.
 
@@ -837,8 +851,11 @@ class Store:
         integrity check of files up to QUICK_CHECK_MAX_BYTES (once per process and
         version of the file) and raises DamagedStoreError when it fails.
         progress(done, total, what) hears of a migration that rebuilds something large.
+        alone_without_shm: where SQLite cannot make its -shm file (a full disk), hold
+        the file alone instead (_connect_alone), for a program of one connection.
         """
         self.path = Path(path)
+        self._alone_without_shm = alone_without_shm
         self._progress = progress
         self._create = create
         self._alone = False  # held_alone(): transactions begin EXCLUSIVE
@@ -884,18 +901,56 @@ class Store:
             ):
                 raise LockedStoreError(said("locked", path=self.path)) from exc
             raise StoreError(said("cannot_open", path=self.path, detail=exc)) from exc
+        alone = False
+        try:
+            self._use(conn, check)
+        except sqlite3.DatabaseError as exc:
+            if not (self._alone_without_shm and why_read_only is None and _no_shared_memory(exc)):
+                raise self._failure(exc, opening=True) from exc
+            alone = True  # (opened once this error is let go: _connect_alone)
+        if alone:
+            try:
+                self._use(self._connect_alone(timeout), check)
+            except sqlite3.DatabaseError as exc:
+                raise self._failure(exc, opening=True) from exc
+        self._held_as: str | None = _hold(self.path)
+
+    def _use(self, conn: _GuardedConnection, check: bool) -> None:
+        """The store's connection conn, its library checked (and made or migrated);
+        closed when that fails."""
         self.db = cast("sqlite_utils.Database", _Database(conn))
         self.conn = conn
         try:
             self._prepare()
             if check:
                 self._quick_check()
-        except (sqlite3.DatabaseError, StoreError) as exc:
+        except BaseException:
             conn.close()
-            if isinstance(exc, StoreError):
-                raise
-            raise self._failure(exc) from exc
-        self._held_as: str | None = _hold(self.path)
+            raise
+
+    def _connect_alone(self, timeout: float) -> _GuardedConnection:
+        """A connection that holds the file alone, for where SQLite cannot make its -shm
+        file (a disk too full for its 32 KB: even `timeline list` failed there).
+
+        SQLite's documented way to use a WAL library without shared memory: in
+        locking_mode=EXCLUSIVE from before the first read, a connection keeps the WAL's
+        index in its own memory and takes an exclusive lock on the file until it closes.
+        It reads what the -wal holds, as any connection does, and no other program can
+        open the file meanwhile (told that it is locked; one that holds it already, as
+        the window does, makes this open say so).  mode=ro cannot take that lock, and
+        immutable=1 would read neither the -wal's commits nor another program's writes
+        as they are made (pages half written).  A write on it goes to the -wal as any
+        write does, and is refused there as the disk is full.
+        """
+        # The connections that failed for want of the -shm are closed, but their failed
+        # statements are held by the errors' tracebacks (a cycle through our cursors'
+        # frames), and SQLite keeps a closed connection's file open, and its lock, until
+        # its statements are finalized: the lock here was refused ("database is locked")
+        # by this process's own failed connections.
+        gc.collect()
+        conn = self._connect(str(self.path), timeout, uri=False)
+        conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+        return conn
 
     def _make(self, timeout: float) -> None:
         """Make a new library at self.path (a link's target): its schema written into a
@@ -990,9 +1045,11 @@ class Store:
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc) or "readonly" in str(exc):
                 return
-            raise self._failure(exc) from exc
+            if self._alone_without_shm and _no_shared_memory(exc):
+                return  # the open that holds the file alone checks it (_connect_alone)
+            raise self._failure(exc, opening=True) from exc
         except sqlite3.DatabaseError as exc:
-            raise self._failure(exc) from exc
+            raise self._failure(exc, opening=True) from exc
         finally:
             conn.close()
         self._schema_checked = True
@@ -1082,14 +1139,15 @@ class Store:
         if key is not None:
             self._passed(key, self.conn.execute("PRAGMA quick_check(1)").fetchall())
 
-    def _failure(self, exc: sqlite3.Error) -> StoreError:
+    def _failure(self, exc: sqlite3.Error, *, opening: bool = False) -> StoreError:
         """The StoreError that says exc (LockedStoreError for a lock)."""
-        message = self._explain(exc)
+        message = self._explain(exc, opening=opening)
         if message == said("locked", path=self.path):
             return LockedStoreError(message)
         return StoreError(message)
 
-    def _explain(self, exc: sqlite3.Error) -> str:
+    def _explain(self, exc: sqlite3.Error, *, opening: bool = False) -> str:
+        """One line for exc; opening: met while the store was opened."""
         text = str(exc)
         if "locked" in text or "busy" in text:
             return said("locked", path=self.path)
@@ -1099,7 +1157,8 @@ class Store:
             return said("disk_full", path=self.path)
         if "disk I/O error" in text and _nearly_full(self.path.resolve().parent):
             # No room for the -shm SQLite makes on opening: it says only "disk I/O error".
-            return said("disk_full", path=self.path)
+            # Nothing was being written then ("disk_full" says what was was not stored).
+            return said("disk_full_to_open" if opening else "disk_full", path=self.path)
         return f"{self.path}: {text}"
 
     def _prepare(self) -> None:

@@ -55,6 +55,11 @@ def _translations() -> dict[str, str]:
             "%1: the disk is full; what was being written was not stored "
             "(free some space and try again)",
         ),
+        "disk_full_to_open": translate(
+            "StoreMessages",
+            "%1 cannot be opened: the disk is full (SQLite has no room beside it for its "
+            "-shm file); nothing was changed (free some space and try again)",
+        ),
         "not_a_store": translate(
             "StoreMessages", "%1 is an SQLite database, but not a timeline store"
         ),
