@@ -275,8 +275,10 @@ def import_command(
         settings.open_store() as store,
         click.progressbar(length=1, label="importing", file=sys.stderr, show_pos=True) as bar,
     ):
-        if STDIN in paths:
-            paths = [_kept_stdin(store.path) if p == STDIN else p for p in paths]
+        # Removed again when no article comes of it (library.drop_unread_paste).
+        kept = _kept_stdin(store.path) if STDIN in paths else None
+        if kept is not None:
+            paths = [kept if p == STDIN else p for p in paths]
 
         def advance(done: int, total: int, _name: str) -> None:
             # total is an estimate until the end (see library.Progress)
@@ -300,17 +302,25 @@ def import_command(
             bar.length, bar.pos = max(step.total, 1), step.done
             bar.render_progress()
 
-        with _cancelled_by_interrupt() as interrupted:
-            report = library.import_paths(
-                store,
-                paths,
-                progress=advance,
-                pages=paged,
-                strict=strict,
-                columns=columns,
-                processes=processes,
-                cancelled=interrupted.is_set,
-            )
+        try:
+            with _cancelled_by_interrupt() as interrupted:
+                report = library.import_paths(
+                    store,
+                    paths,
+                    progress=advance,
+                    pages=paged,
+                    strict=strict,
+                    columns=columns,
+                    processes=processes,
+                    cancelled=interrupted.is_set,
+                )
+        except BaseException:
+            if kept is not None:
+                with contextlib.suppress(Exception):  # the error being raised is said
+                    library.drop_unread_paste(store, kept, None)
+            raise
+        if kept is not None:
+            library.drop_unread_paste(store, kept, report)
     for result in report.files:
         if as_json:
             _echo(json_line(_file_json(result)))

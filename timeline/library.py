@@ -31,6 +31,7 @@ from timeline.ingest import (
     empty_folders,
     format_of,
     open_source,
+    origin_of,
     pasted_suffix,
 )
 from timeline.ingest.dedup import canonical_parts, uid_of_parts
@@ -1168,6 +1169,28 @@ def keep_pasted(folder: Path, data: bytes, suffix: str | None = None) -> Path:
             continue
         return path
     raise FileExistsError(f"{folder}: no free name for {stamp}{suffix}")
+
+
+def drop_unread_paste(store: Store, path: Path, report: ImportReport | None) -> None:
+    """Remove a file keep_pasted kept when no article came of it: its import failed or
+    found none in it (a picture or random bytes piped to `timeline import -` stayed in
+    pasted/, imported by no one).  One whose articles were stored already is kept, as
+    a copy pasted twice is.  report: the import's, None when it stopped on an error
+    (or was cancelled before the file's end): then removed unless an article names it
+    as its origin.  The pasted/ folder goes with its last file."""
+    result = None if report is None else next((r for r in report.files if r.path == path), None)
+    if result is not None:
+        came = result.error is None and bool(result.added or result.duplicates)
+    else:
+        try:
+            came = bool(store.ids_from_origin([origin_of(path)]))
+        except StoreError:
+            came = True  # the library cannot tell: kept
+    if came:
+        return
+    with contextlib.suppress(OSError):
+        path.unlink()
+        path.parent.rmdir()  # (refused while it holds other files)
 
 
 def import_paths(

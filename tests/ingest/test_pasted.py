@@ -4,6 +4,7 @@ kept as a file beside the library (library.keep_pasted) of the format it begins 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,68 @@ def test_timeline_import_dash_reads_standard_input(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["--db", str(db), "import", "-"], input=b"  \n")
     assert result.exit_code == 1 and "nothing on standard input to import" in result.output
     assert len(list((tmp_path / "pasted").iterdir())) == 2
+
+
+def _blank_png() -> bytes:
+    """A 4x4 white PNG: a picture with no text to read in it."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    rows = b"".join(b"\x00" + b"\xff" * 12 for _ in range(4))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 8,  # binary data
+        _blank_png(),
+        b"<!DOCTYPE html><html><body></body></html>",  # a page with no article
+    ],
+)
+def test_standard_input_of_which_no_article_comes_is_not_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes
+) -> None:
+    """A picture or binary data piped to `import -` stayed in pasted/ beside the library,
+    imported by no one.  The line said of it is as it was."""
+    from timeline.ingest import ocr
+
+    # OCR, stood in for, reads no text in the picture (as where it is installed).
+    monkeypatch.setattr(ocr, "_tools", lambda: ("pdftoppm", "tesseract", "ara"))
+    monkeypatch.setattr(ocr, "_run", lambda command, what: b"")
+    db = tmp_path / "t.db"
+    result = CliRunner().invoke(cli, ["--db", str(db), "import", "-"], input=data)
+    assert result.exit_code == 1, result.output
+    (failed,) = [line for line in result.stderr.splitlines() if "pasted" in line]
+    assert failed.startswith(f"failed: {tmp_path / 'pasted'}{os.sep}")
+    assert "0 added, 0 already stored, 1 failed files" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.db"]
+
+
+def test_standard_input_whose_import_stops_on_an_error_is_not_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline import library
+    from timeline.store import StoreError
+
+    def disk_full(*_args: object, **_options: object) -> None:
+        raise StoreError("the disk is full")
+
+    monkeypatch.setattr(library, "import_paths", disk_full)
+    args = ["--db", str(tmp_path / "t.db"), "import", "-"]
+    result = CliRunner().invoke(cli, args, input=f"عنوان\n{BODY}\n".encode())
+    assert result.exit_code == 1 and "Error: the disk is full" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.db"]
 
 
 def test_standard_input_given_twice_is_refused_before_any_is_kept(tmp_path: Path) -> None:

@@ -306,3 +306,26 @@ def test_paste_a_picture_of_an_article(
         assert (article.title, article.body_kind) == ("لقطة شاشة لخبر", "ocr")
         qtbot.waitUntil(lambda: win._loader_thread is None, timeout=20_000)
         win.close()
+
+
+def test_a_pasted_picture_with_no_text_read_in_it_is_not_kept(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It stayed in pasted/, imported by no one; the import's report is as it was."""
+    from PySide6.QtGui import QColor, QImage
+
+    from timeline.ingest import ocr
+
+    monkeypatch.setattr(ocr, "_tools", lambda: ("pdftoppm", "tesseract", "ara"))
+    monkeypatch.setattr(ocr, "_run", lambda command, what: b"")
+    blank = QImage(320, 120, QImage.Format.Format_RGB32)
+    blank.fill(QColor("white"))
+    copied = QMimeData()
+    copied.setImageData(blank)
+    with Store(tmp_path / "t.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        report = _paste(qtbot, win, copied, monkeypatch)
+        assert report.added == 0 and len(report.failed) == 1  # type: ignore[attr-defined]
+        assert not (tmp_path / "pasted").exists()
+        win.close()

@@ -484,6 +484,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.setAcceptDrops(True)
         self._import_thread: QThread | None = None
+        self._pasted: Path | None = None  # the clipboard's file being imported
         self.abandoned_threads: list[QThread] = []
         # Set once closed: what workers send after that (queued before they ended) is
         # dropped, never read against a store the caller may have closed.
@@ -2047,7 +2048,17 @@ class MainWindow(QMainWindow):
                 values=[str(folder), exc.strerror or str(exc)],
             ).open()
             return
+        self._pasted = path  # removed at the end if no article comes of it
         self.import_paths([path])
+
+    def _drop_unread_paste(self, report: ImportReport | None) -> None:
+        """The clipboard's file removed when its import stored no article of it (a
+        picture with no text read in it): library.drop_unread_paste."""
+        if self._pasted is not None:
+            from timeline.library import drop_unread_paste
+
+            drop_unread_paste(self.store, self._pasted, report)
+            self._pasted = None
 
     @staticmethod
     def _dropped_sources(mime: QMimeData) -> list[Path | str]:
@@ -2101,6 +2112,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Not imported: the library's file was deleted or replaced"), 10_000
             )
+            self._drop_unread_paste(None)
             return
         if self._import_thread is not None or self._writer_thread() is not None:
             self.statusBar().showMessage(
@@ -2186,6 +2198,7 @@ class MainWindow(QMainWindow):
     def _show_import_report(self, report: ImportReport) -> None:
         if self._closed:
             return
+        self._drop_unread_paste(report)
         text, details = self._import_summary(report)
         self.last_import = report if report.added else None
         self.remove_import_action.setEnabled(self.last_import is not None)
@@ -2302,6 +2315,7 @@ class MainWindow(QMainWindow):
     def _show_import_error(self, message: str) -> None:
         if self._closed:
             return
+        self._drop_unread_paste(None)
         if message == ImportWorker.CANCELLED:
             return  # said by _import_ended
         text, values = for_message_box("%1", message)
