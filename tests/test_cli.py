@@ -1182,3 +1182,14 @@ def test_a_library_on_a_disk_with_no_room_for_sqlite_s_shm_file_is_read(
     assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
     assert done.stderr.startswith(f"Error: {run.db}: ")
     assert run("list").stdout == listed
+
+
+def test_a_title_with_a_zwj_before_a_ligature_is_listed_on_a_terminal(run, tmp_path: Path) -> None:
+    """arabic-reshaper fails on ZWJ then لا (IndexError): `list` and `show` on a
+    terminal (--bidi) ended "unexpected IndexError"."""
+    path = tmp_path / "zwj.jsonl"
+    record = {"title": "قال من\u200dلا", "body": "في 3 مارس 2020 قال من\u200dلا"}
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    run("import", str(path))
+    assert for_terminal("قال منلا") in run("--bidi", "list").stdout
+    assert for_terminal("في 3 مارس 2020 قال منلا") in run("--bidi", "show", "1").stdout

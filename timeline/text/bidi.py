@@ -70,4 +70,21 @@ def for_terminal(text: str) -> str:
     Controls and bidi overrides are removed first (see safe.terminal_safe).
     """
     lines = terminal_safe(text).split("\n")
-    return "\n".join(get_display(_reshaper().reshape(line)) for line in lines)
+    return "\n".join(get_display(_reshaped(line)) for line in lines)
+
+
+_ZWJ = "\u200d"
+
+
+def _reshaped(line: str) -> str:
+    """arabic-reshaper's reshape(line); where it fails, of the line without its ZWJs.
+
+    arabic-reshaper 3.1 takes a ZWJ out of the letters it shapes but not out of the text
+    in which it looks for ligatures, and a ZWJ before one (ZWJ then لا) sends it past its
+    list ("IndexError: list index out of range"): `timeline list` on a terminal ended
+    "unexpected IndexError" for a library holding such a title.  A terminal shows no
+    ZWJ; its letters are shaped as if it were not there."""
+    try:
+        return _reshaper().reshape(line)
+    except IndexError:
+        return _reshaper().reshape(line.replace(_ZWJ, ""))
