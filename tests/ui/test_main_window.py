@@ -825,8 +825,31 @@ def test_small_window_leaves_the_detail_pane_room_to_read(
     win.select_article(sample_store.chronological_ids()[0])
     article_shown(win.detail)
     line = win.detail.browser.fontMetrics().lineSpacing()
-    assert win.detail.browser.viewport().height() >= 9 * line
+    # Eight lines, not nine: the timeline's two lanes of labels took 24 px of it
+    # (test_a_small_windows_timeline_keeps_two_lanes_of_labels).
+    assert win.detail.browser.viewport().height() >= 8 * line
     assert win.timeline.height() >= 100
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_small_windows_timeline_keeps_two_lanes_of_labels(
+    qtbot: QtBot, request: pytest.FixtureRequest, sample_store: Store, language: str
+) -> None:
+    """At 800x500 the strip had 120 px, the legend and the axis 84 of them: one lane,
+    two of the sample's labels in view."""
+    from timeline.ui.timeline_geometry import LANES_BESIDE_ERAS
+
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    win = MainWindow(sample_store)
+    qtbot.addWidget(win)
+    win.resize(800, 500)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    frame = win.timeline._current_frame()
+    assert frame.mode == "items" and frame.metrics is not None
+    assert frame.metrics.lane_count >= LANES_BESIDE_ERAS
 
 
 def test_date_boxes_show_the_days_in_view_while_the_filter_is_off(

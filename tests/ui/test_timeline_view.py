@@ -885,6 +885,24 @@ def test_a_short_strip_gives_its_lanes_to_the_view_before_the_eras(
     assert len(view._current_frame().era_rows) == 7
 
 
+@pytest.mark.parametrize("hijri", [False, True])
+def test_the_least_height_asked_for_holds_two_lanes_of_labels(qtbot: QtBot, hijri: bool) -> None:
+    """The window gave the strip a fixed 120 px: one lane beside the legend and the
+    axis (two labels in view at 800x500), none with the Hijri dates under the axis."""
+    from timeline.ui.timeline_geometry import LANES_BESIDE_ERAS
+
+    view = era_view(qtbot, (800, 400), rtl=True)
+    plain = view.minimumSizeHint().height()
+    view.set_hijri_labels(hijri)
+    least = view.minimumSizeHint().height()
+    assert (least > plain) == hijri  # two more lines under the axis
+    view.resize(800, least)
+    frame = view._current_frame()
+    assert frame.mode == "items" and frame.metrics is not None
+    assert frame.metrics.lane_count == LANES_BESIDE_ERAS
+    assert int(np.count_nonzero(frame.labelled)) >= LANES_BESIDE_ERAS
+
+
 @pytest.mark.parametrize("rtl", [False, True])
 def test_the_legends_note_stays_inside_a_narrow_view(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, rtl: bool

@@ -154,9 +154,6 @@ ROOM_BUDGET_BYTES = 160 * 1024 * 1024
 # destroyed while running (which aborts); they end with the process.
 _DETACHED_THREADS: list[QThread] = []
 
-# The timeline's least height: enough for the axis and a few lanes, and no more, so
-# that at 800x500 the detail pane below still has room to be read.
-TIMELINE_MIN_HEIGHT = 120
 # What the list and the detail pane keep before the timeline grows past its minimum.
 _LOWER_ROOM = 420
 
@@ -385,7 +382,6 @@ class MainWindow(QMainWindow):
         self.timeline = TimelineView(self)
         self.timeline.setObjectName("timeline")
         self.timeline.setAccessibleName(self.tr("Timeline"))
-        self.timeline.setMinimumHeight(TIMELINE_MIN_HEIGHT)
         self.timeline.event_selected.connect(self._timeline_event_selected)
         self._dates_timer = QTimer(self)
         self._dates_timer.setSingleShot(True)
@@ -2457,7 +2453,7 @@ class MainWindow(QMainWindow):
         (120 px of 720). The panes below keep room to read an article first.
         """
         timeline = min(height * 2 // 5, height - _LOWER_ROOM)
-        timeline = max(timeline, TIMELINE_MIN_HEIGHT)
+        timeline = max(timeline, self.timeline.minimumSizeHint().height())
         self.upper.setSizes([timeline, max(height - timeline, 0)])
 
     def _restore_state(self) -> None:

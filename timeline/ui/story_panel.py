@@ -97,10 +97,11 @@ class StoryPanel(QTabWidget):
         # the tabs the height of the events' two rows, and with the label shown the list
         # had one (31 px for 25 px rows).  Kept whichever tab is shown, the label shown or
         # not, so that the article is not laid out again as a story comes.  At
-        # 800x500 the article keeps 187 px (English) and 177 (Arabic) of 206 and 196,
-        # nine lines of 19 px or more as the window promises; three rows would leave it
-        # 162 and 152.  Without the label the list has three rows and a third.  (A copy's
-        # diff, when chosen, takes the list's room beyond its row.)
+        # 800x500 the article keeps 163 px (English) and 153 (Arabic) of 182 and 172,
+        # eight lines of 19 px or more as the window promises, beside the timeline's
+        # two lanes of labels; three rows would leave it 138 and 128.  Without the label
+        # the list has three rows and a third.  (A copy's diff, when chosen, takes the
+        # list's room beyond its row.)
         row = self.fontMetrics().height() + 6
         self.copies_page.setMinimumHeight(
             2 + self.copies_label.minimumHeight() + COPIES_UNDER_LABEL * row + 4 + 2

@@ -71,6 +71,12 @@ class Metrics:
         """Lanes items are packed into (those past lane_count are scrolled to)."""
         return PACKED_LANES if self.lane_count else 0
 
+    @property
+    def least_height(self) -> int:
+        """The height that shows LANES_BESIDE_ERAS lanes under the legend, with the
+        overflow strip and the axis: less, and the lanes' labels had one lane or none."""
+        return self.legend_h + LANES_BESIDE_ERAS * self.lane_h + self.overflow_h + self.axis_h
+
     def lane_top(self, lane: int) -> int:
         """Top of the lane shown `lane` lanes below the first one shown."""
         return self.lanes_top + lane * self.lane_h

@@ -10,7 +10,7 @@ from functools import partial
 
 import numpy as np
 from bidi import get_base_level
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -392,6 +392,7 @@ class TimelineView(QWidget):
     def set_label_style(self, style: LabelStyle | None) -> None:
         self._style = style
         self._metrics_key = None
+        self.updateGeometry()  # Hijri dates under the axis's give it two more lines
         self.update()
 
     def set_month_names(self, months: str) -> None:
@@ -724,6 +725,13 @@ class TimelineView(QWidget):
             )
             self._metrics_key = key
         return self._metrics
+
+    def minimumSizeHint(self) -> QSize:
+        """As high as two lanes of labels need (Metrics.least_height), in the font and
+        the axis's lines as they are.  A fixed 120 px left an 800x500 window's strip
+        one lane beside the legend and the axis, three labels in view at most, and
+        none at all with the Hijri dates under the axis (its axis 94 px of the 120)."""
+        return QSize(0, self._current_metrics().least_height)
 
     def _frame_key_now(self) -> tuple:
         """What the frame is built from: a frame built for another key is stale."""
