@@ -362,3 +362,121 @@ def test_an_english_menus_letters_answer_on_an_arabic_layout(
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is submenu, timeout=2000)
     submenu.close()
     view_menu.close()
+
+
+def alt_typed_on_arabic_layout(widget: QWidget, letter: str) -> None:
+    """Alt and the key that types letter on an Arabic layout, as Qt hands it to the
+    focused widget when no shortcut took it (Qt names the key by the Arabic letter)."""
+    event = QKeyEvent(QEvent.Type.KeyPress, ord(letter), Qt.KeyboardModifier.AltModifier, letter)
+    QApplication.sendEvent(widget, event)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_search_bars_letters_answer_on_their_keys_in_either_layout(
+    qtbot: QtBot, request: pytest.FixtureRequest, sample_store: Store, language: str
+) -> None:
+    """ "الم&صدر:" and "التوا&ريخ" on a US layout were Alt+W and Alt+V, which nothing
+    took; "S&ource:" and "&Dates" on an Arabic layout Alt+خ and Alt+ي."""
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    window = open_window(qtbot, sample_store)
+    bar = window.search_bar
+    assert not bar.dates_check.isChecked()
+    for start in (window.list, bar.query_edit, bar.source_combo):
+        focus(qtbot, window, start)
+        if language == "ar":
+            qtbot.keyClick(start, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)  # ر's key
+        else:
+            alt_typed_on_arabic_layout(start, "ي")  # on D
+        qtbot.waitUntil(bar.dates_check.isChecked, timeout=2000)  # focused and clicked
+        assert bar.dates_check.hasFocus()
+        bar.dates_check.setChecked(False)
+    bar.dates_check.setChecked(True)
+    for start in (window.list, bar.date_from_edit):
+        focus(qtbot, window, start)
+        if language == "ar":
+            qtbot.keyClick(start, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # ص's key
+        else:
+            alt_typed_on_arabic_layout(start, "خ")  # on O
+        assert bar.source_combo.hasFocus()  # the label's buddy
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_export_dialogs_letters_answer_on_their_keys_in_either_layout(
+    qtbot: QtBot, request: pytest.FixtureRequest, window: MainWindow, language: str
+) -> None:
+    from timeline.ui.export_dialog import ExportDialog
+
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    dialog = ExportDialog(window, 1000, 400)
+    qtbot.addWidget(dialog)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("png"))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.format_box.setFocus()
+    qtbot.waitUntil(dialog.format_box.hasFocus)
+    # "ال&عرض:" (ع on U) and "&Width:" (W under ص), from the format box, which took
+    # Alt and a letter as a search for a format.
+    if language == "ar":
+        qtbot.keyClick(dialog.format_box, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    else:
+        alt_typed_on_arabic_layout(dialog.format_box, "ص")
+    assert dialog.width_box.hasFocus()
+    assert dialog.format_box.currentData() == "png"
+
+
+@pytest.mark.parametrize("letters", ["en", "ar"])
+def test_a_message_boxs_buttons_answer_on_their_keys_in_either_layout(
+    qtbot: QtBot, letters: str
+) -> None:
+    """A message box's "&Yes" on an Arabic layout (Alt+غ), an Arabic button's letter
+    on a US one."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from timeline.ui.plain_text import message_box
+
+    box = message_box(None, QMessageBox.Icon.Question, "?", "?")
+    qtbot.addWidget(box)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes)
+    if letters == "en":
+        button = box.button(QMessageBox.StandardButton.Yes)
+        assert button.text() == "&Yes"
+    else:
+        button = box.addButton("&لا", QMessageBox.ButtonRole.NoRole)  # ل on G
+    box.show()
+    qtbot.waitExposed(box)
+    if letters == "en":
+        alt_typed_on_arabic_layout(box, "غ")  # on Y
+    else:
+        qtbot.keyClick(box, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: box.clickedButton() is button, timeout=2000)
+
+
+def test_a_file_dialogs_letters_answer_on_their_keys_in_either_layout(
+    qtbot: QtBot, arabic: None
+) -> None:
+    """Qt's own file dialog, as file_dialog sets it up: "ا&عثر في:" (ع on U) and
+    "الملفّات من ال&نّوع:" (ن on K) from a US layout."""
+    from PySide6.QtWidgets import QComboBox, QFileDialog
+
+    from timeline.ui.file_dialogs import file_dialog
+
+    dialog = QFileDialog(None, "?")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    with file_dialog():
+        dialog.show()
+        qtbot.waitExposed(dialog)
+    name = dialog.findChild(QLineEdit, "fileNameEdit")
+    look_in = dialog.findChild(QComboBox, "lookInCombo")
+    types = dialog.findChild(QComboBox, "fileTypeCombo")
+    dialog.activateWindow()
+    name.setFocus()
+    qtbot.waitUntil(name.hasFocus)
+    qtbot.keyClick(name, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    assert look_in.hasFocus()
+    assert name.text() == ""  # not typed into it
+    qtbot.keyClick(look_in, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    assert types.hasFocus()

@@ -31,6 +31,7 @@ from timeline.text.display_safe import for_display, shown_part
 from timeline.ui.date_text import counted, group_number
 from timeline.ui.file_dialogs import file_dialog, file_filter
 from timeline.ui.import_messages import reason_in_interface_language
+from timeline.ui.menu_keys import install_same_key_letters
 from timeline.ui.plain_text import message_box, plain_label
 from timeline.ui.store_messages import for_message_box
 from timeline.ui.timeline_view import TimelineView
@@ -218,6 +219,7 @@ class ExportDialog(QDialog):
         form.addRow(buttons)
         self.format_box.currentIndexChanged.connect(self._sync)
         self._sync()
+        install_same_key_letters(self)
 
     def chosen_format(self) -> str:
         return str(self.format_box.currentData())

@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline.ui.menu_keys import install_same_key_letters
+
 _LRI = "\u2066"
 
 
@@ -216,11 +218,18 @@ def after_each_file_dialog(callback: Callable[[], None]) -> Callable[[], None]:
     return lambda: _AFTER_DIALOG.remove(callback) if callback in _AFTER_DIALOG else None
 
 
+def _set_up(dialog: QFileDialog) -> None:
+    """Qt's own file dialog as file_dialog sets each up: its file types elided, its
+    labels' and buttons' letters on their keys in either layout ("&Open", "File &name:")."""
+    elide_file_types(dialog)
+    install_same_key_letters(dialog)
+
+
 @contextlib.contextmanager
 def file_dialog(locale: QLocale | None = None) -> Iterator[None]:
     """Around a static QFileDialog function: its paths left to right in an Arabic
-    window (left_to_right_paths), its file-type box elided (elide_file_types), the
-    files' types named in locale (the window's:
+    window (left_to_right_paths), its file-type box elided and its letters on their
+    keys in either layout (_set_up), the files' types named in locale (the window's:
     search_bar.interface_locale), and, once it is closed, what each window asked to be
     called after one (after_each_file_dialog).
 
@@ -238,7 +247,7 @@ def file_dialog(locale: QLocale | None = None) -> Iterator[None]:
     if locale is not None:
         QLocale.setDefault(locale)
     try:
-        with left_to_right_paths(), _watching_file_dialogs(elide_file_types):
+        with left_to_right_paths(), _watching_file_dialogs(_set_up):
             yield
     finally:
         QLocale.setDefault(system)

@@ -10,8 +10,11 @@ took no letter typed on an Arabic layout.  GIMP (GTK) and Firefox answer a lette
 key in another installed layout, as their Russian users report of Alt+F; Qt tells
 neither the key nor the other layouts, so a letter here also answers to the one on its
 key in the other of the two standard layouts, the Arabic (101) and the US one (`_SAME_KEY`;
-Arabic keyboards print both).  An AZERTY keyboard's A, Q, Z, W and M keys, which that
-table places elsewhere, reach their Arabic letters only on the Arabic layout.  (Alt
+Arabic keyboards print both).  So do the letters of buttons and of labels that lead to a
+field (their buddies), in the main window and in the dialogs that have such letters
+(`install_same_key_letters`), which Qt matches as it matches the menus'.  An AZERTY
+keyboard's A, Q, Z, W and M keys, which that table places elsewhere, reach their Arabic
+letters only on the Arabic layout.  (Alt
 alone is Qt's own: its Fusion and Windows styles both say SH_MenuBar_AltKeyNavigation.)
 """
 
@@ -22,7 +25,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -122,22 +129,64 @@ def _typed_key(char: str) -> int:
 def same_key_letter(event: QKeyEvent, actions: list[QAction]) -> str | None:
     """The letter on the same key as the typed one that is an entry's letter among
     actions, where the typed one is none's (see the module's text)."""
+    keys = {_mnemonic_key(a.text()) for a in actions if a.isVisible() and a.isEnabled()}
+    return _other_letter(event, keys)
+
+
+def _other_letter(event: QKeyEvent, keys: set[int]) -> str | None:
+    """The letter on the same key as the typed one, where it is one of keys (letters'
+    keys, _mnemonic_key) and the typed one is not."""
     typed = event.text()
     other = _SAME_KEY.get(typed) if len(typed) == 1 else None
-    if other is None:
-        return None
-    keys = {_mnemonic_key(a.text()) for a in actions if a.isVisible() and a.isEnabled()}
-    if _typed_key(typed) in keys or _typed_key(other) not in keys:
+    if other is None or _typed_key(typed) in keys or _typed_key(other) not in keys:
         return None
     return other
 
 
+def _lettered_widgets(window: QWidget) -> list[tuple[int, QWidget]]:
+    """(its letter's key, the widget) of the window's buttons and labels with a buddy
+    whose letter Qt answers now: shown and enabled, in this window (not a dialog of
+    its own)."""
+    found: list[tuple[int, QWidget]] = []
+    for widget in (*window.findChildren(QAbstractButton), *window.findChildren(QLabel)):
+        if isinstance(widget, QLabel) and widget.buddy() is None:
+            continue
+        if widget.window() is window and widget.isVisible() and widget.isEnabled():
+            key = _mnemonic_key(widget.text())
+            if key:
+                found.append((key, widget))
+    return found
+
+
+def _press_letter(window: QWidget, event: QKeyEvent) -> bool:
+    """Do for Alt and the letter on the same key as the typed one what Qt does for a
+    button's or a label's letter (QAbstractButton::event, QLabel::event): the focus
+    to the button or the label's buddy, and a button clicked.  Where several have the
+    letter each press goes on to the next, clicking none, as Qt's ambiguous ones do.
+    False where the typed letter is one's or the other none's."""
+    lettered = _lettered_widgets(window)
+    other = _other_letter(event, {key for key, _ in lettered})
+    if other is None:
+        return False
+    key = _typed_key(other)
+    targets = [w.buddy() if isinstance(w, QLabel) else w for k, w in lettered if k == key]
+    focused = QApplication.focusWidget()
+    now = next((i for i, t in enumerate(targets) if t is focused), -1)
+    target = targets[(now + 1) % len(targets)]
+    if target.focusPolicy() != Qt.FocusPolicy.NoFocus:
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    if isinstance(target, QAbstractButton) and len(targets) == 1:
+        target.animateClick()
+    return True
+
+
 class _SameKeyLetters(QObject):
-    """Gives menus and the menu bar, from the keyboard, the letter on the same key where
-    the one typed is no entry's.  Put on the window (where an Alt+letter that its
-    focused widget left comes), its bar and its menus only: on the application it saw
-    every event of every widget (a mouse move 0.8 -> 3.5 us), each one taking the GIL,
-    which the GUI thread then waited for while a worker held it."""
+    """Gives menus, the menu bar, buttons and labels' buddies, from the keyboard, the
+    letter on the same key where the one typed is no entry's.  Put on the window (where
+    an Alt+letter that its focused widget left comes), its bar, its menus and the
+    fields that take Alt+letter as their own only: on the application it saw every
+    event of every widget (a mouse move 0.8 -> 3.5 us), each one taking the GIL, which
+    the GUI thread then waited for while a worker held it."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
@@ -170,19 +219,38 @@ class _SameKeyLetters(QObject):
                     key = _typed_key(other)
                     bar.setActiveAction(next(a for a in menus if _mnemonic_key(a.text()) == key))
                     return True
+            return _press_letter(window, event)
         return False
+
+
+# Widgets that take Alt+letter as their own (typed, or a combo box's search for an
+# entry): watched before they get it.  (A spin box or a date box hands its keys to its
+# line edit by a call, past the line edit's filters.)
+_TAKE_LETTERS = (QLineEdit, QComboBox, QAbstractSpinBox)
+
+
+def install_same_key_letters(window: QWidget) -> None:
+    """Buttons' and labels' letters answer on their keys in either layout in window, a
+    dialog (the main window's, with its menus': install_menu_keys); its fields as they
+    are now are watched."""
+    _watch_letters(window, ())
+
+
+def _watch_letters(window: QWidget, also: tuple[QWidget | None, ...]) -> None:
+    letters = _SameKeyLetters(window)
+    watched = (window, *also)
+    for kind in _TAKE_LETTERS:
+        watched += tuple(window.findChildren(kind))
+    for widget in watched:
+        if widget is not None:
+            widget.installEventFilter(letters)
 
 
 def install_menu_keys(window: QMainWindow) -> None:
     """F10 and Shift+F10 on the window (no menu entry shows them: the keys' help does,
-    with Alt alone), and the menus' letters on their keys in either layout."""
-    letters = _SameKeyLetters(window)
-    # (A line edit takes Alt+letter as typing: it is watched before it gets it.)
-    watched = (window, window.menuWidget(), *window.findChildren(QMenu))
-    watched += tuple(window.findChildren(QLineEdit))
-    for widget in watched:
-        if widget is not None:
-            widget.installEventFilter(letters)
+    with Alt alone), and the letters of its menus, buttons and labels on their keys in
+    either layout."""
+    _watch_letters(window, (window.menuWidget(), *window.findChildren(QMenu)))
 
     def focused_context_menu() -> None:
         widget = QApplication.focusWidget()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from timeline.text import base_direction
 from timeline.text.display_safe import for_display, isolated
+from timeline.ui.menu_keys import install_same_key_letters
 
 
 def plain_html(lines: Iterable[str]) -> str:
@@ -94,6 +95,7 @@ def message_box(
     """
     box = QMessageBox(icon, title, "", QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    install_same_key_letters(box)  # its buttons, those added later too ("&Yes")
     shown = for_display(text)
     for number, value in enumerate(values, start=1):
         line = for_display(" ".join(value.split()))
