@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QLineEdit,
@@ -480,3 +481,31 @@ def test_a_file_dialogs_letters_answer_on_their_keys_in_either_layout(
     assert name.text() == ""  # not typed into it
     qtbot.keyClick(look_in, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
     assert types.hasFocus()
+
+
+def test_the_print_dialogs_letters_answer_on_their_keys_in_either_layout(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt's print dialog as File > Print opens it: "&Name:" on an Arabic layout (ى is
+    on N) gives its buddy, the printer box, the focus."""
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QDialog, QLabel
+
+    focused: list[bool] = []
+
+    def exec_(dialog: QPrintDialog) -> int:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        start = next(w for w in dialog.findChildren(QAbstractButton) if w.isVisible())
+        start.setFocus()
+        qtbot.waitUntil(start.hasFocus)
+        name = next(w for w in dialog.findChildren(QLabel) if w.text() == "&Name:")
+        alt_typed_on_arabic_layout(start, "ى")
+        focused.append(QApplication.focusWidget() is name.buddy())
+        dialog.reject()
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", exec_)
+    window.exporter.ask_print()
+    assert focused == [True]

@@ -466,6 +466,7 @@ class WindowExporter(QObject):
 
         printer.setPageOrientation(QPageLayout.Orientation.Landscape)
         dialog = QPrintDialog(printer, self.window)
+        install_same_key_letters(dialog)  # "&Name:", "&Print" and the options' letters
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
