@@ -841,12 +841,7 @@ def test_a_small_windows_timeline_keeps_two_lanes_of_labels(
 
     if language == "ar":
         request.getfixturevalue("arabic")
-    win = MainWindow(sample_store)
-    qtbot.addWidget(win)
-    win.resize(800, 500)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    win = open_window(qtbot, sample_store, article=False, size=(800, 500))
     frame = win.timeline._current_frame()
     assert frame.mode == "items" and frame.metrics is not None
     assert frame.metrics.lane_count >= LANES_BESIDE_ERAS

@@ -25,14 +25,17 @@ def article_shown(pane: DetailPane, timeout: float = 10.0) -> None:
         time.sleep(0.002)
 
 
-def open_window(qtbot: QtBot, store: Store, *, article: bool = True) -> MainWindow:
-    """A main window on `store`, shown at 1200x800 with its timeline loaded and its
-    articles counted; with `article`, also the first article read into the detail pane."""
+def open_window(
+    qtbot: QtBot, store: Store, *, article: bool = True, size: tuple[int, int] = (1200, 800)
+) -> MainWindow:
+    """A main window on `store`, shown at `size` (1200x800) with its timeline loaded and
+    its articles counted; with `article`, also the first article read into the detail
+    pane."""
     from timeline.ui.main_window import MainWindow
 
     win = MainWindow(store)
     qtbot.addWidget(win)
-    win.resize(1200, 800)
+    win.resize(*size)
     win.show()
     qtbot.waitExposed(win)
     qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
