@@ -214,6 +214,23 @@ def test_a_new_library_the_disk_has_no_room_for_leaves_no_file(
         assert store.db.conn.execute("PRAGMA page_size").fetchone()[0] == 16384
 
 
+def test_the_folders_made_for_a_new_library_that_failed_are_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new library in folders that did not exist: its making failed on a full disk,
+    the folders made for it were left behind (a folder there before stays)."""
+    _on_a_full_disk(monkeypatch, 1)
+    path = tmp_path / "archive" / "2026" / "new.db"
+    with pytest.raises(StoreError):
+        Store(path)
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "archive").mkdir()
+    with pytest.raises(StoreError):
+        Store(path)
+    assert list(tmp_path.iterdir()) == [tmp_path / "archive"]
+    assert list((tmp_path / "archive").iterdir()) == []
+
+
 def test_a_library_made_meanwhile_by_another_program_is_the_one_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

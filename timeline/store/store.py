@@ -969,6 +969,9 @@ class Store:
         """
         target = self.path.resolve()
         making: Path | None = None
+        # The folders made for it, removed again when the making fails (empty then).
+        made_folders = [f for f in (target.parent, *target.parent.parents) if not f.exists()]
+        made = False
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
@@ -989,6 +992,7 @@ class Store:
                 # Its close could not write it all into the file (SQLite says nothing).
                 raise sqlite3.OperationalError("database or disk is full")
             _moved_into_place(making, target)
+            made = True
         except sqlite3.Error as exc:
             raise self._failure(exc) from exc
         except OSError as exc:
@@ -1000,6 +1004,10 @@ class Store:
                 for suffix in ("", "-wal", "-shm", "-journal"):
                     with contextlib.suppress(OSError):
                         os.unlink(f"{making}{suffix}")
+            if not made:
+                for folder in made_folders:  # the deepest first; one not empty stays
+                    with contextlib.suppress(OSError):
+                        folder.rmdir()
 
     def _connect(self, target: str, timeout: float, *, uri: bool) -> _GuardedConnection:
         conn = sqlite3.connect(
