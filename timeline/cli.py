@@ -13,7 +13,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence, Set
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
@@ -145,6 +145,8 @@ def _sigterm_as_ctrl_c(ctx: click.Context) -> None:
 STDIN = "-"
 # Said of - when the program was started without standard input (`<&-`, a service):
 # import failed with "unexpected AttributeError", extract with "unexpected RuntimeError".
+# What the lines of an import call standard input whose text was not kept.
+_UNKEPT_STDIN = Path("standard input (not kept)")
 _STDIN_CLOSED = "- is standard input, and it is closed: there is nothing to read"
 
 
@@ -321,8 +323,15 @@ def import_command(
             raise
         if kept is not None:
             library.drop_unread_paste(store, kept, report)
+    # The text kept from standard input and removed again (no article came of it) is
+    # named as the user gave it: its file's name would point at nothing.
+    unkept = kept if kept is not None and not kept.exists() else None
     for result in report.files:
-        if as_json:
+        if unkept is not None and result.path == unkept:
+            if as_json:  # as it was given
+                _echo(json_line(_file_json(replace(result, path=Path(STDIN)))))
+            result = replace(result, path=_UNKEPT_STDIN)
+        elif as_json:
             _echo(json_line(_file_json(result)))
         if result.error is not None:
             _echo_line(f"failed: {result.path}: {result.error}", err=True)

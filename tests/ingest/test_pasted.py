@@ -121,10 +121,15 @@ def test_standard_input_of_which_no_article_comes_is_not_kept(
     db = tmp_path / "t.db"
     result = CliRunner().invoke(cli, ["--db", str(db), "import", "-"], input=data)
     assert result.exit_code == 1, result.output
-    (failed,) = [line for line in result.stderr.splitlines() if "pasted" in line]
-    assert failed.startswith(f"failed: {tmp_path / 'pasted'}{os.sep}")
+    # Named as it was given: the kept file's name would point at nothing.
+    assert "pasted" not in result.stderr
+    (failed,) = [line for line in result.stderr.splitlines() if "standard input" in line]
+    assert failed.startswith("failed: standard input (not kept): ")
     assert "0 added, 0 already stored, 1 failed files" in result.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.db"]
+    as_json = CliRunner().invoke(cli, ["--db", str(db), "import", "--json", "-"], input=data)
+    lines = [json.loads(line) for line in as_json.stdout.splitlines() if line.startswith("{")]
+    assert [line["path"] for line in lines if "path" in line][:1] == ["-"]
 
 
 def test_standard_input_whose_import_stops_on_an_error_is_not_kept(
