@@ -165,7 +165,6 @@ def test_a_dash_when_standard_input_is_closed_is_said_so(
 ) -> None:
     """Started without standard input (`<&-`, a service), import - ended "unexpected
     AttributeError" and extract - "unexpected RuntimeError"."""
-    import os
     import subprocess
     import sys
 
