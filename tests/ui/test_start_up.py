@@ -122,3 +122,17 @@ def _modules_after(db: Path, then: str) -> set[str]:
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
     )
     return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_the_application_hands_the_gil_on_within_a_millisecond() -> None:
+    """The GUI thread takes the GIL back behind a worker running Python after each of its
+    calls into Qt: create_application shortens Python's 5 ms switch interval."""
+    from timeline.ui.application import GIL_SWITCH_S, create_application
+
+    default = sys.getswitchinterval()
+    sys.setswitchinterval(0.005)
+    try:
+        create_application("en")
+        assert sys.getswitchinterval() == GIL_SWITCH_S == 0.001
+    finally:
+        sys.setswitchinterval(default)

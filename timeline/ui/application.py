@@ -29,6 +29,15 @@ ORGANIZATION = "arabic-news-timeline"
 APPLICATION = "timeline"
 
 
+# How long a thread running Python keeps the GIL from another that asks for it (Python's
+# default is 5 ms).  The GUI thread lets go of the GIL in its calls into Qt and into
+# numpy, and takes it back behind whichever worker then runs Python: at 3,880,000
+# articles a search begun as the events were handed over (the map's read, the search's
+# first part and the writer's warm-up running Python beside the hand-over's paint) held
+# the GUI thread 15-152 ms, median 63, ten runs of fifteen over 50 ms; at 1 ms, run in
+# turn, 15-154, median 29, five of fifteen over 50 (bench/window.py's search stall).
+GIL_SWITCH_S = 0.001
+
 # Said by the offscreen platform for every top-level window: noise, not a problem.
 _QUIET_MESSAGES = ("This plugin does not support propagateSizeHints()",)
 
@@ -63,6 +72,7 @@ def create_application(lang: str | None = None) -> tuple[QApplication, str]:
     """The QApplication with the bundled fonts and the interface language installed."""
     qInstallMessageHandler(_qt_message)
     reuse_freed_arrays()  # one heap for every thread, before Qt starts any (memory.py)
+    sys.setswitchinterval(GIL_SWITCH_S)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     # Made again (an upgrade's progress came before the window, or a test asks for
