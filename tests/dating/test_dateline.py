@@ -113,6 +113,25 @@ def test_seed_line_axis_and_exclusive_ends() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "granularity", "first", "following"),
+    [
+        ("2015-09", "2015-09", "month", datetime(2015, 9, 1), datetime(2015, 10, 1)),
+        ("198X", "198X", "decade", datetime(1980, 1, 1), datetime(1990, 1, 1)),
+        ("2015-SU", "2015-SU", "season", datetime(2015, 6, 1), datetime(2015, 9, 1)),
+    ],
+)
+def test_a_stored_month_decade_or_season_reads_back(
+    field: str, value: str, granularity: str, first: datetime, following: datetime
+) -> None:
+    """The values this program stores for a coarse date (an export writes a publication
+    date the user gave as a month so) are read as what they name, not as no date."""
+    got = parse_date_line(field)
+    assert got is not None, field
+    assert (got.value, got.granularity) == (value, granularity)
+    assert (got.start, got.end) == (to_axis(first), to_axis(following))
+
+
 def test_hijri_dates_say_so() -> None:
     got = parse_date_line("25 شوال 1436 هـ")
     assert got is not None and got.calendar == "hijri"
@@ -134,6 +153,9 @@ def test_hijri_dates_say_so() -> None:
         "45/10/1436هـ",
         "2015%",
         "رقم 104 / 47",
+        "2015-13",  # no month 13
+        "19",  # a century's value, but as often a number
+        "2015-09 مايو",  # a value form only when it is the whole field
     ],
 )
 def test_unparseable_lines_give_none(line: str) -> None:

@@ -65,6 +65,28 @@ def test_articles_csv_round_trip(sample_store: Store, tmp_path: Path, reimport) 
     assert reimport(path) == snapshot(sample_store)  # through the CSV importer itself
 
 
+@pytest.mark.parametrize("fmt", ["articles-csv", "articles-jsonl", "articles-xlsx", "timelinejs"])
+@pytest.mark.parametrize(("typed", "value"), [("سبتمبر 2015", "2015-09"), ("الثمانينيات", "198X")])
+def test_a_publication_date_given_as_a_month_or_decade_imports_back_as_one(
+    sample_store: Store, tmp_path: Path, fmt: str, typed: str, value: str
+) -> None:
+    """An export writes the user's publication date as its stored value ("2015-09",
+    "198X"), which an import read as no date: the article came back undated."""
+    from timeline import edits
+    from timeline.library import import_paths
+
+    edits.correct_article(sample_store, 1, "published", typed)
+    title = sample_store.db.conn.execute("SELECT title FROM articles WHERE id = 1").fetchone()[0]
+    path = tmp_path / f"articles.{'json' if fmt == 'timelinejs' else fmt.split('-')[1]}"
+    export(sample_store, fmt, Selection(), path)
+    with Store(tmp_path / "again.db") as again:
+        assert not import_paths(again, [path], strict=True).failed
+        got = again.db.conn.execute(
+            "SELECT published, published_start FROM articles WHERE title = ?", (title,)
+        ).fetchone()
+    assert got is not None and got[0] == value and got[1] is not None
+
+
 def test_csv_cells_that_a_spreadsheet_would_run_are_text(tmp_path: Path, reimport) -> None:
     """A web page's title or source starting like a formula (=, +, -, @, a tab) is
     written after an apostrophe, in article and event CSVs; numbers (a date before 1970

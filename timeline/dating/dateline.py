@@ -14,6 +14,14 @@ from timeline.model import GRANULARITIES, DateValue
 from timeline.text.normalize import fold_fullwidth
 
 BARE_YEAR = lazy(rf"\s*(?P<y>\d{{4}}){ERA}\s*")
+# A field that is wholly one of the coarser values this program stores for a date (an
+# ISO 8601 month, a TIMEX3 decade or season): what an export writes for a publication
+# date the user gave as a month, a decade or a season, which has to read back as such.
+# Without it an export's "2015-09" imported as an undated article.  A century ("19")
+# is not read: two digits alone are a number more often than a date.
+VALUE_FORM = re.compile(
+    r"\s*(?:(?P<y>\d{4})-(?:(?P<mo>\d\d)|(?P<season>SP|SU|FA|WI))|(?P<decade>\d{3})X)\s*"
+)
 
 
 def _iso(text: str) -> DateValue | None:
@@ -29,6 +37,23 @@ def _bare_year(text: str) -> DateValue | None:
     if era.startswith("ه"):
         return v.hijri_years_interval(year, year)
     return v.year_value(year) if 1000 <= year <= 2200 else None
+
+
+def _value_form(text: str) -> DateValue | None:
+    """The month, decade or season a field holding one of their values (VALUE_FORM) names."""
+    hit = VALUE_FORM.fullmatch(text)
+    if hit is None:
+        return None
+    if hit["decade"]:
+        first = int(hit["decade"]) * 10
+        return v.decade_value(first) if 1000 <= first <= 2200 else None
+    year = int(hit["y"])
+    if not 1000 <= year <= 2200:
+        return None
+    if hit["season"]:
+        return absolute.season_value(year, hit["season"])
+    month = int(hit["mo"])
+    return v.month_value(year, month) if 1 <= month <= 12 else None
 
 
 def parse_date_line(text: str) -> DateValue | None:
@@ -47,6 +72,9 @@ def parse_date_line(text: str) -> DateValue | None:
     bare = _bare_year(ctx.text)
     if bare is not None:
         return bare
+    form = _value_form(ctx.text)
+    if form is not None:
+        return form
     found = [
         c
         for c in find_candidates(ctx, (*ABSOLUTE_RULES, clock.clock_times))
