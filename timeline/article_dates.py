@@ -14,18 +14,10 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from timeline import dating
-from timeline.dating.english import (
-    ENGLISH_MONTH,
-    as_arabic_months,
-    day_first,
-    mail_date_as_iso,
-    unjoined,
-)
-from timeline.ingest.published import digits_as_iso, iso_problem
+from timeline.ingest.published import iso_problem, parse_published
 from timeline.model import ArticleDraft, DateValue, Event, from_axis
 from timeline.store import Store
 from timeline.store import edits as user_edits
-from timeline.text.normalize import fold_fullwidth
 
 _SENTENCE_BREAKS = ".!?؟\n"
 _SENTENCE_BREAK = re.compile(f"[{re.escape(_SENTENCE_BREAKS)}]")
@@ -38,32 +30,6 @@ _LABEL_STEP = 32  # see sentence_around
 _ANCHOR_GRANULARITIES = {"second", "minute", "hour", "day"}
 # Events with no place on the axis: a length of time, a recurrence, anything else.
 _UNPLACED_KINDS = {"duration": "duration", "set": "set"}
-
-
-def parse_published(raw: str) -> DateValue | None:
-    """The publication date a field gives; None for none, or for an impossible ISO date.
-
-    Arabic and numeric dates as the date rules read them; English ones too: the RFC 2822
-    form of feeds and mail ("Sun, 01 Mar 2015 10:00:00 GMT", its time and offset kept)
-    and written dates ("March 1, 2015", "1st March 2015"); a numeric date that can only be
-    month first ("3/25/2015", a US spreadsheet's) is read so; digits alone as ISO 8601's
-    basic form (20150721) or Unix time (ingest.published.digits_as_iso).  Fullwidth
-    letters and digits ("１７ Ｊｕｎｅ ２０１５") are read as their ASCII forms.
-    """
-    raw = fold_fullwidth(raw)
-    if not raw or iso_problem(raw) is not None:
-        return None
-    digits = digits_as_iso(raw)
-    if digits is not None:  # 20150721, Unix time in seconds or milliseconds
-        return dating.parse_date_line(digits) if digits else None
-    if ENGLISH_MONTH.search(raw):
-        mail = mail_date_as_iso(unjoined(raw))
-        if mail is not None:
-            return dating.parse_date_line(mail)
-    # English month names, and Hijri ones in Latin letters ("10 Ramadan 1437 AH", an
-    # English feed's), as their Arabic names (text with neither comes back as it was).
-    raw = as_arabic_months(raw)
-    return dating.parse_date_line(day_first(raw))
 
 
 def publication_date(draft: ArticleDraft) -> DateValue | None:

@@ -87,6 +87,30 @@ def test_a_publication_date_given_as_a_month_or_decade_imports_back_as_one(
     assert got is not None and got[0] == value and got[1] is not None
 
 
+@pytest.mark.parametrize("fmt", ["articles-csv", "articles-jsonl", "articles-xlsx"])
+def test_the_date_lines_articles_were_read_from_import_back(
+    sample_store: Store, tmp_path: Path, fmt: str
+) -> None:
+    """Each article comes back with the text its date was read from (a Hijri date line as
+    its site wrote it), not with the ISO date the published column holds; one whose date
+    the user corrected comes back with the user's date (the export's say, as its own)."""
+    from timeline import edits
+    from timeline.library import import_paths
+
+    conn = sample_store.db.conn
+    edits.correct_article(sample_store, 2, "published", "1956-07-27")
+    stored = dict(conn.execute("SELECT title, published_raw FROM articles WHERE id != 2"))
+    assert any("هـ" in raw for raw in stored.values())  # Hijri lines among them
+    corrected = conn.execute("SELECT title FROM articles WHERE id = 2").fetchone()[0]
+    path = tmp_path / f"articles.{fmt.split('-')[1]}"
+    export(sample_store, fmt, Selection(), path)
+    with Store(tmp_path / "again.db") as again:
+        assert not import_paths(again, [path], strict=True).failed
+        back = dict(again.db.conn.execute("SELECT title, published_raw FROM articles"))
+    assert back.pop(corrected) == "1956-07-27"
+    assert back == stored
+
+
 def test_csv_cells_that_a_spreadsheet_would_run_are_text(tmp_path: Path, reimport) -> None:
     """A web page's title or source starting like a formula (=, +, -, @, a tab) is
     written after an apostrophe, in article and event CSVs; numbers (a date before 1970

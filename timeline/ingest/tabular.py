@@ -28,6 +28,7 @@ from timeline.ingest.fields import (
 )
 from timeline.ingest.inflate import sample_until_damaged
 from timeline.ingest.own_exports import refuse_events
+from timeline.ingest.published import own_published
 from timeline.ingest.reading import Reading, prefixed
 from timeline.ingest.timelinejs import CARRIED_KEYS, carried_values
 from timeline.model import ArticleDraft, title_from_body
@@ -56,13 +57,14 @@ class Columns(dict[str, int]):
     """Field name -> column index (find_columns); also: the other columns under the same
     header, read in order where the first is empty in a row (a table that holds its body
     twice, the first column empty: every row was skipped as "empty body"), and the
-    "hidden" and "uid" columns' (None: none) and those of what the user said beyond them
-    (timelinejs.CARRIED_KEYS: key -> column), which only the program's own exports' rows
-    are read by."""
+    "hidden", "uid" and "published_raw" columns' (None: none) and those of what the user
+    said beyond them (timelinejs.CARRIED_KEYS: key -> column), which only the program's
+    own exports' rows are read by."""
 
     also: dict[str, tuple[int, ...]]
     hidden: int | None
     uid: int | None
+    raw: int | None
     carried: dict[str, int]
 
 
@@ -77,6 +79,7 @@ def find_columns(header: list[str], given: Mapping[str, str] | None = None) -> C
     found.also = {}
     found.hidden = folded.index("hidden") if "hidden" in folded else None
     found.uid = folded.index("uid") if "uid" in folded else None
+    found.raw = folded.index("publishedraw") if "publishedraw" in folded else None
     found.carried = {
         name.strip(): at for at, name in enumerate(header) if name.strip() in CARRIED_KEYS
     }
@@ -397,7 +400,7 @@ def row_width(index: Mapping[str, int]) -> int:
     columns = [*index.values()]
     if isinstance(index, Columns):
         columns += [c for cs in index.also.values() for c in cs]
-        columns += [c for c in (index.hidden, index.uid) if c is not None]
+        columns += [c for c in (index.hidden, index.uid, index.raw) if c is not None]
         columns += index.carried.values()
     return max(columns) + 1
 
@@ -419,6 +422,9 @@ def row_draft(
             values[field] = next((cell for c in others if (cell := row[c].strip())), "")
     if own:
         values = {field: spreadsheet_value(value) for field, value in values.items()}
+        if isinstance(index, Columns) and index.raw is not None:
+            raw = spreadsheet_value(row[index.raw].strip())
+            values["published"] = own_published(values.get("published", ""), raw)
     else:  # a CMS's export holds its texts as HTML: read as such (never our own's)
         for field in MARKUP_FIELDS:
             if field in values:
