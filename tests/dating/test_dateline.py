@@ -119,13 +119,22 @@ def test_seed_line_axis_and_exclusive_ends() -> None:
         ("2015-09", "2015-09", "month", datetime(2015, 9, 1), datetime(2015, 10, 1)),
         ("198X", "198X", "decade", datetime(1980, 1, 1), datetime(1990, 1, 1)),
         ("2015-SU", "2015-SU", "season", datetime(2015, 6, 1), datetime(2015, 9, 1)),
+        # A Hijri month's days (شوال 1436 هـ), both included.
+        (
+            "2015-07-17/2015-08-15",
+            "2015-07-17/2015-08-15",
+            "interval",
+            datetime(2015, 7, 17),
+            datetime(2015, 8, 16),
+        ),
     ],
 )
-def test_a_stored_month_decade_or_season_reads_back(
+def test_a_stored_coarse_value_reads_back(
     field: str, value: str, granularity: str, first: datetime, following: datetime
 ) -> None:
     """The values this program stores for a coarse date (an export writes a publication
-    date the user gave as a month so) are read as what they name, not as no date."""
+    date the user gave as a month so) are read as what they name, not as no date (nor,
+    an interval, as its first day)."""
     got = parse_date_line(field)
     assert got is not None, field
     assert (got.value, got.granularity) == (value, granularity)

@@ -92,13 +92,19 @@ def test_the_date_lines_articles_were_read_from_import_back(
     sample_store: Store, tmp_path: Path, fmt: str
 ) -> None:
     """Each article comes back with the text its date was read from (a Hijri date line as
-    its site wrote it), not with the ISO date the published column holds; one whose date
-    the user corrected comes back with the user's date (the export's say, as its own)."""
+    its site wrote it), not with the ISO date the published column holds (a Hijri
+    month's came back as its first day); one whose date the user corrected comes back
+    with the user's date (the export's say, as its own)."""
     from timeline import edits
     from timeline.library import import_paths
 
     conn = sample_store.db.conn
     edits.correct_article(sample_store, 2, "published", "1956-07-27")
+    # A Hijri month is stored as its days (2015-07-17/2015-08-15), read back as one.
+    feed = tmp_path / "hijri.jsonl"
+    record = {"title": "خبر في شهر هجري", "body": "نص قصير.", "published": "شوال 1436 هـ"}
+    feed.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    assert import_paths(sample_store, [feed]).added == 1
     stored = dict(conn.execute("SELECT title, published_raw FROM articles WHERE id != 2"))
     assert any("هـ" in raw for raw in stored.values())  # Hijri lines among them
     corrected = conn.execute("SELECT title FROM articles WHERE id = 2").fetchone()[0]

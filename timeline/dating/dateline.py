@@ -15,12 +15,15 @@ from timeline.text.normalize import fold_fullwidth
 
 BARE_YEAR = lazy(rf"\s*(?P<y>\d{{4}}){ERA}\s*")
 # A field that is wholly one of the coarser values this program stores for a date (an
-# ISO 8601 month, a TIMEX3 decade or season): what an export writes for a publication
-# date the user gave as a month, a decade or a season, which has to read back as such.
-# Without it an export's "2015-09" imported as an undated article.  A century ("19")
-# is not read: two digits alone are a number more often than a date.
+# ISO 8601 month or interval of days, a TIMEX3 decade or season): what an export writes
+# for a publication date given as a month, a decade or a season, or read from a Hijri
+# month or year ("شوال 1436 هـ": 2015-07-17/2015-08-15), which has to read back as such.
+# Without it an export's "2015-09" imported as an undated article, and a Hijri month
+# as its first day.  A century ("19") is not read: two digits alone are a number more
+# often than a date.
 VALUE_FORM = re.compile(
-    r"\s*(?:(?P<y>\d{4})-(?:(?P<mo>\d\d)|(?P<season>SP|SU|FA|WI))|(?P<decade>\d{3})X)\s*"
+    r"\s*(?:(?P<y>\d{4})-(?:(?P<mo>\d\d)|(?P<season>SP|SU|FA|WI))|(?P<decade>\d{3})X"
+    r"|(?P<first>\d{4})-(?P<fm>\d\d)-(?P<fd>\d\d)/(?P<last>\d{4})-(?P<lm>\d\d)-(?P<ld>\d\d))\s*"
 )
 
 
@@ -40,13 +43,19 @@ def _bare_year(text: str) -> DateValue | None:
 
 
 def _value_form(text: str) -> DateValue | None:
-    """The month, decade or season a field holding one of their values (VALUE_FORM) names."""
+    """The month, days, decade or season a field holding their value (VALUE_FORM) names."""
     hit = VALUE_FORM.fullmatch(text)
     if hit is None:
         return None
+    if hit["first"]:
+        first = v.valid_date(int(hit["first"]), int(hit["fm"]), int(hit["fd"]))
+        last = v.valid_date(int(hit["last"]), int(hit["lm"]), int(hit["ld"]))
+        if first is None or last is None or last < first or first.year < 1000 or last.year > 2200:
+            return None
+        return v.days_interval(first, last)
     if hit["decade"]:
-        first = int(hit["decade"]) * 10
-        return v.decade_value(first) if 1000 <= first <= 2200 else None
+        decade = int(hit["decade"]) * 10
+        return v.decade_value(decade) if 1000 <= decade <= 2200 else None
     year = int(hit["y"])
     if not 1000 <= year <= 2200:
         return None
@@ -61,20 +70,22 @@ def parse_date_line(text: str) -> DateValue | None:
 
     Handles ISO 8601 (offsets kept in the value), written dates in every regional
     month set, numeric day-first and Hijri dates, bridges (the Gregorian side wins),
-    months and bare years; a time after the date refines it to the minute.
+    months and bare years, and a field holding a value this program stores for a
+    coarser date (VALUE_FORM: "2015-09", "2015-07-17/2015-08-15", "198X", "2015-SU");
+    a time after the date refines it to the minute.
     """
     if not text or not text.strip():
         return None
     ctx = make_context(text, None)
+    form = _value_form(ctx.text)  # before ISO dates: an interval's first day is one
+    if form is not None:
+        return form
     iso = _iso(ctx.text)
     if iso is not None:
         return iso
     bare = _bare_year(ctx.text)
     if bare is not None:
         return bare
-    form = _value_form(ctx.text)
-    if form is not None:
-        return form
     found = [
         c
         for c in find_candidates(ctx, (*ABSOLUTE_RULES, clock.clock_times))
