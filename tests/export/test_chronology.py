@@ -128,6 +128,18 @@ def test_the_users_corrections_and_added_events_are_in_their_places(tmp_path: Pa
     assert count == 5 and "حدث أضافه المستخدم" in "".join(page.text)
 
 
+def test_a_year_or_a_month_is_dated_as_one(tmp_path: Path) -> None:
+    """The <time> of a month's or a year's entry names that month or year, as HTML
+    writes them (2021-05, 2019), not its first day; a day stays a day."""
+    records = [
+        {"title": "خبر شهري", "body": "بدأ المشروع في عام 2019 وما زال.", "published": "مايو 2021"},
+        {"title": "خبر يومي", "body": "نص قصير.", "published": "2021-06-10"},
+    ]
+    with _imported(tmp_path, records) as store:
+        page, _count = _page(store)
+    assert page.stamps == ["2019", "2021-05", "2021-06-10"]
+
+
 def test_with_the_hidden_each_hidden_event_says_it_is(tmp_path: Path) -> None:
     """Asked for with the hidden, a mention the user hid and the events of an article
     the user hid came as any other: a report read from it would quote what was set

@@ -142,7 +142,7 @@ def _entry(
     title), and where it comes from; that the user hid it, if so."""
     assert event.start is not None
     when = format_date(event.start, event.end, event.granularity, style)
-    stamp = from_axis(event.start).date().isoformat()
+    stamp = _machine_date(event.start, event.granularity)
     # Names and titles each in an isolate (<bdi>): laid out in their own direction
     # inside a line of the page's ("sabq" began an Arabic line laid out left to right).
     title = f"<bdi>{_text(event.title)}</bdi>" if event.title.strip() else ""
@@ -164,6 +164,19 @@ def _entry(
         f"{said if said.startswith('<div') else f'<div>{said}</div>'}\n"
         f'<div class="from">{origin}</div></li>\n'
     )
+
+
+def _machine_date(start: int, granularity: str) -> str:
+    """The date of a <time> element's datetime, as precise as the event: a year ("2015")
+    or a month ("2015-09") as HTML writes them, else the first day.  Every entry said a
+    day, so a reader of the page's dates took a month published, or a year mentioned,
+    for its first day."""
+    day = from_axis(start).date()
+    if granularity == "year":
+        return f"{day.year:04d}"
+    if granularity == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
 
 
 def _links(store: Store, ids: list[int]) -> dict[int, str]:
