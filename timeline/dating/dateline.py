@@ -21,7 +21,7 @@ BARE_YEAR = lazy(rf"\s*(?P<y>\d{{4}}){ERA}\s*")
 # Without it an export's "2015-09" imported as an undated article, and a Hijri month
 # as its first day.  A century ("19") is not read: two digits alone are a number more
 # often than a date.
-VALUE_FORM = re.compile(
+VALUE_FORM = lazy(
     r"\s*(?:(?P<y>\d{4})-(?:(?P<mo>\d\d)|(?P<season>SP|SU|FA|WI))|(?P<decade>\d{3})X"
     r"|(?P<first>\d{4})-(?P<fm>\d\d)-(?P<fd>\d\d)/(?P<last>\d{4})-(?P<lm>\d\d)-(?P<ld>\d\d))\s*"
 )
