@@ -5,10 +5,12 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import settings
 
@@ -57,6 +59,53 @@ def pytest_configure(config: pytest.Config) -> None:
     # their compiled patterns from an atexit function (registered later, so run first),
     # which made the folder again after unconfigure had removed it (900 KB a run left).
     atexit.register(shutil.rmtree, _CONFIG_HOME, ignore_errors=True)
+
+
+# np.searchsorted calls of the program that would copy the whole sorted column into
+# another type (timeline/sorted_search.py says why: 81 ms of the GUI thread for one):
+# "file:line column type <- values' type", filled from any thread, told after each test.
+_WIDENED: list[str] = []
+_SEARCHSORTED = np.searchsorted
+_PROGRAM = os.sep + "timeline" + os.sep
+
+
+def _widens(column: np.ndarray, values: object) -> str | None:
+    """The types, when searching column for values makes numpy copy column whole."""
+    if column.dtype.kind not in "iu":
+        return None
+    wanted = values.dtype if isinstance(values, np.ndarray | np.generic) else None
+    wanted = np.asarray(values).dtype if wanted is None else wanted
+    if wanted == column.dtype or np.result_type(column.dtype, wanted) == column.dtype:
+        return None
+    return f"{column.dtype} <- {wanted}"
+
+
+def _watched_searchsorted(a, v, side="left", sorter=None):  # type: ignore[no-untyped-def]
+    column = a if isinstance(a, np.ndarray) else None
+    widened = _widens(column, v) if column is not None else None
+    caller = sys._getframe(1)
+    if widened and _PROGRAM in caller.f_code.co_filename:
+        where = caller.f_code.co_filename.split(_PROGRAM)[-1]
+        _WIDENED.append(f"{where}:{caller.f_lineno} {widened}")
+    return _SEARCHSORTED(a, v, side=side, sorter=sorter)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _searchsorted_watched() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(np, "searchsorted", _watched_searchsorted)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _no_column_widened(_searchsorted_watched: None) -> Iterator[None]:
+    """Fails a test in which the program searched a sorted integer column for values of
+    another type (a Python int or an int64 in a 32-bit column, a float in an integer
+    one): numpy copies the whole column for that, where timeline.sorted_search does not."""
+    yield
+    found, _WIDENED[:] = sorted(set(_WIDENED)), []
+    if found:
+        pytest.fail("a sorted column copied by np.searchsorted: " + "; ".join(found))
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from timeline.sorted_search import position
+
 if TYPE_CHECKING:
     from timeline.store.timeline_data import RowSplice
 
@@ -223,10 +225,10 @@ class ArticleRows:
         if made is None:
             return None
         ids, bounds, rows = made
-        # A Python int, searched in the ids' own type (a numpy int64 would widen every id
-        # of a 32-bit column for each look-up); one past that type is in no article.
-        article_id, kind = int(article_id), np.iinfo(ids.dtype)
-        i = int(ids.searchsorted(article_id)) if kind.min <= article_id <= kind.max else len(ids)
+        # Sought in the ids' own type: numpy widens every id of a 32-bit column for a
+        # Python int or an int64 (81 ms on the GUI thread at 3,880,000 articles).
+        article_id = int(article_id)
+        i = position(ids, article_id)
         found = (
             rows[int(bounds[i]) : int(bounds[i + 1])]
             if i < len(ids) and ids[i] == article_id

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from timeline.model import DateValue, Event
+from timeline.sorted_search import position
 from timeline.store.article_rows import MAX_STEPS, ArticleRows
 from timeline.store.store import Store
 from timeline.store.timeline_data import (
@@ -904,7 +905,7 @@ def _compacted(arrays: EventArrays, keep: np.ndarray) -> EventArrays:
             column[put : put + count] = column[i : i + _COMPACT_ROWS][part]
         put += count
     range_rows, range_starts, range_ends = ranges
-    first_range = int(np.searchsorted(range_rows, first))
+    first_range = position(range_rows, first)
     put_range = first_range
     for i in range(first_range, len(range_rows), _COMPACT_ROWS):
         rows = range_rows[i : i + _COMPACT_ROWS]
@@ -1010,7 +1011,7 @@ def _spliced(
     now = 0  # the row the next piece begins at
     for kind, a, b in pieces:
         if kind == 0:
-            lo, hi = np.searchsorted(ranges, (a, b)).tolist()
+            lo, hi = position(ranges, a), position(ranges, b)
             range_pieces.append((0, lo, hi, now - a))
             ranges_after += hi - lo
             now += b - a

@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from timeline.sorted_search import position, positions
 from timeline.store.edits import user_text_matches, user_values
 from timeline.store.index_terms import terms_in_ranges
 from timeline.store.listing import ListKey, order_of, redated
@@ -2537,9 +2538,7 @@ def _ids_in_parts(
             chosen = articles.no_rows()
         # Ranges (last, upto] of the map's rowids from the last one read.
         ends = articles.rowids[
-            int(np.searchsorted(articles.rowids, last, side="right")) + _MAP_READ_ROWS - 1 :: (
-                _MAP_READ_ROWS
-            )
+            position(articles.rowids, last, side="right") + _MAP_READ_ROWS - 1 :: (_MAP_READ_ROWS)
         ].tolist()
         for upto in [*ends, (1 << 63) - 1]:
             part = _int_array(_run(store, ranged, [*params, last, upto]))
@@ -2812,7 +2811,7 @@ class _ArticleMap:
         chosen = np.zeros(len(self.sorted_ids), dtype=bool)
         if published is not None:
             lower, upper, lo, hi = published
-            first, last = np.searchsorted(self.rowids, [lo, hi])
+            first, last = position(self.rowids, lo), position(self.rowids, hi)
             rows = self.id_row_of_rowid[first:last]
             starts = self.list_starts[self.list_row_of_id[rows]]
             rows = rows[(starts >= self._keys.of(lower)) & (starts < self._keys.of(upper))]
@@ -2861,10 +2860,10 @@ class _ArticleMap:
         rows = []
         for start, article_id in keys:
             value = self._keys.of(_UNDATED_KEY if start is None else start)
-            first = int(np.searchsorted(self.list_starts, value, side="left"))
-            last = int(np.searchsorted(self.list_starts, value, side="right"))
-            rows.append(first + int(np.searchsorted(self.list_ids[first:last], article_id)))
-        at = np.searchsorted(rest_rows, np.array(rows, dtype=np.int64))
+            first = position(self.list_starts, value, side="left")
+            last = position(self.list_starts, value, side="right")
+            rows.append(first + position(self.list_ids[first:last], article_id))
+        at = positions(rest_rows, np.array(rows, dtype=np.int64))
         return np.insert(rest, at, np.array([k[1] for k in keys], dtype=np.int64))
 
     def in_list_order(self, ids: np.ndarray) -> np.ndarray:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from timeline.sorted_search import positions
 from timeline.store.timeline_data import DensitySummary, EventArrays, RangeMarks, RowSplice
 from timeline.timescale import Viewport, pack_lanes
 
@@ -755,7 +756,7 @@ def rows_by_code(codes: np.ndarray, n_codes: int) -> list[np.ndarray]:
     small = np.int8 if top < 127 else np.int16 if top < 32_767 else np.int32
     keys = codes.astype(small)
     order = np.argsort(keys, kind="stable")
-    bounds = np.searchsorted(keys[order], np.arange(n_codes + 1))
+    bounds = positions(keys[order], np.arange(n_codes + 1))
     rows = order.astype(np.int32) if len(order) < 2**31 else order
     return [rows[bounds[k] : bounds[k + 1]] for k in range(n_codes)]
 

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from timeline.model import from_axis, to_axis
+from timeline.sorted_search import position
 from timeline.store.store import Store
 from timeline.store.timeline_data import (
     KIND_NAMES,
@@ -544,7 +545,7 @@ class TimelineView(QWidget):
         current = self._selected_row
         if current is None:
             centre = self._vp.start + self._vp.span / 2
-            current_pos = int(np.searchsorted(self._arrays.starts, centre)) - (step > 0)
+            current_pos = position(self._arrays.starts, centre) - (step > 0)
             if pool is not None:
                 # Keys of the pool's own type (a Python int would have numpy convert the
                 # whole pool to 64 bits for each search).
@@ -573,7 +574,7 @@ class TimelineView(QWidget):
         current = self._selected_row
         if current is None:
             centre = self._vp.start + self._vp.span / 2
-            at = int(np.searchsorted(self._arrays.starts, centre))
+            at = position(self._arrays.starts, centre)
             after, before = max(at - 1, 0), at
         else:
             after, before = current + 1, current
