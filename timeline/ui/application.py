@@ -31,11 +31,12 @@ APPLICATION = "timeline"
 
 # How long a thread running Python keeps the GIL from another that asks for it (Python's
 # default is 5 ms).  The GUI thread lets go of the GIL in its calls into Qt and into
-# numpy, and takes it back behind whichever worker then runs Python: at 3,880,000
-# articles a search begun as the events were handed over (the map's read, the search's
-# first part and the writer's warm-up running Python beside the hand-over's paint) held
-# the GUI thread 15-152 ms, median 63, ten runs of fifteen over 50 ms; at 1 ms, run in
-# turn, 15-154, median 29, five of fifteen over 50 (bench/window.py's search stall).
+# numpy, and takes it back behind whichever worker then runs Python.  Shortened when a
+# search's stall at 3,880,000 articles measured median 63 ms at 5 ms and 29 at 1 (fifteen
+# runs each, in turn); most of that stall turned out to be the GUI thread's own work (a
+# look-up that copied a column: timeline/sorted_search.py), and with it gone the two
+# measure alike (six runs each in turn: 20-35 ms at 1 ms, 23-31 at 5).  Kept: it bounds
+# what the GUI thread waits for the GIL at each call it makes beside a busy worker.
 GIL_SWITCH_S = 0.001
 
 # Said by the offscreen platform for every top-level window: noise, not a problem.
