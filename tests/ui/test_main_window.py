@@ -58,6 +58,18 @@ def test_selecting_an_article_fills_the_detail_pane(qtbot: QtBot, window: MainWi
     assert article.published_raw in text
 
 
+def test_home_and_end_go_to_the_lists_first_and_last_row(qtbot: QtBot, window: MainWindow) -> None:
+    """A one-column table moved along the row for Home and End: they did nothing."""
+    window.list.setFocus()
+    last = window.model.rowCount() - 1
+    with qtbot.waitSignal(window.article_selected):
+        qtbot.keyClick(window.list, Qt.Key.Key_End)
+    assert window.list.currentIndex().row() == last > 0
+    with qtbot.waitSignal(window.article_selected):
+        qtbot.keyClick(window.list, Qt.Key.Key_Home)
+    assert window.list.currentIndex().row() == 0
+
+
 def test_select_article_by_id_and_undated_flag(window: MainWindow, sample_store: Store) -> None:
     (undated,) = sample_store.articles(undated_only=True)
     window.select_article(undated.id)

@@ -188,6 +188,24 @@ def isolate_shortcut(action: QAction) -> None:
     action.setText(f"{action.text()}\t{_LRI}{native}{_PDI}")
 
 
+class _ArticleTable(QTableView):
+    """The article list's table: Home and End go to its first and last row, as in a list
+    (a table's move along the row, which in one column did nothing; the last row is the
+    last the list has read so far, and the list then reads the next thousand)."""
+
+    def moveCursor(
+        self,
+        cursorAction: QAbstractItemView.CursorAction,
+        modifiers: Qt.KeyboardModifier,
+    ) -> QModelIndex:
+        if cursorAction in (
+            QAbstractItemView.CursorAction.MoveHome,
+            QAbstractItemView.CursorAction.MoveEnd,
+        ):
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(cursorAction, modifiers)
+
+
 def article_table(model: ArticleListModel, parent: QWidget) -> QTableView:
     """The article list as a one-column table with rows of one fixed height.
 
@@ -196,7 +214,7 @@ def article_table(model: ArticleListModel, parent: QWidget) -> QTableView:
     rows of one height as a single span, so inserting rows costs nothing per row (Anki's
     browser is a table for the same reason).
     """
-    table = QTableView(parent)
+    table = _ArticleTable(parent)
     table.setObjectName("articleList")
     table.setModel(model)
     delegate = ArticleDelegate(table)
