@@ -15,11 +15,11 @@ from timeline.store import Store
 from timeline.store import edits as user
 from timeline.store.listing import (
     ListKey,
-    count_between,
     keys_after,
     keys_before,
     list_keys,
 )
+from timeline.store.search import count_between
 from timeline.text import base_direction
 from timeline.text.display_safe import for_display, shown_part
 from timeline.text.query import Query, hit_finder
