@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import unicodedata
 
 from hypothesis import example, given
@@ -72,3 +73,22 @@ def test_a_spreadsheet_guard_is_undone_exactly(cell: str) -> None:
     guarded = spreadsheet_safe(cell)
     assert not guarded.startswith(("=", "+", "-", "@", "\t", "\r"))
     assert spreadsheet_value(guarded) == cell
+
+
+def test_unwritten_folding_makes_a_text_and_its_written_forms_one() -> None:
+    from timeline.text.safe import unwritten_folded, workbook_cell, xml_chars
+
+    # Every code point but the surrogates, one text: folded, it is its workbook cell and
+    # its .timeline element folded, and what the folding changes is exactly what those
+    # exports replace and what they write in its place (U+FFFD, which stays).
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    cell, cut = workbook_cell(every, limit=len(every))
+    assert not cut and len(cell) == len(every)
+    folded = unwritten_folded(every)
+    assert unwritten_folded(cell) == folded == unwritten_folded(xml_chars(every))
+    replaced = {ch for ch, out in zip(every, xml_chars(every), strict=True) if out != ch}
+    symbols = {out for ch, out in zip(every, cell, strict=True) if out != ch}
+    assert "\x1b" in replaced and "\u241b" in symbols  # ESC and ␛
+    changed = {ch for ch, out in zip(every, folded, strict=True) if out != ch}
+    assert changed == replaced | symbols - {"\ufffd"}
+    assert {"\t", "\n", "\r", "\u2409", "\u240a", "\u240d", "\x7f", "\x85"}.isdisjoint(changed)
