@@ -310,3 +310,29 @@ def test_a_body_cut_at_a_cells_length_is_known_by_its_key(tmp_path: Path) -> Non
         assert len(cut) == 1
         report = library.import_paths(store, [path])
         assert (report.added, report.duplicates) == (0, 1)
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), WRITTEN_OTHERWISE)
+@pytest.mark.parametrize(("back_fmt", "back_suffix"), ARTICLE_FORMATS)
+def test_a_copy_of_a_body_written_otherwise_is_known_by_the_first_library(
+    tmp_path: Path, fmt: str, suffix: str, back_fmt: str, back_suffix: str
+) -> None:
+    # Library B imports A's file, which holds the body's controls otherwise (so B stores
+    # their stand-ins), and A imports any export of B: the article A holds.  It was added
+    # again (docs/decisions.md: the second-generation copy).
+    first, back = tmp_path / f"first.{suffix}", tmp_path / f"back.{back_suffix}"
+    with Store(tmp_path / "a.db") as a:
+        assert library.import_paths(a, [_one_article(tmp_path, WITH_CONTROLS)]).added == 1
+        export(a, fmt, Selection(), first)
+    with Store(tmp_path / "b.db") as b:
+        assert library.import_paths(b, [first]).added == 1
+        (copy,) = b.articles()
+        assert "\x07" not in copy.body and ("\u2407" in copy.body or "\ufffd" in copy.body)
+        export(b, back_fmt, Selection(), back)
+        report = library.import_paths(b, [first])
+        assert (report.added, report.duplicates) == (0, 1)
+    with Store(tmp_path / "a.db") as a:
+        report = library.import_paths(a, [back])
+        assert not report.failed
+        assert (report.added, report.duplicates) == (0, 1)
+        assert [x.body for x in a.articles()] == [WITH_CONTROLS]

@@ -1450,6 +1450,100 @@ def _v20_given_dates_to_follow(db: sqlite_utils.Database) -> None:
     )
 
 
+# -- v21: dedup keys read a control and what an export writes for it alike ----------
+#
+# The workbook and .timeline exports write a control no XML holds as its Control
+# Pictures symbol (␛ for ESC) or U+FFFD, so a library that imported such a file stored
+# that article with another key, and an export of that library, imported into the
+# first, added the article to it again (1 of 214 in a test library).  The key now reads
+# each such control and each such stand-in as U+FFFD (ingest.dedup._canonical).  Only
+# the articles holding such a control or symbol (one holding U+FFFD alone keeps its
+# key) are keyed again, with the user's rows that name them.  Every title, body and
+# source is read to find them, in windows of rows so that the upgrade's progress moves,
+# and searched with a regex: 1.0 s for 232,558 articles (152 million characters) where
+# SQL took 8.1 s (a GLOB over a character class), 4.8 s (an instr() of each byte a
+# control or a symbol starts with, in the bodies alone) or 2.3 s (ten instr()s of the
+# text).  An article keeps its key when that is not the key its texts made the old way
+# (another program wrote it), or when the new key is taken (by an article, or by the
+# user's rows of one removed): those copies stay as they were.  Keys with the current
+# dedup module.
+_V21_HOLDS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\u2400-\u2408\u240b\u240c\u240e-\u241f]"
+)
+_V21_WINDOW = 20_000  # articles read at a time
+_V21_UID_COLUMNS = ("user_article_fields", "user_mentions", "user_events", "user_notes")
+_V21_TARGET_TABLES = ("user_hidden", "user_tagged")
+
+
+def _v21_keys_read_stand_ins_alike(db: sqlite_utils.Database) -> None:
+    from timeline.ingest.dedup import uid_of_parts, uid_of_texts
+    from timeline.text.normalize import normalize
+
+    def old_uid(source: str, title: str, body: str) -> str:
+        parts = [" ".join(normalize(text).split()) for text in (source, title, body)]
+        return uid_of_parts((parts[0], parts[1], parts[2]))
+
+    conn = db.conn
+    total, low = conn.execute("SELECT count(*), min(id) FROM articles").fetchone()
+    progress = migration_progress.get()
+    done = 0
+    while low is not None:
+        # A window of rows, not of ids: ids far apart (2**63 - 1 written by hand) are
+        # not walked a window at a time.
+        holding, read = [], 0
+        for row in conn.execute(
+            "SELECT id, uid, source, title, body FROM articles WHERE id >= ? ORDER BY id LIMIT ?",
+            (low, _V21_WINDOW),
+        ):
+            read, low = read + 1, row[0]
+            if any(_V21_HOLDS.search(text) for text in row[2:]):
+                holding.append(row)
+        for article_id, uid, source, title, body in holding:
+            new = uid_of_texts(source, title, body)
+            if new == uid or uid != old_uid(source, title, body) or _v21_taken(conn, new):
+                continue
+            conn.execute("UPDATE articles SET uid = ? WHERE id = ?", (new, article_id))
+            _v21_rename(conn, uid, new)
+        done += read
+        if progress is not None:
+            progress(done, total, "dedup keys")
+        low = low + 1 if read == _V21_WINDOW and low < _ROWID_MAX else None
+
+
+def _v21_mentions(uid: str) -> tuple[str, str]:
+    """The range of the targets of an article's mentions (mention:UID:START:END)."""
+    return f"mention:{uid}:", f"mention:{uid};"  # ';' follows ':'
+
+
+def _v21_taken(conn: sqlite3.Connection, uid: str) -> bool:
+    """Whether an article holds the key, or a row of the user's names it."""
+    asks: list[tuple[str, tuple[str, ...]]] = [("SELECT 1 FROM articles WHERE uid = ?", (uid,))]
+    asks += [(f"SELECT 1 FROM {t} WHERE article_uid = ?", (uid,)) for t in _V21_UID_COLUMNS]
+    asks += [
+        (
+            f"SELECT 1 FROM {t} WHERE target = ? OR (target >= ? AND target < ?)",
+            (f"article:{uid}", *_v21_mentions(uid)),
+        )
+        for t in _V21_TARGET_TABLES
+    ]
+    return any(conn.execute(f"{sql} LIMIT 1", args).fetchone() for sql, args in asks)
+
+
+def _v21_rename(conn: sqlite3.Connection, old: str, new: str) -> None:
+    """The user's rows of the article keyed old keyed new (no row names new: _v21_taken)."""
+    for table in _V21_UID_COLUMNS:
+        conn.execute(f"UPDATE {table} SET article_uid = ? WHERE article_uid = ?", (new, old))
+    low, high = _v21_mentions(old)
+    for table in _V21_TARGET_TABLES:
+        conn.execute(
+            f"UPDATE {table} SET target = ? WHERE target = ?", (f"article:{new}", f"article:{old}")
+        )
+        conn.execute(
+            f"UPDATE {table} SET target = ? || substr(target, ?) WHERE target >= ? AND target < ?",
+            (f"mention:{new}:", len(low) + 1, low, high),
+        )
+
+
 # Append only: a migration that shipped is never edited.  The index + 1 is the
 # schema version it brings the store to.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -1473,6 +1567,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v18_deletes_take_their_rows,
     _v19_articles_changed,
     _v20_given_dates_to_follow,
+    _v21_keys_read_stand_ins_alike,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
