@@ -79,7 +79,10 @@ def is_written_body(draft: ArticleDraft, body: str) -> bool:
     for the program's own tables) or a .timeline file's XML (text.safe.xml_chars).
     Compared as the key reads texts.  An article whose body holds a control (an ESC,
     a bell) is written so, and its key beside that body is the article's: without this
-    its own workbook, imported into its library, added it again."""
+    its own workbook, imported into its library, added it again.  Since the key reads
+    a control and its stand-ins alike (schema v21) the key finds such a body itself;
+    this still knows one cut at a cell's length, and one of an article that v21 left
+    with its old key (another program's key, or a new key already taken)."""
     given = _canonical(draft.body)
     in_cell = spreadsheet_value(workbook_cell(body)[0].strip())
     return given in (_canonical(in_cell), _canonical(xml_chars(body)))
