@@ -13,8 +13,11 @@ that did nothing cannot pass for a fast one):
 - zoom_in / zoom_out: + and - on the timeline, eight times each;
 - list_end, list_page_up: Ctrl+End, the list's last row read so far (the list then reads
   a thousand more: it holds the rows a view has come to), then five pages up;
-- dates_filter: the search bar's date filter turned on (the search runs again);
+- dates_filter, dates_filter_off: the search bar's date filter turned on, then off (the
+  search runs again each time);
 - clear: the search cleared (every article back in the list);
+- jump: an article far down the list selected, as a click on its event selects it,
+  five times at random (the list counts the rows before it);
 - list_down_all: the list's next row again, ten times, with no search.
 
     .venv/bin/python bench/window_walk.py --db STORE [--query WORD] [--runs 3]
@@ -30,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -93,7 +97,7 @@ def walk(args: argparse.Namespace) -> dict[str, object]:
     def search(text: str) -> Callable[[], None]:
         return lambda: window.search_bar.query_edit.setText(text)
 
-    def dates_on() -> None:
+    def dates_on() -> None:  # turned on, or off when on
         box = window.search_bar.findChild(QCheckBox)
         assert box is not None
         box.click()
@@ -116,7 +120,15 @@ def walk(args: argparse.Namespace) -> dict[str, object]:
     steps.append(("list_end", lambda: key(table, Qt.Key.Key_End, end), False, current_row))
     steps += [("list_page_up", lambda: key(table, Qt.Key.Key_PageUp), False, current_row)] * 5
     steps.append(("dates_filter", dates_on, True, lambda: window.model.rowCount()))
+    steps.append(("dates_filter_off", dates_on, True, lambda: window.model.rowCount()))
     steps.append(("clear", search(""), True, lambda: window.model.rowCount()))
+    rng = random.Random(5)
+    highest = store.count_articles()
+
+    def jump() -> None:
+        window.select_article(rng.randrange(1, highest + 1))
+
+    steps += [("jump", jump, False, current_row)] * 5
     steps += [("list_down_all", lambda: key(table, Qt.Key.Key_Down), False, current_row)] * 10
 
     waiting = [False]
@@ -129,9 +141,12 @@ def walk(args: argparse.Namespace) -> dict[str, object]:
         action[0] = name
 
         def after() -> None:
-            did.setdefault(name, [])
-            did[name].append(effect())  # type: ignore[attr-defined]
-            QTimer.singleShot(_PAUSE_MS, step)
+            def seen() -> None:  # what the action did, read once the window has done it
+                did.setdefault(name, [])
+                did[name].append(effect())  # type: ignore[attr-defined]
+                step()
+
+            QTimer.singleShot(_PAUSE_MS, seen)
 
         if wait:
             waiting[0] = True
