@@ -59,6 +59,14 @@ def test_pages_after_and_before_a_row(store: Store, offset: int, limit: int) -> 
         assert nearest_first == everything[max(0, end - 1 - limit) : end - 1][::-1]
 
 
+@pytest.mark.parametrize("limit", [1, 5, 8, 9, 40, 50])
+def test_keys_before_the_end_of_the_list(store: Store, limit: int) -> None:
+    """None for the list's end: its last keys nearest first, the undated then the dated."""
+    _fill(store, 40)
+    everything = store.chronological_ids()
+    assert [k[1] for k in keys_before(store, None, limit)] == everything[::-1][:limit]
+
+
 def test_keys_say_the_place_in_the_list(store: Store) -> None:
     _fill(store, 12)
     keys = list_keys(store, [*store.chronological_ids(), 999])
@@ -88,6 +96,7 @@ def test_the_article_map_counts_as_the_index_does(
     any two places, stored or not (ties, the undated, past either end)."""
     from timeline.store import search
 
+    monkeypatch.setattr(search, "_MAP_CACHE", {})  # the map read here, not kept after
     _fill(store, 40)
     rng = random.Random(11)
     starts = [None, -(3 * 10**9) - 1, -(3 * 10**9), -1, 0, 1, 86_400, 10**9, 10**9 + 1, 2**40]

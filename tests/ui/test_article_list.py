@@ -202,6 +202,7 @@ def test_a_jump_is_counted_in_the_article_map_when_it_is_current(
     list counts in it (a few binary searches) while it is current."""
     from timeline.store import listing, search
 
+    monkeypatch.setattr(search, "_MAP_CACHE", {})  # the map read here, not kept after
     everything = sample_store.chronological_ids()
     search.warm_article_map(sample_store)
 
@@ -212,6 +213,33 @@ def test_a_jump_is_counted_in_the_article_map_when_it_is_current(
     model = ArticleListModel(sample_store)
     assert model.row_of(everything[-2]) == len(everything) - 2
     assert _ids(model) == everything
+
+
+def test_the_end_of_the_list_is_reached_when_it_is_counted_in_memory(
+    small_pages: None, sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """End went to the last row read so far (a thousand rows down at 3,880,000
+    articles); with the article map current it reaches the list's last listed article,
+    passing over the hidden ones, and the rows above it are read back from it."""
+    from timeline.store import search
+
+    monkeypatch.setattr(search, "_MAP_CACHE", {})  # none read yet (another test's is kept)
+    everything = sample_store.chronological_ids()
+    skipped = {everything[-1], everything[-2]}
+    monkeypatch.setattr(article_model.user, "hidden_article_ids", lambda _store: skipped)
+    shown = [i for i in everything if i not in skipped]
+    model = ArticleListModel(sample_store)
+    model.reach_end()  # no map: counted in SQL, so not done
+    assert model.rowCount() == 3
+    search.warm_article_map(sample_store)
+    model.reach_end()
+    assert model.rowCount() == len(shown)
+    assert model.index(len(shown) - 1).data(ArticleIdRole) == shown[-1]
+    assert _ids(model) == shown
+    hits = ArticleListModel(sample_store)
+    hits.reload(np.array(shown[::2], dtype=np.int64))
+    hits.reach_end()  # a search's hits: all held, all added
+    assert hits.rowCount() == len(shown[::2])
 
 
 def test_hidden_and_later_copies_are_passed_over_in_the_whole_list(

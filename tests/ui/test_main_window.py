@@ -70,6 +70,25 @@ def test_home_and_end_go_to_the_lists_first_and_last_row(qtbot: QtBot, window: M
     assert window.list.currentIndex().row() == 0
 
 
+def test_end_reaches_the_lists_last_row_past_those_read(
+    qtbot: QtBot, sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the rows read three at a time (a thousand in the program), End went to the
+    last row read so far; with the article map current it goes to the list's last."""
+    from timeline.store import search
+    from timeline.ui import article_model
+
+    monkeypatch.setattr(article_model, "_ID_PAGE", 3)
+    search.warm_article_map(sample_store)
+    win = open_window(qtbot, sample_store)
+    everything = sample_store.chronological_ids()
+    win.list.setFocus()
+    with qtbot.waitSignal(win.article_selected):
+        qtbot.keyClick(win.list, Qt.Key.Key_End)
+    assert win.list.currentIndex().row() == len(everything) - 1
+    assert win.list.currentIndex().data(ArticleIdRole) == everything[-1]
+
+
 def test_select_article_by_id_and_undated_flag(window: MainWindow, sample_store: Store) -> None:
     (undated,) = sample_store.articles(undated_only=True)
     window.select_article(undated.id)

@@ -124,8 +124,9 @@ def keys_after(store: Store, key: ListKey | None, limit: int) -> list[ListKey]:
     return sorted(found, key=order_of)[:limit]
 
 
-def keys_before(store: Store, key: ListKey, limit: int) -> list[ListKey]:
-    """The keys of the `limit` articles before `key` in list order, nearest first."""
+def keys_before(store: Store, key: ListKey | None, limit: int) -> list[ListKey]:
+    """The keys of the `limit` articles before `key` in list order (None: the list's
+    end), nearest first."""
     moved = redated(store)
     if not moved:
         return _stored_keys_before(store, key, limit)
@@ -164,23 +165,24 @@ def _stored_keys_after(store: Store, key: ListKey | None, limit: int) -> list[Li
     return found
 
 
-def _stored_keys_before(store: Store, key: ListKey, limit: int) -> list[ListKey]:
+def _stored_keys_before(store: Store, key: ListKey | None, limit: int) -> list[ListKey]:
     """keys_before by the stored dates."""
     conn = store.db.conn
     found: list[ListKey] = []
-    if key[0] is None:
+    params: tuple = ()
+    if key is None or key[0] is None:
+        below, under = ("", ()) if key is None else (" AND id < ?", (key[1],))
         found = [
             (None, article_id)
             for (article_id,) in conn.execute(
-                "SELECT id FROM articles WHERE published_start IS NULL AND id < ?"
+                f"SELECT id FROM articles WHERE published_start IS NULL{below}"
                 " ORDER BY id DESC LIMIT ?",
-                (key[1], limit),
+                (*under, limit),
             )
         ]
         if len(found) == limit:
             return found
         sql = "SELECT published_start, id FROM articles WHERE published_start IS NOT NULL"
-        params: tuple = ()
     else:
         sql = (
             "SELECT published_start, id FROM articles WHERE published_start IS NOT NULL"

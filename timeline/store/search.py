@@ -2924,6 +2924,12 @@ def count_between(store: Store, after: ListKey | None, before: ListKey | None) -
     )
 
 
+def counts_in_memory(store: Store) -> bool:
+    """Whether count_between counts in a current article map (a few binary searches),
+    not in SQL (which grows with the rows it passes)."""
+    return _article_map(store, build=False) is not None
+
+
 def _article_map(store: Store, *, build: bool) -> _ArticleMap | None:
     """The store's article map: the one kept when the index has not changed since, else
     read anew when build is true (else None)."""

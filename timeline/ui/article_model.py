@@ -19,7 +19,7 @@ from timeline.store.listing import (
     keys_before,
     list_keys,
 )
-from timeline.store.search import count_between
+from timeline.store.search import count_between, counts_in_memory
 from timeline.text import base_direction
 from timeline.text.display_safe import for_display, shown_part
 from timeline.text.query import Query, hit_finder
@@ -41,6 +41,7 @@ _Summary = tuple[str, str | None, str, bool]  # a row's title, published, source
 # them, each a row of the articles table read from wherever it lies in the file).
 _PAGE = 50
 _ID_PAGE = 1000  # rows added per fetchMore, and ids read together
+_END_KEYS = 64  # the list's last keys read for its last listed article (End)
 _PAGES_KEPT = 200
 _CACHE_ROWS = 5000
 
@@ -419,6 +420,26 @@ class ArticleListModel(QAbstractListModel):
             self.beginInsertRows(QModelIndex(), before, after - 1)
             self._count = after
             self.endInsertRows()
+
+    def reach_end(self) -> None:
+        """Rows added up to the list's last (End): a search's hits all (held in memory);
+        the whole list's when the rows before its last can be counted in memory (the
+        article map), else none (a count in SQL over millions of rows would hold the GUI
+        thread: the view's Ctrl+End then goes to the last row read so far)."""
+        if self._given is not None:
+            self._extend_to(len(self._given))
+            return
+        if self._at_end:
+            return
+        known = self._read(lambda: counts_in_memory(self._store), False)
+        if not known:
+            return
+        # The last listed article: the list's last keys, nearest the end first, past
+        # those it passes over (hidden, later copies).
+        keys = self._read(lambda: keys_before(self._store, None, _END_KEYS), None) or []
+        for _start, article_id in keys:
+            if self.row_of(article_id) is not None:
+                return
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count

@@ -190,8 +190,10 @@ def isolate_shortcut(action: QAction) -> None:
 
 class _ArticleTable(QTableView):
     """The article list's table: Home and End go to its first and last row, as in a list
-    (a table's move along the row, which in one column did nothing; the last row is the
-    last the list has read so far, and the list then reads the next thousand)."""
+    (a table's move along the row, which in one column did nothing).  The last row is
+    the list's last (ArticleListModel.reach_end), or where that would be counted in SQL
+    over millions of rows, the last the list has read so far (the list then reads the
+    next thousand)."""
 
     def moveCursor(
         self,
@@ -203,6 +205,11 @@ class _ArticleTable(QTableView):
             QAbstractItemView.CursorAction.MoveEnd,
         ):
             modifiers |= Qt.KeyboardModifier.ControlModifier
+        model = self.model()
+        if cursorAction == QAbstractItemView.CursorAction.MoveEnd and isinstance(
+            model, ArticleListModel
+        ):
+            model.reach_end()
         return super().moveCursor(cursorAction, modifiers)
 
 
