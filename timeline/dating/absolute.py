@@ -88,6 +88,13 @@ SINCE_BEFORE = Before(
 )
 EVERY_BEFORE = Before(r"(?<!\w)[وف]?كل\s+(?:شهر\s+)?$", ("كل",))
 EVERY_YEAR_AFTER = rx(r"\s+(?:من\s+)?كل\s+(?:عام|سنه)(?!\w)")
+# يصلون عادة من نهاية شهر مايو, يقام سنوياً في 25 يوليو, في كل عام تحتفل في 12 أغسطس: a
+# month with no year after a yearly habit in its clause is every year's; not past a
+# comma, لكن or a year written (يقام سنويا وتبدأ دورة 2016 في 6 يناير).
+YEARLY_HABIT_BEFORE = rx(
+    r"(?<!\w)[وف]?(?:عاده|سنويا|كل\s+(?:عام|سنه))(?!\w)"
+    r"(?:(?!لكن|\d{4})[^.!?؟\n،,:;]){0,50}$"
+)
 # من يناير (كانون الثاني) حتى يونيو 2015, من مارس إلى مايو 2014: the first month of a
 # range closed by a year takes that year (the one before, if it comes later in the
 # year), not the nearest January.
@@ -575,10 +582,19 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
             and text.find("كل", after, after + 80) >= 0
         ):
             every = RANGE_EVERY_YEAR_AFTER.match(text, after)  # the span ends at the month
+        yearly = (
+            every is None
+            and year is None
+            and not direction
+            and YEARLY_HABIT_BEFORE.search(
+                text, max(0, (opens := day_info[2] if day_info else begin) - 70), opens
+            )
+            is not None
+        )
         # Looked for only where it counts (a month with no year): the same result.
         each = (
             EVERY_BEFORE.search(text, begin - 12 if begin > 12 else 0, begin)
-            if every is None and year is None
+            if every is None and year is None and not yearly
             else None
         )
         if each is not None:
@@ -610,7 +626,7 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
             and PAST_CLAUSE_BEFORE.search(text, max(0, at - 80), at)
         ):
             direction = "since"  # أعلنت في 17 ديسمبر: the last one, on or before the anchor
-        if every is not None:
+        if every is not None or yearly:
             # يونيو من كل عام, 15 مايو من كل عام: every year (a SET), no one date.
             if day_info is None:
                 value, start = f"XXXX-{month:02d}", begin
