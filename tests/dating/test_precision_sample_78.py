@@ -64,3 +64,22 @@ def test_a_month_of_a_clause_apart_from_the_habit_keeps_its_year(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in found(text)
+
+
+# كانت أفلام الكارتون تلك جيدة عكس أفلام اليوم: اليوم of a noun set against the past
+# after عكس, بخلاف, خلافاً لـ or مقارنة بـ is nowadays; it was read as the stamp's day.
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("كانت الأغاني القديمة أطول عكس أغاني اليوم", "اليوم"),
+        ("كان الحفل يقام بفرقة حية على عكس حفلات اليوم، وكان الجمهور أقل", "اليوم"),
+        ("كانت أعداد الزوار قليلة مقارنة بأعداد الزوار اليوم", "اليوم"),
+        ("كان الطريق ترابيا خلافاً لطرق اليوم المعبدة", "اليوم"),
+    ],
+)
+def test_today_of_a_noun_set_against_the_past_is_nowadays(text: str, word: str) -> None:
+    assert (word, "PRESENT_REF") in found(text)
+
+
+def test_today_after_a_contrast_with_its_weekday_stays_the_day() -> None:
+    assert ("اليوم الاثنين", "2015-08-10") in found("وارتفع المؤشر مقارنة بإغلاق اليوم الاثنين")

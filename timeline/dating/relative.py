@@ -149,6 +149,10 @@ NOWADAYS_BEFORE = rx(
     r"|لم\s+[يت]عد\s+(?:\S+\s+){0,3}$"
     # أننا بحاجة اليوم أن ندفع, في حاجة اليوم إلى: what is needed now.
     r"|[وف]?(?:ب|في\s+)حاجه\s+$"
+    # عكس أفلام اليوم, على عكس عروض اليوم, مقارنة بأعداد الحجاج اليوم: a noun of today
+    # set against one of the past, nowadays (3 mentions of the corpus changed, all so).
+    r"|(?:(?:ب|علي\s+)?عكس|بخلاف)\s+\S+\s+(?:\S+\s+)?$"
+    r"|(?:خلافا\s+ل|مقارنه\s+ب|قياسا\s+ب)\S+\s+(?:\S+\s+)?$"
     r")"
 )
 # من واجب الدول اليوم, يجب على العالم اليوم: a duty of the present, not a day's event;
