@@ -905,11 +905,36 @@ def holy_month(ctx: Context) -> Iterator[Candidate]:
             yield Candidate(hit.start(), hit.end(), value, "month_year", 0.75, has_year=False)
 
 
+# شهر رمضان المبارك من العام الماضي, محرم الحرام للعام المقبل: a Hijri month's epithet
+# before the year it is of (which was read apart, the month as the nearest one): a year's
+# words, a Hijri year or الماضي / المقبل; not a count (رمضان المبارك 1550 بلاغا) nor
+# الحالي in a text stamped after the month, which names none.
+HIJRI_EPITHET_AFTER = rx(r"\s+(?:المبارك|الكريم|الفضيل|المعظم|الحرام)(?!\w)")
+
+
 def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
     """Day + Hijri month (+ year): 25 شوال 1436 هـ, (١٢ شوال), رمضان 1436."""
     for hit in ctx.scan(HIJRI_MONTH_NAME, HIJRI_MONTH_ANCHOR, word="وفبلك", reach=2):
         month = lx.HIJRI_MONTHS[one_space(hit.group("m"))]
         year, era, end, direction = _year_context(ctx, hit.end())
+        if (
+            year is None
+            and direction is None
+            and (epithet := HIJRI_EPITHET_AFTER.match(ctx.text, hit.end())) is not None
+        ):
+            after = _year_context(ctx, epithet.end())
+            if (
+                after[3] in ("past", "future")
+                or (after[3] or "").startswith("year:")
+                or (
+                    after[0] is not None
+                    and (
+                        (after[1] or "").startswith("ه")
+                        or YEAR_NOUN.search(ctx.text, end, after[2])
+                    )
+                )
+            ):
+                year, era, end, direction = after
         if era and era.startswith("م"):
             continue
         day_info = _day_before(ctx, hit.start())

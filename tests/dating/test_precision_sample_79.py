@@ -1,0 +1,53 @@
+"""The classes of precision sample 79 fixed after it.
+
+Each group of tests below says its class; every sentence here is made up, none is
+article text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.dating import extract_mentions
+
+SUN = datetime(2015, 8, 9, 17, 0)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in extract_mentions(text, SUN)]
+
+
+# خلال شهر رمضان المبارك من العام الماضي: a Hijri month's epithet (المبارك, الكريم,
+# الفضيل, المعظم) between it and its year's words; the year was read apart and the month
+# as this year's Ramadan.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "بلغت المبيعات 40 مليارا خلال شهر رمضان المبارك من العام الماضي",
+            ("شهر رمضان المبارك من العام الماضي", "2014-06-28/2014-07-27"),
+        ),
+        (
+            "وزاد عدد الزوار في شهر رمضان الكريم للعام الماضي",
+            ("شهر رمضان الكريم للعام الماضي", "2014-06-28/2014-07-27"),
+        ),
+        (
+            "وارتفعت العمليات طيلة شهر رمضان المبارك للعام الحالي",
+            ("شهر رمضان المبارك للعام الحالي", "2015-06-18/2015-07-16"),
+        ),
+        (
+            "وأقيمت الدورة في شهر محرم الحرام من العام المقبل",
+            ("شهر محرم الحرام من العام المقبل", "2015-10-14/2015-11-12"),
+        ),
+    ],
+)
+def test_a_hijri_month_with_its_epithet_takes_the_year_after_it(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text)
+
+
+def test_a_hijri_month_with_its_epithet_and_no_year_stays_the_nearest() -> None:
+    assert ("شهر رمضان", "2015-06-18/2015-07-16") in found("وتضاعفت الزيارات في شهر رمضان المبارك")
