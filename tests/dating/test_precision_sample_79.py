@@ -51,3 +51,32 @@ def test_a_hijri_month_with_its_epithet_takes_the_year_after_it(
 
 def test_a_hijri_month_with_its_epithet_and_no_year_stays_the_nearest() -> None:
     assert ("شهر رمضان", "2015-06-18/2015-07-16") in found("وتضاعفت الزيارات في شهر رمضان المبارك")
+
+
+# شغل المنصب في سنوات 1990: سنوات before a round year (Maghrebi usage) is its decade,
+# the 1990s; it was read as the year 1990.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وسبق له أن شغل المنصب في سنوات 1990 قبل أن يستقيل", ("سنوات 1990", "199X")),
+        ("عرفت المدينة هجرة واسعة خلال سنوات 1980.", ("سنوات 1980", "198X")),
+    ],
+)
+def test_years_before_a_round_year_are_its_decade(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of years, or the years of one: each year.
+        ("ناقش المجلس ميزانيات سنوات 2010، 2011، 2012", ("سنوات 2010", "2010")),
+        ("وتكرر ذلك في السنوات 2000 و2001", ("السنوات 2000", "2000")),
+        # a year not round: that year.
+        ("وأعيد طبعه سنوات 1995 بعد تنقيحه", ("سنوات 1995", "1995")),
+    ],
+)
+def test_years_before_a_list_or_a_year_not_round_stay_years(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text)

@@ -1130,6 +1130,10 @@ RANGE_AFTER = rx(r"\s*(?:-|حتي|الي|لغايه)\s*")
 COUNT_BEFORE_NOUN = rx(rf"(?:(?<!\w)(?P<w>{lx.alternation(lx.NUMBER_PARTS)})|(?P<d>\d+))\s+$")
 # The next years of a list: الأعوام 2012 و2014 و2016.
 NEXT_YEAR = rx(rf"\s*[،,]?\s*(?:و|او)\s*(?P<y>\d{{4}})(?![\d/\-]){ERA}")
+# شغل المنصب في سنوات 1990: سنوات (with no ال) before a round year is its decade, in
+# Maghrebi usage; not before a list of years (سنوات 2007، 2008, سنوات 93، 94، 1995).
+DECADE_NOUN = rx(r"[وف]?[بلك]?سنوات\s*")
+LIST_AFTER = rx(r"\s*[،,]?\s*(?:و|او)?\s*\d{2,4}(?!\d)")
 
 
 def years(ctx: Context) -> Iterator[Candidate]:
@@ -1175,6 +1179,15 @@ def years(ctx: Context) -> Iterator[Candidate]:
         end = hit.end("era") if era else y_end
         if BEFORE_THE_ERA_AFTER.match(text, end):
             continue  # نحو عام 1258 قبل الميلاد: a year before the era, not 1258
+        if (
+            noun
+            and year.endswith("0")
+            and not era.startswith("ه")
+            and DECADE_NOUN.fullmatch(noun)
+            and not LIST_AFTER.match(text, end)
+        ):
+            yield Candidate(start, end, v.decade_value(int(year)), "decade", 0.75)
+            continue
         candidate = _year_candidate(int(year), era, start, end, bool(noun), 0.9 if noun else 0.75)
         if candidate is None:
             continue
