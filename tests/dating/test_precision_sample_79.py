@@ -80,3 +80,40 @@ def test_years_before_a_list_or_a_year_not_round_stay_years(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in found(text)
+
+
+# بعد نكسة يونيو (حزيران), ثورة فبراير, حرب أكتوبر: a month with no day nor year after the
+# noun of a war, a revolt or a defeat names that event of some other year, its year left
+# open (XXXX-06), as ثورة 25 يناير is XXXX-01-25; it was read as the nearest such month.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("بدأ صعود الحركة بعد نكسة يونيو (حزيران) بسنوات", ("يونيو (حزيران)", "XXXX-06")),
+        ("وكان الخلاف بين شركاء ثورة فبراير (شباط) في ليبيا", ("فبراير (شباط)", "XXXX-02")),
+        ("استعادت مصر سيناء بعد حرب أكتوبر (تشرين الأول)", ("أكتوبر (تشرين الأول)", "XXXX-10")),
+        ("وقاد الضباط انقلاب يوليو تموز", ("يوليو تموز", "XXXX-07")),
+    ],
+)
+def test_a_month_naming_a_war_or_revolt_leaves_its_year_open(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a modifier or a year dates it from the text.
+        ("وقتل العشرات في هجوم يونيو الماضي", ("يونيو الماضي", "2015-06")),
+        ("وانتهت حرب أكتوبر 1973 بعبور القناة", ("أكتوبر 1973", "1973-10")),
+        # an attack of a month of this year is not an event of history.
+        (
+            "وتضررت السياحة بعد هجوم يونيو (حزيران) على الفندق",
+            ("يونيو (حزيران)", "2015-06"),
+        ),
+    ],
+)
+def test_a_month_after_an_event_with_its_year_or_of_an_attack_keeps_it(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text)

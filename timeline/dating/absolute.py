@@ -187,6 +187,13 @@ EVENT_NAME_BEFORE = rx(
     r"|(?<!\w)[وفبل]?(?:ال)?(?:ثورتي|حربي|ذكرتي)\s+\d{1,2}\s+\w+\s+و\s*$"
 )
 
+# نكسة يونيو (حزيران), ثورة فبراير, حرب أكتوبر, انقلاب يوليو: a month alone after a war, a
+# revolt or a defeat names that event, of some other year (left open, as above); not an
+# attack's (هجوم يونيو is as often this year's).
+HISTORIC_EVENT_BEFORE = rx(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:ثوره|ثورتي|انتفاضه|حرب|نكسه|نكبه|هزيمه|انقلاب)\s*\(?\s*[\"«]?\s*$"
+)
+
 
 _WEEKDAY_NAMES = tuple(lx.WEEKDAYS)
 
@@ -695,7 +702,11 @@ def _month_only(
     # The cue word is looked for only where nothing else makes the name a month.
     if not (paired or direction or MONTH_CUE_BEFORE.search(ctx.text[max(0, start - 12) : start])):
         return None
-    if ctx.anchor_day is None or (direction in (None, "since") and _in_entry(ctx.text, start)):
+    if (
+        ctx.anchor_day is None
+        or (direction in (None, "since") and _in_entry(ctx.text, start))
+        or (direction is None and HISTORIC_EVENT_BEFORE.search(ctx.text, max(0, start - 20), start))
+    ):
         # نوفمبر الماضي with no publication date: the month, its year left open.
         return Candidate(start, end, v.underspecified(f"XXXX-{month:02d}"), "month_year", 0.6)
     if direction and direction.startswith("year:"):
