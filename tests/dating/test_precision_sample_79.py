@@ -117,3 +117,20 @@ def test_a_month_after_an_event_with_its_year_or_of_an_attack_keeps_it(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in found(text)
+
+
+# ولا توجد دولة يخلو منها اليوم: اليوم after يخلو / تخلو and its من, what is free of a
+# thing nowadays (a lasting state, as تحتاج اليوم); it was read as the stamp's day.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصبحت الهواتف جزءا من الحياة ولا يكاد بيت يخلو منها اليوم.",
+        "ولا تكاد مدينة تخلو من المقاهي اليوم في هذا البلد",
+    ],
+)
+def test_today_after_what_is_free_of_a_thing_is_nowadays(text: str) -> None:
+    assert ("اليوم", "PRESENT_REF") in found(text)
+
+
+def test_today_before_what_is_free_of_a_thing_stays_the_day() -> None:
+    assert ("اليوم", "2015-08-09") in found("وتخلو الشوارع اليوم من المارة بسبب العاصفة")

@@ -153,6 +153,9 @@ NOWADAYS_BEFORE = rx(
     # set against one of the past, nowadays (3 mentions of the corpus changed, all so).
     r"|(?:(?:ب|علي\s+)?عكس|بخلاف)\s+\S+\s+(?:\S+\s+)?$"
     r"|(?:خلافا\s+ل|مقارنه\s+ب|قياسا\s+ب)\S+\s+(?:\S+\s+)?$"
+    # لا يكاد بيت يخلو منها اليوم: what is free of a thing nowadays, a lasting state (not
+    # تخلو الشوارع اليوم من المارة, a day's, where اليوم comes before من).
+    r"|[وف]?[يت]خلو\s+من(?:\S*|\s+\S+)\s+$"
     r")"
 )
 # من واجب الدول اليوم, يجب على العالم اليوم: a duty of the present, not a day's event;
