@@ -11,6 +11,13 @@ that did nothing cannot pass for a fast one):
 - list_down: the list's next row, fifteen times (the detail pane and the timeline follow);
 - timeline_next / timeline_previous: the next or previous event found, ] and [;
 - zoom_in / zoom_out: + and - on the timeline, eight times each;
+- fit_all, hijri, digits: the timeline's Fit all, the Hijri dates under its axis turned
+  on, its digits made Arabic-Indic;
+- collapse, collapse_off: each story shown once, then every copy again (the list, the
+  timeline and the counts follow: the events are loaded again, waited for);
+- edit_title, hide: the selected article's title corrected, then the article hidden,
+  with the search's marks on the timeline (the edit written on the window's writer, a
+  second given to each);
 - list_end, list_page_up: Ctrl+End, the list's last row read so far (the list then reads
   a thousand more: it holds the rows a view has come to), then five pages up;
 - dates_filter, dates_filter_off: the search bar's date filter turned on, then off (the
@@ -59,6 +66,7 @@ def walk(args: argparse.Namespace) -> dict[str, object]:
 
     from timeline.store.store import Store
     from timeline.ui.app import create_application
+    from timeline.ui.article_model import ArticleIdRole
 
     home = Path(tempfile.mkdtemp(prefix="timeline-walk-bench-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -102,8 +110,9 @@ def walk(args: argparse.Namespace) -> dict[str, object]:
         assert box is not None
         box.click()
 
-    # (action, what it does, whether to wait for the search to be applied, what it did)
-    steps: list[tuple[str, Callable[[], None], bool, Callable[[], object]]] = []
+    # (action, what it does, what to wait for (False: nothing, True: the search applied,
+    # "loaded": the events loaded again), what it did)
+    steps: list[tuple[str, Callable[[], object], bool | str | int, Callable[[], object]]] = []
     steps.append(("search", search(args.query), True, lambda: window.model.rowCount()))
     steps += [("list_down", lambda: key(table, Qt.Key.Key_Down), False, current_row)] * 15
     selected = lambda: timeline._selected_row  # noqa: E731
@@ -116,6 +125,32 @@ def walk(args: argparse.Namespace) -> dict[str, object]:
         ("timeline_previous", lambda: key(timeline, Qt.Key.Key_BracketLeft), False, selected)
     ] * 8
     steps += [("zoom_out", lambda: key(timeline, Qt.Key.Key_Minus), False, span)] * 8
+    steps.append(("fit_all", timeline.fit_all, False, span))
+    steps.append(("hijri", lambda: timeline.set_hijri_labels(True), False, span))
+    steps.append(("digits", lambda: timeline.set_digits("arabic"), False, span))
+    events = lambda: len(timeline.arrays())  # noqa: E731
+    collapse = window.collapse_action
+    steps.append(("collapse", lambda: collapse.setChecked(True), "loaded", events))
+    steps.append(("collapse_off", lambda: collapse.setChecked(False), "loaded", events))
+    from timeline import edits
+
+    controller = window.edits.controller
+
+    def selected_article() -> int:
+        chosen = table.currentIndex().data(ArticleIdRole)
+        assert chosen is not None
+        return int(chosen)
+
+    def edit_title() -> None:
+        chosen = selected_article()
+        controller.run("title", lambda s: edits.correct_article(s, chosen, "title", "عنوان"))
+
+    def hide() -> None:
+        chosen = selected_article()
+        controller.run("hide", lambda s: edits.set_hidden(s, edits.article_target(s, chosen)))
+
+    steps.append(("edit_title", edit_title, 1000, current_row))
+    steps.append(("hide", hide, 1000, lambda: window.model.rowCount()))
     end = Qt.KeyboardModifier.ControlModifier
     steps.append(("list_end", lambda: key(table, Qt.Key.Key_End, end), False, current_row))
     steps += [("list_page_up", lambda: key(table, Qt.Key.Key_PageUp), False, current_row)] * 5
@@ -148,22 +183,33 @@ def walk(args: argparse.Namespace) -> dict[str, object]:
 
             QTimer.singleShot(_PAUSE_MS, seen)
 
-        if wait:
+        if isinstance(wait, int) and not isinstance(wait, bool):  # a pause, in ms
+            act()
+            QTimer.singleShot(wait, after)
+        elif wait:
             waiting[0] = True
+            signal = window.timeline_loaded if wait == "loaded" else window.search_applied
 
             def applied() -> None:
                 if waiting[0]:
                     waiting[0] = False
-                    window.search_applied.disconnect(applied)
+                    signal.disconnect(applied)
                     QTimer.singleShot(500, after)
 
-            window.search_applied.connect(applied)
+            signal.connect(applied)
             act()
         else:
             act()
             after()
 
-    window.timeline_loaded.connect(lambda: QTimer.singleShot(1500, step))
+    started = [False]
+
+    def start() -> None:  # once: the events are loaded again by collapse
+        if not started[0]:
+            started[0] = True
+            QTimer.singleShot(1500, step)
+
+    window.timeline_loaded.connect(start)
     QTimer.singleShot(600_000, app.quit)
     app.exec()
     ticker.stop()
