@@ -142,13 +142,20 @@ class ArticleListModel(QAbstractListModel):
         stands behind (itself when it is listed, or no story holds it)."""
         return self._earliest.get(article_id, article_id) if self.collapse_copies else article_id
 
-    def reload(self, ids: Sequence[int] | np.ndarray | None = None) -> None:
+    def reload(
+        self,
+        ids: Sequence[int] | np.ndarray | None = None,
+        *,
+        left_out: frozenset[int] | None = None,
+    ) -> None:
         """Show the given article ids (default: all, chronological) and drop the cache.
 
         A search gives its hits as an array (a common word matches every article) and
         they stay one: each copy of a story standing behind another is put in its place
         and hidden ones are left out by array operations, and a page's ids become Python
-        ints only when it is read.  The ids given are distinct.
+        ints only when it is read.  The ids given are distinct.  left_out: hidden
+        articles the ids are given without already (the search's worker left them out:
+        no pass over the hits again here).
         """
         self._asked = None if ids is None else _id_array(ids)
         self.beginResetModel()
@@ -174,7 +181,9 @@ class ArticleListModel(QAbstractListModel):
             given = self._asked
             if earliest:
                 given = shown_once(given, self._earliest_columns())
-            if self._hidden:
+            # Left out already unless stories were put in their copies' places since.
+            done = left_out is not None and not earliest and self._hidden <= left_out
+            if self._hidden and not done:
                 hidden = _id_array(list(self._hidden))
                 given = given[~np.isin(given, hidden, kind="table")]
             self._given = given

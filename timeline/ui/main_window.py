@@ -1090,7 +1090,11 @@ class MainWindow(QMainWindow):
         # The window's connection only reads: its stamp changes with every other
         # connection's commit, the window's own writers' too.
         worker = SearchWorker(
-            self.store.path, request, self.store.change_stamp(), self._marks_wanted()
+            self.store.path,
+            request,
+            self.store.change_stamp(),
+            self._marks_wanted(),
+            without_hidden=not self.edits.show_hidden,
         )
         worker.finished.connect(self._search_done)
         worker.failed.connect(self._search_failed)
@@ -1111,7 +1115,9 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         worker = getattr(self, "_search_worker", None)
-        marks = worker.marks if worker is not None and worker.request is request else None
+        mine = worker is not None and worker.request is request
+        marks = worker.marks if mine else None
+        left_out = worker.hidden if mine else None  # the hidden left out by the worker
         if self._pending_search is None and request == self._latest_search:
             if not self.edits.show_hidden:  # hidden articles are no hits
                 try:
@@ -1119,15 +1125,17 @@ class MainWindow(QMainWindow):
                 except STORE_ERRORS as exc:
                     self._store_failed(str(exc))
                     hidden = set()
-                if hidden:
+                if hidden and (left_out is None or not hidden <= left_out):
+                    # Hidden since the worker read them (or not read there): left out
+                    # here, by a table of the hidden ids, not a pass over every hit per id.
                     gone = np.fromiter(hidden, dtype=np.int64)
-                    # A table of the hidden ids, not a pass over every hit per id.
                     found = len(ids)
                     ids = ids[~np.isin(ids, gone, kind="table")]
                     ordered = ordered[~np.isin(ordered, gone, kind="table")]
                     if len(ids) != found:
                         marks = None  # made of hits since left out: made again here
-            self._apply_search(request, ids, ordered, marks)
+                    left_out = None
+            self._apply_search(request, ids, ordered, marks, left_out)
 
     def _search_failed(self, request: SearchRequest, message: str) -> None:
         if self._closed:
@@ -1149,7 +1157,9 @@ class MainWindow(QMainWindow):
         ids: np.ndarray | None,
         ordered: np.ndarray | None,
         marks: HitMarks | None = None,
+        left_out: frozenset[int] | None = None,
     ) -> None:
+        """left_out: hidden articles already left out of ids and ordered."""
         self.search = request
         current = self.list.currentIndex().data(ArticleIdRole)
         if ids is None or ordered is None or request is None:
@@ -1163,7 +1173,7 @@ class MainWindow(QMainWindow):
             self._search_ids = ids
             self._search_ordered = ordered
             self.model.set_query(marked_query(request.query))
-            self.model.reload(ordered)
+            self.model.reload(ordered, left_out=left_out)
             self.timeline.set_highlight(self._story_hits(ids), marks)
             self._show_result_count()
         self._count_events_shown()

@@ -472,6 +472,18 @@ def marked_query(query: str) -> Query | None:
         return None
 
 
+def _left_out(ids: np.ndarray, gone: frozenset[int]) -> np.ndarray:
+    """ids without those in gone: by a table of the ids gone (one pass over the hits;
+    at 3,880,000 articles and a word in 2,284,773 of them, 24 ms, with the hits' order
+    and marks then made of what is left here, not again on the GUI thread)."""
+    import numpy as np
+
+    if not gone or not len(ids):
+        return ids
+    left = np.fromiter(gone, dtype=np.int64, count=len(gone))
+    return ids[~np.isin(ids, left, kind="table")]
+
+
 @dataclass(frozen=True)
 class MarksWanted:
     """The timeline's arrays a search is to mark its hits in (their article ids and,
@@ -495,19 +507,26 @@ class SearchWorker(QObject):
         request: SearchRequest,
         stamp: tuple[int, int] | None = None,
         marked: MarksWanted | None = None,
+        *,
+        without_hidden: bool = False,
     ) -> None:
         """stamp: the window's Store.change_stamp when it asked (the filters' articles
         read for the search before, under the same stamp, still hold); marked: the
-        timeline's arrays to mark the hits in (hit_marks)."""
+        timeline's arrays to mark the hits in (hit_marks); without_hidden: the hidden
+        articles left out of the hits (no hits while hidden), here rather than on the
+        GUI thread, before the marks are made of them."""
         super().__init__()
         self._db_path = db_path
         self.request = request
         self._stamp = stamp
         self._marked = marked
-        # Set before finished is emitted: the nearest spellings when nothing matched, and
-        # the hits' marks on the timeline's arrays when marked was given.
+        self._without_hidden = without_hidden
+        # Set before finished is emitted: the nearest spellings when nothing matched, the
+        # hits' marks on the timeline's arrays when marked was given, and the hidden
+        # articles left out of the hits when without_hidden was given.
         self.suggestions: tuple[str, ...] = ()
         self.marks: HitMarks | None = None
+        self.hidden: frozenset[int] | None = None
 
     def run(self) -> None:
         try:
@@ -517,6 +536,9 @@ class SearchWorker(QObject):
                 )
                 # The user's notes and tags find their articles too (timeline/store/edits.py).
                 ids = with_user_text_matches(store, self.request.query, ids, self.request.filters())
+                if self._without_hidden:
+                    self.hidden = frozenset(hidden_article_ids(store))
+                    ids = _left_out(ids, self.hidden)
                 # The read's temporaries given back before the order and the marks are
                 # made beside the hits (at 3,880,000 articles 40-50 MB of them were
                 # still resident at the search's peak, the window's).
