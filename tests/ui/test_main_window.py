@@ -1547,40 +1547,6 @@ def test_a_searchs_marks_are_made_on_its_worker_and_only_taken_by_the_gui_thread
     assert window._events_shown == int(expected.sum())
 
 
-def test_hidden_articles_are_left_out_of_a_searchs_hits_on_its_worker(
-    qtbot: QtBot, window: MainWindow, sample_store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """With an article hidden the GUI thread left it out of every hit, then made the
-    hits' marks again (the worker's held it): at 3,880,000 articles 190-208 ms a search.
-    The worker leaves the hidden out before it marks and orders the hits."""
-    import threading
-
-    from timeline import edits
-    from timeline.ui import hit_marks, timeline_view
-
-    _search(qtbot, window, "القاهرة")
-    both = window._search_ids
-    assert both is not None and len(both) == 2
-    hidden = int(both[0])
-    edits.set_hidden(sample_store, edits.article_target(sample_store, hidden))
-    made_on: list[bool] = []
-    rows_of = hit_marks.rows_of_articles
-
-    def watched(*args: object, **kwargs: object) -> np.ndarray:
-        made_on.append(threading.current_thread() is threading.main_thread())
-        return rows_of(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(hit_marks, "rows_of_articles", watched)
-    monkeypatch.setattr(timeline_view, "_of_articles", watched)
-    _search(qtbot, window, "")
-    _search(qtbot, window, "القاهرة")
-    assert window._search_ids is not None and window._search_ids.tolist() == [int(both[1])]
-    assert [window.model.index(r).data(ArticleIdRole) for r in range(window.model.rowCount())] == [
-        int(both[1])
-    ]
-    assert made_on == [False]  # marked on the worker, taken by the GUI thread
-
-
 def test_marks_made_for_other_arrays_are_made_again_for_those_drawn(
     qtbot: QtBot, window: MainWindow
 ) -> None:

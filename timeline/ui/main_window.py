@@ -1763,7 +1763,11 @@ class MainWindow(QMainWindow):
             self._article_total += len(showed) - len(hid)
         if searching and self._search_ids is not None and hid:
             gone = np.fromiter(hid, dtype=np.int64)
+            before = self._search_ids
             self._search_ids = self._search_ids[~np.isin(self._search_ids, gone)]
+            if not self.edits.show_hidden and not self.collapse_action.isChecked():
+                # Their events are drawn no more: the marks stand for the hits left.
+                self.timeline.highlight_narrowed(before, self._search_ids)
             self.search_bar.show_result_count(len(self._search_ids))
         if searching and not all(again) and self.search is not None:
             if kept is not None and self.list.currentIndex().data(ArticleIdRole) == kept:
@@ -1793,7 +1797,9 @@ class MainWindow(QMainWindow):
         self._show_arrays(stale, touched, lanes)
         self.timeline.set_viewport(kept)
         if self._search_ids is not None and self.timeline.arrays() is not arrays:
-            self.timeline.set_highlight(self._story_hits(self._search_ids))
+            hits = self._story_hits(self._search_ids)
+            if not self.timeline.highlight_kept_for(hits):  # followed through the splice
+                self.timeline.set_highlight(hits)
         current = self.list.currentIndex()
         # replace_data (an edit) keeps the selected event when it is still drawn.
         if stale is None or self.timeline.selected_event() is None:
