@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt, QThread
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from tests.ui.waiting import article_shown, open_window
+from tests.ui.waiting import article_shown, marks_made_on_the_gui_thread, open_window
 from timeline import edits
 from timeline.store import Store
 from timeline.store import edits as user
@@ -1920,22 +1920,6 @@ def _search(qtbot: QtBot, window: MainWindow, text: str) -> None:
         qtbot.keyClick(window.search_bar.query_edit, Qt.Key.Key_Return)
 
 
-def _marks_made_on_the_gui_thread(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Records, for each pass that makes a search's marks, whether the GUI thread made it."""
-    from timeline.ui import hit_marks, timeline_view
-
-    made_on: list[bool] = []
-    rows_of = hit_marks.rows_of_articles
-
-    def watched(*args: object, **kwargs: object) -> np.ndarray:
-        made_on.append(threading.current_thread() is threading.main_thread())
-        return rows_of(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(hit_marks, "rows_of_articles", watched)
-    monkeypatch.setattr(timeline_view, "_of_articles", watched)
-    return made_on
-
-
 def test_hidden_articles_are_left_out_of_a_searchs_hits_on_its_worker(
     qtbot: QtBot, window: MainWindow, own_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1946,7 +1930,7 @@ def test_hidden_articles_are_left_out_of_a_searchs_hits_on_its_worker(
     both = window._search_ids
     assert both is not None and len(both) == 2
     edits.set_hidden(own_store, edits.article_target(own_store, int(both[0])))
-    made_on = _marks_made_on_the_gui_thread(monkeypatch)
+    made_on = marks_made_on_the_gui_thread(monkeypatch)
     _search(qtbot, window, "")
     _search(qtbot, window, "القاهرة")
     assert window._search_ids is not None and window._search_ids.tolist() == [int(both[1])]
@@ -1963,7 +1947,7 @@ def test_a_searchs_marks_follow_an_edit_without_a_pass_on_the_gui_thread(
     _search(qtbot, window, "القاهرة")
     hits = window._search_ids
     assert hits is not None and len(hits) == 2
-    made_on = _marks_made_on_the_gui_thread(monkeypatch)
+    made_on = marks_made_on_the_gui_thread(monkeypatch)
 
     def marked_right() -> None:
         arrays = window.timeline.arrays()

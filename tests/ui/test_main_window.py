@@ -16,7 +16,7 @@ from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from tests.ui.waiting import article_shown, open_window
+from tests.ui.waiting import article_shown, marks_made_on_the_gui_thread, open_window
 from timeline.store import Store
 from timeline.ui.article_model import ArticleIdRole, ArticleListModel
 from timeline.ui.main_window import MainWindow, events_of_articles, initial_size
@@ -1524,19 +1524,7 @@ def test_a_searchs_marks_are_made_on_its_worker_and_only_taken_by_the_gui_thread
 ) -> None:
     # At 7,604,961 events the marks' table pass and rows held the GUI thread 60-75 ms a
     # search: the worker makes them for the arrays drawn, the timeline takes them.
-    import threading
-
-    from timeline.ui import hit_marks, timeline_view
-
-    made_on: list[bool] = []
-    rows_of = hit_marks.rows_of_articles
-
-    def watched(*args: object, **kwargs: object) -> np.ndarray:
-        made_on.append(threading.current_thread() is threading.main_thread())
-        return rows_of(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(hit_marks, "rows_of_articles", watched)
-    monkeypatch.setattr(timeline_view, "_of_articles", watched)
+    made_on = marks_made_on_the_gui_thread(monkeypatch)
     _search(qtbot, window, "ايار")
     hits = window._search_ids
     assert made_on == [False] and hits is not None and len(hits) == 1

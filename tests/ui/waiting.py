@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+import numpy as np
+import pytest
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -53,3 +55,22 @@ def open_window(
     if article:
         article_shown(win.detail)
     return win
+
+
+def marks_made_on_the_gui_thread(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """A list that records, for each pass that makes a search's marks on the timeline's
+    events (hit_marks.rows_of_articles), whether the GUI thread made it."""
+    import threading
+
+    from timeline.ui import hit_marks, timeline_view
+
+    made_on: list[bool] = []
+    rows_of = hit_marks.rows_of_articles
+
+    def watched(*args: object, **kwargs: object) -> np.ndarray:
+        made_on.append(threading.current_thread() is threading.main_thread())
+        return rows_of(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hit_marks, "rows_of_articles", watched)
+    monkeypatch.setattr(timeline_view, "_of_articles", watched)
+    return made_on
