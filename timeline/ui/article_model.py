@@ -25,6 +25,7 @@ from timeline.text.display_safe import for_display, shown_part
 from timeline.text.query import Query, hit_finder
 from timeline.timescale import LabelStyle
 from timeline.ui.date_text import published_text
+from timeline.ui.hit_marks import earliest_columns, shown_once
 from timeline.ui.plain_text import plain_tooltip
 from timeline.ui.workers import STORE_ERRORS
 
@@ -589,42 +590,3 @@ def _id_array(ids: Sequence[int] | np.ndarray) -> np.ndarray:
     if isinstance(ids, np.ndarray) and ids.dtype.kind in "iu":
         return ids
     return np.asarray(ids, dtype=np.int64)
-
-
-def earliest_columns(earliest: dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
-    """The earliest copy by each later copy (stories: read_collapse) as two arrays, the
-    later copies sorted and the earliest aligned with them: for shown_once."""
-    count = len(earliest)
-    keys = np.fromiter(earliest.keys(), dtype=np.int64, count=count)
-    copies = np.fromiter(earliest.values(), dtype=np.int64, count=count)
-    order = np.argsort(keys, kind="stable")
-    return keys[order], copies[order]
-
-
-def shown_once(ids: np.ndarray, earliest: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    """The ids in their order with each copy that stands behind another (`earliest`: its
-    keys sorted, and their copies) put in its place, and each listed where it first
-    comes.
-
-    Only the few places that can change are worked on (the copies given, and the ids
-    their stand-ins already hold): two million hits take one mask and the array kept,
-    not a sort or a Python object an id."""
-    keys, copies = earliest
-    if not len(keys) or not len(ids):
-        return ids
-    moved = np.flatnonzero(np.isin(ids, keys, kind="table"))
-    if not len(moved):
-        return ids
-    stand_ins = copies[np.searchsorted(keys, ids[moved])]
-    held = np.flatnonzero(np.isin(ids, stand_ins, kind="table"))
-    places = np.union1d(moved, held)  # sorted: the order the ids come in
-    shown = ids[places]
-    shown[np.searchsorted(places, moved)] = stand_ins
-    _, first = np.unique(shown, return_index=True)
-    dropped = np.delete(places, first)  # sorted, as places are
-    out = np.delete(ids, dropped)
-    kept = ~np.isin(moved, dropped)
-    # Where the kept stand-ins go once the dropped places before them are gone.
-    at = moved[kept]
-    out[at - np.searchsorted(dropped, at)] = stand_ins[kept]
-    return out

@@ -50,7 +50,7 @@ from timeline.store.timeline_data import (
     load_event_arrays,
 )
 from timeline.text.query import Query, parse_query, prepare_hit_spans
-from timeline.ui.hit_marks import HitMarks, hit_marks
+from timeline.ui.hit_marks import HitMarks, earliest_columns, hit_marks, shown_once
 from timeline.ui.memory import release_freed
 from timeline.ui.timeline_geometry import FollowedLanes
 
@@ -284,6 +284,28 @@ class LoadedEvents:
     overlaid: EventArrays | None = None
     with_hidden: bool = False
     one_copy: bool = False
+    # A search's hits the loader was given (the same object), those hits as each story
+    # once when collapsed (else the same object), and their marks on overlaid.
+    hits: np.ndarray | None = None
+    story_hits: np.ndarray | None = None
+    marks: HitMarks | None = None
+
+
+def _loaded_marked(loaded: LoadedEvents, hits: np.ndarray, collapse: bool) -> LoadedEvents:
+    """loaded with a search's marks on its overlaid events, for the hits as the window
+    shows them (each story once when collapsed: main_window._story_hits)."""
+    import numpy as np
+
+    story_hits = hits
+    stories = loaded.stories
+    if collapse and stories is not None and stories.earliest:
+        story_hits = shown_once(
+            np.asarray(hits, dtype=np.int64), earliest_columns(stories.earliest)
+        )
+    overlaid = loaded.overlaid
+    assert overlaid is not None
+    marks = hit_marks(overlaid, overlaid.article_ids, story_hits, None)
+    return replace(loaded, hits=hits, story_hits=story_hits, marks=marks)
 
 
 class EventsLoader(QObject):
@@ -304,11 +326,15 @@ class EventsLoader(QObject):
         *,
         overlay: bool = True,
         one_copy_above: int | None = None,
+        hits: np.ndarray | None = None,
     ) -> None:
+        """hits: a search's hits (article ids) to mark on the events loaded, here rather
+        than on the GUI thread at the hand-over."""
         super().__init__()
         self._db_path = db_path
         self._collapse = collapse
         self._with_hidden = with_hidden
+        self._hits = hits
         self._overlay = overlay  # lay the user's edits over (the window); not the view bench
         # Past this many bytes (in the edits' room: ColumnRoom.bytes_for) the overlay is
         # written over the loaded arrays, which are not kept (LoadedEvents.one_copy);
@@ -387,6 +413,8 @@ class EventsLoader(QObject):
                     release_freed()
                     assert loaded.overlaid is not None
                     keep_indexed(loaded.overlaid)
+                if self._hits is not None and loaded.overlaid is not None:
+                    loaded = _loaded_marked(loaded, self._hits, self._collapse)
         except Exception as exc:  # every failure must reach the window
             if not isinstance(exc, STORE_ERRORS):
                 _report_unexpected(exc)
