@@ -242,6 +242,34 @@ def test_the_end_of_the_list_is_reached_when_it_is_counted_in_memory(
     assert hits.rowCount() == len(shown[::2])
 
 
+def test_hits_given_without_the_hidden_are_not_passed_over_again(
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each story once turned on under a search lists its hits again: the list passed
+    over them for the hidden each time (119 ms for 2,284,773 hits beside other work),
+    though the search's worker had left them out."""
+    everything = sample_store.chronological_ids()
+    hidden = {everything[0]}
+    monkeypatch.setattr(article_model.user, "hidden_article_ids", lambda _store: hidden)
+    model = ArticleListModel(sample_store)
+    hits = np.array(everything[1:6], dtype=np.int64)
+    real_isin = np.isin
+    passes: list[int] = []
+
+    def counted(*args: object, **kwargs: object) -> np.ndarray:
+        passes.append(1)
+        return real_isin(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(article_model.np, "isin", counted)
+    model.reload(hits, left_out=frozenset(hidden))
+    model.set_collapse_copies(True)
+    model.set_collapse_copies(False)
+    assert passes == [] and _ids(model) == hits.tolist()
+    hidden.add(everything[2])  # hidden since: passed over
+    model.set_collapse_copies(True)
+    assert passes and _ids(model) == [i for i in hits.tolist() if i != everything[2]]
+
+
 def test_hidden_and_later_copies_are_passed_over_in_the_whole_list(
     small_pages: None, sample_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -105,6 +105,7 @@ class ArticleListModel(QAbstractListModel):
         self.collapse_copies = False  # copies of a story shown as its earliest article
         self._earliest: dict[int, int] = {}  # given by set_earliest
         self._asked: np.ndarray | None = None
+        self._asked_left_out: frozenset[int] | None = None  # hidden left out of _asked
         self._earliest_arrays: tuple[np.ndarray, np.ndarray] | None = None
         self.show_hidden = False  # list the articles the user hid too (read on reload)
         self._hidden: set[int] = set()
@@ -156,9 +157,12 @@ class ArticleListModel(QAbstractListModel):
         and hidden ones are left out by array operations, and a page's ids become Python
         ints only when it is read.  The ids given are distinct.  left_out: hidden
         articles the ids are given without already (the search's worker left them out:
-        no pass over the hits again here).
+        no pass over the hits again here), kept for the same ids given again.
         """
+        if left_out is None and ids is not None and ids is self._asked:
+            left_out = self._asked_left_out  # the same hits again (each story once, or not)
         self._asked = None if ids is None else _id_array(ids)
+        self._asked_left_out = None if ids is None else left_out
         self.beginResetModel()
         self._hidden = (
             set()
