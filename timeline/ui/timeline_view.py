@@ -352,9 +352,12 @@ class TimelineView(QWidget):
         placed_hits = np.zeros(len(placed), dtype=bool)
         inside = found < len(hits)
         placed_hits[inside] = hits[found[inside]] == placed[inside]
-        kept = np.delete(mask, splice.out) if len(splice.out) else mask
-        where = splice.at - np.searchsorted(splice.out, splice.at)
-        followed = np.insert(kept, where, placed_hits)
+        kept = np.delete(mask, splice.out) if len(splice.out) else mask.copy()
+        if len(splice.at):  # (a copy of every mark: none when nothing was put in)
+            where = splice.at - np.searchsorted(splice.out, splice.at)
+            followed = np.insert(kept, where, placed_hits)
+        else:
+            followed = kept
         if len(followed) != len(arrays) or not np.array_equal(followed[splice.placed], placed_hits):
             return None  # not the splice's layout: made again by the caller
         marked = int(np.count_nonzero(followed))
