@@ -51,6 +51,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import first_frames
 from view import _machine
 
 _TICK_MS = 10
@@ -228,6 +229,7 @@ def walk(args: argparse.Namespace) -> dict[str, object]:
         "stalls": shown,  # action: [longest stall ms, the GUI thread's CPU ms in it]
         "did": {name: _said(values) for name, values in did.items()},  # type: ignore[arg-type]
         "steps_left": len(steps),
+        "peak_rss_mb": first_frames.rss_mb("VmHWM"),
         "machine": _machine(),
     }
 
@@ -253,6 +255,8 @@ def table(runs: list[dict[str, object]]) -> str:
     longest = [int(r["longest_ms"]) for r in runs]  # type: ignore[call-overload]
     over = sum(int(r["actions_over_50ms"]) for r in runs)  # type: ignore[call-overload]
     lines.append(f"  longest of any action: {max(longest)} ms; actions over 50 ms: {over}")
+    peaks = [float(r["peak_rss_mb"]) for r in runs]  # type: ignore[arg-type]
+    lines.append(f"  peak RSS: {min(peaks):.0f}-{max(peaks):.0f} MB")
     return "\n".join(lines)
 
 
