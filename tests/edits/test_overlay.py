@@ -908,3 +908,33 @@ def test_a_long_articles_corrected_date_is_patched_from_the_rows_its_writer_read
 
 def _no_read(store, article_ids):
     raise AssertionError("rows read on the GUI thread")
+
+
+def test_stories_collapsed_in_the_loaded_buffers_equal_those_collapsed_beside_them() -> None:
+    """The window's one copy with each story drawn once: the later copies' rows taken out
+    and each story's publication drawn over its spread in the loaded arrays' own buffers
+    (which a ColumnRoom then takes), the same rows and ranges collapse_copies makes
+    beside them, whatever is dropped, widened or already a range."""
+    from timeline.store.timeline_data import ColumnRoom, collapse_copies
+
+    rng = np.random.default_rng(7)
+    for case in range(300):
+        arrays = random_arrays(rng, int(rng.integers(1, 60)))
+        articles = rng.permutation(np.arange(1, 6)).tolist()
+        split = int(rng.integers(0, 4))
+        later = set(articles[:split]) if case % 5 else set()
+        spreads = {
+            a: (2, 0, None if rng.random() < 0.2 else int(rng.integers(0, 60)))
+            for a in articles[split : split + int(rng.integers(0, 3))]
+        }
+        expected = in_order(collapse_copies(arrays, spreads, later))
+        loaded = narrow(arrays)
+        where = [c.base.ctypes.data for c in (loaded.ids, loaded.starts, loaded.points)]
+        collapsed = user.collapsed_in_place(loaded, spreads, later)
+        assert in_order(collapsed) == expected, case
+        if later or spreads:
+            assert len(loaded) == 0  # spent: its buffers are the stories' now
+        columns = (collapsed.ids, collapsed.starts, collapsed.points)
+        assert [c.base.ctypes.data for c in columns] == where, case  # never copied
+        del columns
+        assert ColumnRoom().take(collapsed), case

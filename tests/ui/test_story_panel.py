@@ -185,9 +185,9 @@ def test_the_clusters_are_read_by_the_events_loader_not_the_gui_thread(
     on_gui_thread: list[bool] = []
     real = story_store.collapsed_arrays
 
-    def recorded(store: Store, arrays, hidden=()):  # type: ignore[no-untyped-def]
+    def recorded(store: Store, arrays, hidden=(), **kwargs):  # type: ignore[no-untyped-def]
         on_gui_thread.append(threading.current_thread() is threading.main_thread())
-        return real(store, arrays, hidden)
+        return real(store, arrays, hidden, **kwargs)
 
     monkeypatch.setattr(story_store, "collapsed_arrays", recorded)
     with qtbot.waitSignal(window.timeline_loaded, timeout=10_000):
@@ -766,3 +766,188 @@ def test_the_copies_and_related_lists_are_named_for_a_screen_reader(
         "ar": {"storyCopies": "نسخ هذا الخبر", "storyRelated": "مقالات ذات صلة"},
     }
     assert names == expected[language]
+
+
+def test_each_story_once_past_the_budget_is_one_copy_that_edits_write_over(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each story once at 3,880,000 articles held the loaded arrays, the stories' arrays
+    # and their overlay (1,163 MB against 571 with every copy shown).  Past the room's
+    # budget the loader collapses the stories in the loaded buffers and lays the edits
+    # over them there; an edit reads its articles' rows from the store and draws them
+    # as the stories do: a later copy's not at all, the earliest's over the spread.
+    import numpy as np
+
+    from timeline import edits
+    from timeline.store import edits as user
+    from timeline.store.timeline_data import load_event_arrays
+
+    monkeypatch.setattr("timeline.ui.main_window.ROOM_BUDGET_BYTES", 0)
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    ids = ids_by_title(store)
+    agency, copy = ids["افتتاح مهرجان التمور في بريدة"], ids["بريدة تفتتح مهرجان التمور"]
+    other = ids["ملتقى الزيتون الأول في سكاكا"]
+    window = open_window(qtbot, store)
+    with qtbot.waitSignal(window.timeline_loaded, timeout=10_000):
+        window.collapse_action.setChecked(True)
+
+    def rows(arrays) -> list[tuple]:
+        names = ("ids", "article_ids", "starts", "ends", "kinds", "points")
+        return sorted(zip(*(getattr(arrays, n).tolist() for n in names), strict=True))
+
+    def as_written() -> list[tuple]:
+        hidden = user.hidden_article_ids(store)
+        stories = story_store.collapsed_arrays(store, load_event_arrays(store), hidden)
+        return rows(user.overlay_arrays(store, stories.arrays))
+
+    def shown_as_written() -> None:
+        shown = window.timeline.arrays()
+        assert rows(shown) == as_written()
+        assert shown.range_rows.tolist() == np.flatnonzero(~shown.points).tolist()
+
+    def run(text: str, action) -> None:  # type: ignore[no-untyped-def]
+        window.edits.controller.run(text, action)
+        assert window.edits.controller.wait_written()
+
+    assert window._one_copy and window._base_arrays is None and window._story_base is None
+    shown = window.timeline.arrays()
+    assert window._column_room.holds(shown) and shown.ids.dtype == np.int32  # as loaded
+    assert copy not in shown.article_ids.tolist()
+    (row,) = [r for r in range(len(shown)) if shown.article_ids[r] == agency and not shown.kinds[r]]
+    assert shown.ends[row] - shown.starts[row] == 4.5 * 3600  # the story's spread
+    title = window._event_labels([int(shown.ids[row])])[int(shown.ids[row])].title
+    assert title.endswith(window.tr("%n copies", "", 2).replace("2", "2\u200e"))
+    del shown
+    shown_as_written()
+    # The earliest copy's title corrected: its publication still over the spread.
+    run("title", lambda s: edits.correct_article(s, agency, "title", "عنوان مصحح"))
+    shown_as_written()
+    # A later copy's: none of its rows drawn.
+    run("title", lambda s: edits.correct_article(s, copy, "title", "عنوان آخر"))
+    assert copy not in window.timeline.arrays().article_ids.tolist()
+    shown_as_written()
+    # Another article hidden: its rows gone at once, the stories loaded again after.
+    with qtbot.waitSignal(window.timeline_loaded, timeout=10_000):
+        run("hide", lambda s: edits.set_hidden(s, edits.article_target(s, other)))
+    assert window._one_copy
+    shown_as_written()
+    window.edits.stack.undo()
+    assert window.edits.controller.wait_written()
+    qtbot.waitUntil(
+        lambda: window._loader_thread is None and not window._timeline_stale, timeout=10_000
+    )
+    assert len(window.timeline.arrays())
+    shown_as_written()
+    # Every copy again: the later copy's rows back, one copy still.
+    with qtbot.waitSignal(window.timeline_loaded, timeout=10_000):
+        window.collapse_action.setChecked(False)
+    assert window._one_copy and window._one_copy_stories is None
+    assert copy in window.timeline.arrays().article_ids.tolist()
+    run("title", lambda s: edits.correct_article(s, copy, "title", "عنوان ثالث"))
+    assert copy in window.timeline.arrays().article_ids.tolist()
+
+
+def test_the_events_drawn_before_each_story_once_are_let_go(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    # The search's worker, kept until the next search (its suggestions), held the arrays
+    # it had marked the hits on: after each story once was turned on, the events drawn
+    # before stayed in memory beside the new ones (300 MB at 3,880,000 articles).
+    import gc
+    import weakref
+
+    from timeline.store.search import SearchRequest
+
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        window.run_search(SearchRequest(query="مهرجان"))
+    assert window.timeline._highlight is not None  # the hits marked
+    drawn = weakref.ref(window.timeline.arrays())
+    with qtbot.waitSignal(window.timeline_loaded, timeout=10_000):
+        window.collapse_action.setChecked(True)
+    gc.collect()
+    assert drawn() is None
+
+
+def test_past_the_budget_the_events_drawn_are_let_go_while_loaded_again(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window's one copy and the loader's events were both held while each story once
+    # was turned on or off (888-907 MB at 3,880,000 articles under a search, 566-578 at
+    # start).  The window lets its copy go when the loader has read the events per day,
+    # draws their density band where the view is meanwhile, and the events come back to
+    # the same view with an edit made meanwhile laid over them.
+    import gc
+    import threading
+    import weakref
+
+    from timeline import edits
+    from timeline.store import edits as user
+    from timeline.ui import workers
+
+    monkeypatch.setattr("timeline.ui.main_window.ROOM_BUDGET_BYTES", 0)
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    other = ids_by_title(store)["ملتقى الزيتون الأول في سكاكا"]
+    window = open_window(qtbot, store)
+    assert window._one_copy
+    window.timeline.zoom_by(0.25)
+    view = window.timeline.viewport()
+    gate = threading.Event()
+    read = workers.load_event_arrays
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        assert gate.wait(10)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(workers, "load_event_arrays", held)
+    drawn = weakref.ref(window.timeline.arrays())
+    window.collapse_action.setChecked(True)
+    qtbot.waitUntil(lambda: window.timeline._summary is not None, timeout=10_000)
+    gc.collect()
+    assert drawn() is None and not len(window.timeline.arrays())
+    assert window.timeline.viewport() == view
+    window.edits.controller.run(
+        "hide", lambda s: edits.set_hidden(s, edits.article_target(s, other))
+    )
+    assert window.edits.controller.wait_written()
+    gate.set()
+    # The hide loads the stories again once this load has ended (each story once).
+    qtbot.waitUntil(
+        lambda: (
+            window._loader_thread is None
+            and not window._timeline_stale
+            and len(window.timeline.arrays()) > 0
+        ),
+        timeout=10_000,
+    )
+    assert window.timeline.viewport() == view
+    shown = window.timeline.arrays()
+    assert user.hidden_article_ids(store) == {other} and window._one_copy
+    assert other not in shown.article_ids.tolist()
+
+
+def test_a_search_with_each_story_once_is_marked_by_its_worker(
+    window: MainWindow, store: Store, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With each story once the search's marks were made on the GUI thread (the worker
+    # had not the stories' map): a pass over every event drawn in the search's stall.
+    # The worker is given the map the events were loaded with and marks the stories.
+    import numpy as np
+
+    from tests.ui.waiting import marks_made_on_the_gui_thread
+    from timeline.store.search import SearchRequest
+
+    ids = ids_by_title(store)
+    agency, copy = ids["افتتاح مهرجان التمور في بريدة"], ids["بريدة تفتتح مهرجان التمور"]
+    with qtbot.waitSignal(window.timeline_loaded, timeout=10_000):
+        window.collapse_action.setChecked(True)
+    made_on = marks_made_on_the_gui_thread(monkeypatch)
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        window.run_search(SearchRequest(query="تفتتح"))  # the later copy's title alone
+    assert window._search_ids is not None and window._search_ids.tolist() == [copy]
+    assert made_on == [False]  # on the worker
+    arrays = window.timeline.arrays()
+    shown = window.timeline._highlight
+    assert shown is not None and shown.any()
+    assert shown.tolist() == np.isin(arrays.article_ids, [agency]).tolist()
+    assert window._story_hits(window._search_ids).tolist() == [agency]
+    assert window._events_shown == int(np.count_nonzero(shown))

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from timeline.model import DateValue, Event
-from timeline.sorted_search import position
+from timeline.sorted_search import position, positions
 from timeline.store.article_rows import MAX_STEPS, ArticleRows
 from timeline.store.store import Store
 from timeline.store.timeline_data import (
@@ -32,6 +32,7 @@ from timeline.store.timeline_data import (
     POINT_GRANULARITIES,
     PUBLISHED,
     RANGE_DTYPES,
+    SPARE_ROWS,
     ColumnRoom,
     EventArrays,
     EventText,
@@ -931,6 +932,69 @@ def _compacted(arrays: EventArrays, keep: np.ndarray) -> EventArrays:
     )
 
 
+def collapsed_in_place(
+    arrays: EventArrays,
+    spreads: Mapping[int, tuple[int, int | None, int | None]],
+    later: Collection[int],
+) -> EventArrays:
+    """timeline_data.collapse_copies written over arrays' own buffers, arrays spent
+    (left empty): the later copies' rows compacted out (_compacted) and each story's
+    earliest publication drawn over its spread where it stands.  Only the ranges are
+    written into new columns (rows spare at their end, as load_event_arrays leaves
+    them: a ColumnRoom takes the result as it is).
+
+    For the events loader's one copy past the window's budget (ui.main_window
+    ROOM_BUDGET_BYTES): collapse_copies made the stories' arrays beside the loaded
+    ones, and the window kept both (1,163 MB at 3,880,000 articles against 571 with
+    every copy shown).
+    """
+    if not (later or spreads) or not len(arrays):
+        return arrays
+    if later:
+        keep = ~_is_in(arrays.article_ids, np.fromiter(later, dtype=np.int64, count=len(later)))
+        shown = _compacted(arrays, keep) if not keep.all() else _moved_out(arrays)
+        del keep
+    else:
+        shown = _moved_out(arrays)
+    earliest = np.fromiter(spreads, dtype=np.int64, count=len(spreads))
+    rows = np.flatnonzero((shown.kinds == PUBLISHED) & _is_in(shown.article_ids, earliest))
+    none = np.iinfo(np.int64).min
+    lasts = np.fromiter(
+        (
+            none if (last := spreads[a][2]) is None else last
+            for a in shown.article_ids[rows].tolist()
+        ),
+        dtype=np.int64,
+        count=len(rows),
+    )
+    wide = lasts > shown.starts[rows]
+    rows, lasts = rows[wide], lasts[wide]
+    if not len(rows):
+        return shown
+    was_point = shown.points[rows]
+    shown.ends[rows] = lasts
+    shown.points[rows] = False
+    # Ranges already (a publication given as a span): their ends follow.
+    old_ranges = shown.range_rows
+    spans = positions(old_ranges, rows[~was_point])
+    shown.range_ends[spans] = lasts[~was_point]
+    # Points become ranges: put among the ranges by row.
+    new_rows = rows[was_point]
+    total = len(old_ranges) + len(new_rows)
+    is_new = np.zeros(total, dtype=bool)
+    is_new[positions(old_ranges, new_rows) + np.arange(len(new_rows))] = True
+    is_old = ~is_new
+    range_rows = np.empty(total + SPARE_ROWS, dtype=old_ranges.dtype)[:total]
+    range_starts = np.empty(total + SPARE_ROWS, dtype="<i8")[:total]
+    range_ends = np.empty(total + SPARE_ROWS, dtype="<i8")[:total]
+    range_rows[is_new], range_rows[is_old] = new_rows, old_ranges
+    range_starts[is_new], range_starts[is_old] = shown.starts[new_rows], shown.range_starts
+    range_ends[is_new], range_ends[is_old] = lasts[was_point], shown.range_ends
+    columns = (shown.ids, shown.article_ids, shown.starts, shown.ends, shown.kinds, shown.points)
+    _spend(shown)
+    return EventArrays.with_ranges(columns, range_rows, range_starts, range_ends)
+
+
 # Rows np.isin is given at a time (_is_in).
 _IS_IN_ROWS = 1 << 18
 
@@ -1386,6 +1450,7 @@ def patch_overlay(
     room: ColumnRoom | None = None,
     stored: Collection[int] = (),
     given: StoredRows | None = None,
+    drawn: Callable[[EventArrays], EventArrays] | None = None,
 ) -> tuple[EventArrays, np.ndarray]:
     """shown (overlay_arrays of base) again after an edit to these articles (0: standalone),
     and the ids of their events (before and after), whose texts may have changed.
@@ -1403,6 +1468,8 @@ def patch_overlay(
     given: rows of some articles as the store holds them, read by the edit's writer
     (redated_rows): taken as they are, not read again here (a long article's 17,628
     mentions: 26 ms on the GUI thread).
+    drawn: with base None, the rows read from the store as shown draws them (each
+    story once: stories.CollapsedStories.drawn_rows).
     """
     patched, stale = patch_overlay_later(
         store,
@@ -1413,6 +1480,7 @@ def patch_overlay(
         room=room,
         stored=stored,
         given=given,
+        drawn=drawn,
         later=False,
     )
     assert isinstance(patched, EventArrays)
@@ -1429,6 +1497,7 @@ def patch_overlay_later(
     room: ColumnRoom | None = None,
     stored: Collection[int] = (),
     given: StoredRows | None = None,
+    drawn: Callable[[EventArrays], EventArrays] | None = None,
     later: bool = True,
 ) -> tuple[EventArrays | SpliceLater, np.ndarray]:
     """patch_overlay, but with `later` a splice of many rows comes back not yet made
@@ -1439,6 +1508,8 @@ def patch_overlay_later(
         return shown, np.empty(0, dtype=np.int64)
     if base is None:
         theirs = _stored_rows(store, wanted.tolist(), given)
+        if drawn is not None:
+            theirs = drawn(theirs)
     else:
         rows = article_rows(base, wanted)
         theirs = base.subset(rows)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from timeline.store.edits import collapsed_in_place
 from timeline.store.listing import ListKey, list_keys, order_of, redated
 from timeline.store.store import Store
 from timeline.store.timeline_data import EventArrays, collapse_copies
@@ -516,19 +517,35 @@ class CollapsedStories:
     arrays: EventArrays
     copies: dict[int, int]  # the copies a drawn story stands for, by its event's id
     earliest: dict[int, int]  # the earliest copy by the id of every later copy
+    # (copies, first, last publication) by the earliest copy of each story (Collapse.counts).
+    spreads: dict[int, tuple[int, int | None, int | None]] = field(default_factory=dict)
+
+    def drawn_rows(self, arrays: EventArrays) -> EventArrays:
+        """Rows of a few articles (as the store holds them) as these stories draw them:
+        a later copy's left out, an earliest copy's publication over its story's spread.
+        For an edit's patch of the window's one copy, which keeps no loaded arrays to
+        take those rows from (edits.patch_overlay without a base)."""
+        present = np.unique(arrays.article_ids).tolist()
+        later = {a for a in present if a in self.earliest}
+        spreads = {a: self.spreads[a] for a in present if a in self.spreads}
+        return collapse_copies(arrays, spreads, later)
 
 
 def collapsed_arrays(
-    store: Store, arrays: EventArrays, hidden: Iterable[int] = ()
+    store: Store, arrays: EventArrays, hidden: Iterable[int] = (), *, in_place: bool = False
 ) -> CollapsedStories:
     """The events with each story drawn once (collapse_copies) from one read of the clusters,
     the hidden articles left out of them (read_collapse).
 
     The window's events loader runs this on its own thread, never the GUI thread (the
-    clusters of the 500,000-article bench store take 1.5 s to read).
+    clusters of the 500,000-article bench store take 1.5 s to read).  in_place: arrays
+    are spent, the stories' arrays written over their buffers (edits.collapsed_in_place:
+    no second copy of the events).
     """
     found = read_collapse(store, hidden)
-    collapsed = collapse_copies(arrays, found.counts, set(found.earliest))
+    collapse = collapsed_in_place if in_place else collapse_copies
+    collapsed = collapse(arrays, found.counts, set(found.earliest))
+    del arrays
     if not found.counts:
         return CollapsedStories(collapsed, {}, found.earliest)
     earliest = np.fromiter(found.counts, dtype=np.int64, count=len(found.counts))
@@ -536,7 +553,7 @@ def collapsed_arrays(
     copies = {
         int(collapsed.ids[r]): found.counts[int(collapsed.article_ids[r])][0] for r in rows.tolist()
     }
-    return CollapsedStories(collapsed, copies, found.earliest)
+    return CollapsedStories(collapsed, copies, found.earliest, found.counts)
 
 
 def document_counts(store: Store, terms: Sequence[str], cap: int) -> dict[str, int]:

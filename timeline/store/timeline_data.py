@@ -1050,6 +1050,14 @@ class ColumnRoom:
         self._adopting: Callable[[], EventArrays | None] = lambda: None
         self._adopted = 0  # rows of _adopting copied so far
 
+    def release(self) -> None:
+        """Hold no buffers (the window lets its one copy go while the events are loaded
+        again: ui.main_window._let_go_of_events); the next arrays are taken or made anew."""
+        self._buffers = None
+        self._held = lambda: None
+        self._adopting = lambda: None
+        self._adopted = 0
+
     def holds(self, arrays: EventArrays) -> bool:
         """Whether arrays' columns are views of the room's buffers."""
         return self._buffers is not None and self._held() is arrays
@@ -1380,7 +1388,7 @@ def collapse_copies(
     (copies, first, last) by the earliest copy's id (stories.copy_counts); later: the
     ids of the later copies (stories.later_copies).
     """
-    if not later or not len(arrays):
+    if not (later or spreads) or not len(arrays):
         return arrays
     keep = ~np.isin(arrays.article_ids, np.fromiter(later, dtype=np.int64, count=len(later)))
     ends = arrays.ends.copy()

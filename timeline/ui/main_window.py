@@ -71,7 +71,7 @@ from timeline.store import edits as user_edits
 from timeline.store import stories as story_store
 from timeline.store.search import SearchRequest
 from timeline.store.store import held_here
-from timeline.store.timeline_data import ColumnRoom, EventArrays, EventText
+from timeline.store.timeline_data import ColumnRoom, DensitySummary, EventArrays, EventText
 from timeline.text.display_safe import for_display, isolated, shown_part
 from timeline.text.safe import visible_controls
 from timeline.timescale import AXIS_MAX, AXIS_MIN, axis_date, format_date
@@ -145,7 +145,10 @@ ROOM_BUDGET_BYTES = 160 * 1024 * 1024
 # lays the user's values over the loaded arrays' own buffers, which the room then takes
 # (ColumnRoom.take) and each edit writes over; an edited article's events are read from
 # the store (edits.patch_overlay without a base), and a full pass (hidden items shown
-# or not) loads the events again.  Stories collapsed keep the loaded arrays as before.
+# or not) loads the events again.  Stories collapsed likewise: the loader collapses
+# the loaded arrays in their own buffers, and an edited article's rows are read from the
+# store as the stories draw them (each story once: 1,163 MB at 3,880,000 articles when
+# the loaded, collapsed and overlaid arrays were all kept; 571 with every copy shown).
 # Threads still running when their window closed: kept referenced so they are not
 # destroyed while running (which aborts); they end with the process.
 _DETACHED_THREADS: list[QThread] = []
@@ -471,6 +474,9 @@ class MainWindow(QMainWindow):
         self._edits_shown = 0
         self._edits_at_load = -1
         self._story_base: EventArrays | None = None  # the loaded arrays, stories collapsed
+        self._had_events = False  # the last load of the events had some
+        # The stories the one copy was loaded with (None: every copy drawn).
+        self._one_copy_stories: story_store.CollapsedStories | None = None
         # Articles whose mentions an edit of their publication date wrote again since the
         # loaded arrays were read: their rows are read from the store (_overlay_all puts
         # them into the loaded arrays, as a full pass costs as much anyway).
@@ -1102,10 +1108,24 @@ class MainWindow(QMainWindow):
         the GUI thread only takes the marks: not with each story once (the hits marked
         are the stories', made here from the copies' map) or before the events are
         shown."""
-        if not self._timeline_shown or self.collapse_action.isChecked():
+        if not self._timeline_shown:
             return None
+        earliest = None
+        if self.collapse_action.isChecked():
+            # The stories' map as the events drawn were loaded with (none while a load
+            # is coming: marked here when it comes).
+            stories = self._story_loaded
+            if stories is None or self._load_coming():
+                return None
+            earliest = (stories.earliest, self._earliest_columns(stories.earliest))
         arrays = self.timeline.arrays()
-        return MarksWanted(arrays, arrays.article_ids, self.timeline.article_bounds())
+        return MarksWanted(arrays, arrays.article_ids, self.timeline.article_bounds(), earliest)
+
+    def _earliest_columns(self, earliest: dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
+        """earliest_columns of this map, made once for it (the loader's when it made them)."""
+        if self._earliest_arrays is None or self._earliest_arrays[0] is not earliest:
+            self._earliest_arrays = (earliest, earliest_columns(earliest))
+        return self._earliest_arrays[1]
 
     def _search_done(self, request: SearchRequest, ids: np.ndarray, ordered: np.ndarray) -> None:
         if self._closed:
@@ -1113,6 +1133,12 @@ class MainWindow(QMainWindow):
         worker = getattr(self, "_search_worker", None)
         mine = worker is not None and worker.request is request
         marks = worker.marks if mine else None
+        story_hits = worker.story_hits if mine else None
+        if worker is not None:
+            # The worker is kept until the next search (its suggestions): not the arrays
+            # its marks were made on, which a load of the events replaces (each story once
+            # at 3,880,000 articles: the arrays drawn before, 300 MB, kept until then).
+            worker.marks = None
         left_out = worker.hidden if mine else None  # the hidden left out by the worker
         if self._pending_search is None and request == self._latest_search:
             if not self.edits.show_hidden:  # hidden articles are no hits
@@ -1129,8 +1155,13 @@ class MainWindow(QMainWindow):
                     ids = ids[~np.isin(ids, gone, kind="table")]
                     ordered = ordered[~np.isin(ordered, gone, kind="table")]
                     if len(ids) != found:
-                        marks = None  # made of hits since left out: made again here
+                        # Made of hits since left out: made again here.
+                        marks = story_hits = None
                     left_out = None
+            stories = self._story_loaded
+            if story_hits is not None and stories is not None and story_hits[0] is stories.earliest:
+                # The worker's hits as each story once, for these very ids.
+                self._story_hits_memo = (ids, story_hits[0], story_hits[1])
             self._apply_search(request, ids, ordered, marks, left_out)
 
     def _search_failed(self, request: SearchRequest, message: str) -> None:
@@ -1226,11 +1257,36 @@ class MainWindow(QMainWindow):
         self._edits_at_load = self._edits_shown
         self._touched_since_load = set()
         # The events per day first: a density band while the events are read.
-        loader.summarized.connect(self.timeline.set_summary)
+        loader.summarized.connect(self._events_summarized)
         loader.finished.connect(self._timeline_loaded)
         loader.failed.connect(self._timeline_failed)
         self._loader = loader
         self._loader_thread = start_in_thread(loader, self, ended=self._loader_ended)
+
+    @Slot(object)
+    def _events_summarized(self, summary: DensitySummary) -> None:
+        """The events per day, read before the events: drawn as a density band until they
+        come (at start), and in their place meanwhile when the window's events are its
+        one copy (_let_go_of_events)."""
+        if self._closed:
+            return
+        if self._one_copy and self._overlaid is not None and self._loader is not None:
+            self._let_go_of_events(summary)
+        self.timeline.set_summary(summary)
+
+    def _let_go_of_events(self, summary: DensitySummary) -> None:
+        """The one copy of the events let go as the loader reads them again, the density
+        band drawn where the view is until they come: the loaded events and those drawn
+        were both held (each story once turned on or off at 3,880,000 articles under a
+        search: 888-907 MB at the load's peak, 566-578 at start).  An edit meanwhile is
+        laid over the loaded events when they come, as at start (_touched_since_load)."""
+        self._splice_settled()  # a splice on its way writes over the room: shown first
+        self._overlaid = None
+        self._column_room.release()
+        if self._story_loaded is not None:
+            self._story_loaded = dataclasses.replace(self._story_loaded, arrays=EventArrays())
+        self._one_copy_stories = None
+        self.timeline.show_summary_instead(summary)
 
     def _story_arrays(self, arrays: EventArrays) -> EventArrays:
         """Each story drawn once when the View menu says so, with its count in its label.
@@ -1304,9 +1360,7 @@ class MainWindow(QMainWindow):
         memo = self._story_hits_memo
         if memo is not None and memo[0] is ids and memo[1] is earliest:
             return memo[2]  # the status bar asks again at each update
-        if self._earliest_arrays is None or self._earliest_arrays[0] is not earliest:
-            self._earliest_arrays = (earliest, earliest_columns(earliest))
-        hits = shown_once(np.asarray(ids, dtype=np.int64), self._earliest_arrays[1])
+        hits = shown_once(np.asarray(ids, dtype=np.int64), self._earliest_columns(earliest))
         self._story_hits_memo = (ids, earliest, hits)
         return hits
 
@@ -1330,12 +1384,14 @@ class MainWindow(QMainWindow):
         # reach centuries away); after an import it stays where it was, unless the
         # timeline had nothing to show (the view of an empty library, moved or not, is
         # no place to keep: the first import's articles were a hairline in decades).
-        had_events = self._base_arrays is not None and len(self._base_arrays) > 0
+        had_events, self._had_events = self._had_events, len(arrays) > 0
         kept = self.timeline.viewport() if self._timeline_shown and had_events else None
         self._base_arrays = arrays
         self._story_loaded = loaded.stories
         if loaded.stories is not None:
             stories = loaded.stories
+            if loaded.earliest_columns is not None:
+                self._earliest_arrays = (stories.earliest, loaded.earliest_columns)
             self._keeping_place(lambda: self.model.set_earliest(stories.earliest), pane_kept=True)
         if loaded.stories is not None and self._search_ordered is not None:
             self._show_result_count()  # counted as each story once
@@ -1484,7 +1540,11 @@ class MainWindow(QMainWindow):
         full pass asked meanwhile (hidden items shown or not) loads them again."""
         self._one_copy = True
         self._base_arrays = self._story_base = None
-        self._story_events = {}
+        # Stories collapsed: written over the stories' arrays (stories.collapsed_arrays
+        # in place), each story's count kept for its label, and an edited article's rows
+        # read from the store drawn as the stories draw them (_drawn_rows).
+        self._story_events = loaded.stories.copies if loaded.stories is not None else {}
+        self._one_copy_stories = loaded.stories
         overlaid = loaded.overlaid if loaded.overlaid is not None else loaded.arrays
         del loaded  # no view of the buffers kept here: the room writes over them
         self._column_room.take(overlaid)
@@ -1498,6 +1558,7 @@ class MainWindow(QMainWindow):
                     overlaid,
                     touched,
                     with_hidden=self.edits.show_hidden,
+                    drawn=self._drawn_rows(),
                     room=self._column_room,
                 )
             except STORE_ERRORS as exc:
@@ -1506,6 +1567,12 @@ class MainWindow(QMainWindow):
         if touched is None:
             self.load_timeline()  # runs once this load's thread has ended
         self._warm_later()
+
+    def _drawn_rows(self) -> Callable[[EventArrays], EventArrays] | None:
+        """How the one copy draws rows read from the store: each story once, as loaded
+        (None: every copy, or not the one copy)."""
+        stories = self._one_copy_stories if self._one_copy else None
+        return stories.drawn_rows if stories is not None else None
 
     def _overlay_all(self, loaded: LoadedEvents | None = None) -> None:
         """The loaded arrays with all the user's values laid over them (a full pass):
@@ -1620,6 +1687,7 @@ class MainWindow(QMainWindow):
                     room=self._column_room,
                     stored=self._redated_drawn(base),
                     given=self.edits.controller.rows,
+                    drawn=self._drawn_rows() if base is None else None,
                 )
                 if not user_edits.texts_changed(changes) and not redated:
                     stale = stale[:0]  # labels laid out stay (a frame not rebuilt for a tag)

@@ -226,6 +226,7 @@ class TimelineView(QWidget):
         where the user took it."""
         keep_view = self._summary is not None and not self._fit_pending
         self._arrays = arrays
+        self._marks = None  # of the arrays before: not kept until the next frame
         self._article_bounds = None
         self._summary = None
         self._label_source = labels
@@ -244,6 +245,15 @@ class TimelineView(QWidget):
         else:
             self._refit()
         self._warm_arrays()
+
+    def show_summary_instead(self, summary: DensitySummary) -> None:
+        """Let the events drawn go and draw summary's density band where the view is,
+        until set_data brings the events again, which then stay where the view is (the
+        window's one copy let go while the events are loaded again: never two copies)."""
+        fit = self._fit_pending, self._fit_home
+        self.set_data(EventArrays())  # nothing to fit: the view stays
+        self._fit_pending, self._fit_home = fit
+        self.set_summary(summary)
 
     def set_summary(self, summary: DensitySummary) -> None:
         """Draw the store's events per day as a density band until set_data brings the
@@ -304,6 +314,7 @@ class TimelineView(QWidget):
             else:
                 self._plan.clear()
             self._arrays = arrays
+            self._marks = None  # of the arrays before: not kept until the next frame
             self._article_bounds = None
             self._summary = None
             self._codes = self._code_rows = None

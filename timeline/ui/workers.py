@@ -276,7 +276,8 @@ class LoadedEvents:
 
     one_copy: the loaded arrays were past the loader's `one_copy_above` bytes and the
     overlay was written over their own buffers: arrays is overlaid (the events as loaded
-    are not kept; the window reads an edited article's from the store).
+    are not kept; the window reads an edited article's from the store), and so is the
+    stories' arrays when collapsed (written over the loaded ones first).
     """
 
     arrays: EventArrays
@@ -289,6 +290,9 @@ class LoadedEvents:
     hits: np.ndarray | None = None
     story_hits: np.ndarray | None = None
     marks: HitMarks | None = None
+    # The stories' map as columns (hit_marks.earliest_columns), made on the loader's
+    # thread: a search with each story once marks its hits with them.
+    earliest_columns: tuple[np.ndarray, np.ndarray] | None = None
 
 
 def _loaded_marked(loaded: LoadedEvents, hits: np.ndarray, collapse: bool) -> LoadedEvents:
@@ -299,9 +303,8 @@ def _loaded_marked(loaded: LoadedEvents, hits: np.ndarray, collapse: bool) -> Lo
     story_hits = hits
     stories = loaded.stories
     if collapse and stories is not None and stories.earliest:
-        story_hits = shown_once(
-            np.asarray(hits, dtype=np.int64), earliest_columns(stories.earliest)
-        )
+        assert loaded.earliest_columns is not None
+        story_hits = shown_once(np.asarray(hits, dtype=np.int64), loaded.earliest_columns)
     overlaid = loaded.overlaid
     assert overlaid is not None
     marks = hit_marks(overlaid, overlaid.article_ids, story_hits, None)
@@ -338,7 +341,7 @@ class EventsLoader(QObject):
         self._overlay = overlay  # lay the user's edits over (the window); not the view bench
         # Past this many bytes (in the edits' room: ColumnRoom.bytes_for) the overlay is
         # written over the loaded arrays, which are not kept (LoadedEvents.one_copy);
-        # stories collapsed are kept as before.
+        # with stories collapsed, over the stories' arrays written over the loaded ones.
         self._one_copy_above = one_copy_above
 
     def run(self) -> None:
@@ -351,23 +354,25 @@ class EventsLoader(QObject):
                     self.summarized.emit(summary)
                     # Warmed below (length classes): only the arrays drawn.
                     arrays = load_event_arrays(store, summary=summary, warm=False)
+                    one_copy = (
+                        self._overlay
+                        and self._one_copy_above is not None
+                        and ColumnRoom().bytes_for(len(arrays), len(arrays.range_rows))
+                        > self._one_copy_above
+                    )
                     stories = (
                         story_store.collapsed_arrays(
                             store,
                             arrays,
                             () if self._with_hidden else hidden_article_ids(store),
+                            in_place=one_copy,  # the loaded arrays spent: not kept
                         )
                         if self._collapse
                         else None
                     )
+                    if stories is not None and one_copy:
+                        arrays = stories.arrays
                     base = arrays if stories is None else stories.arrays
-                    one_copy = (
-                        self._overlay
-                        and stories is None
-                        and self._one_copy_above is not None
-                        and ColumnRoom().bytes_for(len(base), len(base.range_rows))
-                        > self._one_copy_above
-                    )
                     overlaid = (
                         overlay_arrays(
                             store,
@@ -383,6 +388,8 @@ class EventsLoader(QObject):
                         # is kept, and nothing here holds a view of its buffers.
                         assert overlaid is not None
                         arrays = base = overlaid
+                        if stories is not None:
+                            stories = replace(stories, arrays=overlaid)
                     # The classes and span of what is drawn made here, not while idle:
                     # the overlay, or the arrays as loaded (those kept beside an overlay
                     # are only read for an edit's rows: they need none).
@@ -402,7 +409,15 @@ class EventsLoader(QObject):
                 # in the middle of the user's first edit.
                 import numpy.ma  # noqa: F401
 
-                loaded = LoadedEvents(arrays, stories, overlaid, self._with_hidden, one_copy)
+                columns = earliest_columns(stories.earliest) if stories is not None else None
+                loaded = LoadedEvents(
+                    arrays,
+                    stories,
+                    overlaid,
+                    self._with_hidden,
+                    one_copy,
+                    earliest_columns=columns,
+                )
                 del arrays, base, overlaid
                 if one_copy:
                     # The overlay's temporaries (a mask, the classes' sort) given back
@@ -520,6 +535,9 @@ class MarksWanted:
     arrays: object
     article_ids: np.ndarray
     bounds: tuple[int, int] | None
+    # With each story once: the earliest copy by each later copy (the window's map) and
+    # its columns (hit_marks.earliest_columns): the hits marked as their stories.
+    earliest: tuple[dict[int, int], tuple[np.ndarray, np.ndarray]] | None = None
 
 
 class SearchWorker(QObject):
@@ -555,6 +573,8 @@ class SearchWorker(QObject):
         self.suggestions: tuple[str, ...] = ()
         self.marks: HitMarks | None = None
         self.hidden: frozenset[int] | None = None
+        # With marked.earliest: the map given and the hits as each story once (marked).
+        self.story_hits: tuple[dict[int, int], np.ndarray] | None = None
 
     def run(self) -> None:
         try:
@@ -578,11 +598,21 @@ class SearchWorker(QObject):
                 ordered = in_list_order(store, ids)
             # The hits' titles are marked on the GUI thread next.
             prepare_hit_spans(marked_query(self.request.query))
-            marked = self._marked
+            marked, self._marked = self._marked, None  # the arrays not kept by the worker
             if marked is not None:
+                hits = ids
+                if marked.earliest is not None:
+                    import numpy as np
+
+                    # Each story once: a hit in any copy marks its story (the window's
+                    # _story_hits, made here: at 3,880,000 articles the marks made on the
+                    # GUI thread were 72 ms of a search's 88 ms stall).
+                    hits = shown_once(np.asarray(ids, dtype=np.int64), marked.earliest[1])
+                    self.story_hits = (marked.earliest[0], hits)
                 # Read only: the GUI thread may write over these columns meanwhile (an
                 # edit), and then draws other arrays, for which these marks are not taken.
-                self.marks = hit_marks(marked.arrays, marked.article_ids, ids, marked.bounds)
+                self.marks = hit_marks(marked.arrays, marked.article_ids, hits, marked.bounds)
+            del marked
             # The search's temporaries (a common word's rowids, their sorts), freed by
             # now: their pages given back (at 3,880,000 articles they held about 100 MB
             # in this thread's heap after a word in most of them).
