@@ -15,6 +15,8 @@ that did nothing cannot pass for a fast one):
   on, its digits made Arabic-Indic;
 - collapse, collapse_off: each story shown once, then every copy again (the list, the
   timeline and the counts follow: the events are loaded again, waited for);
+- search_collapsed: with each story shown once, another common word searched, then the
+  first again (the hits marked as each story once);
 - edit_title, hide: the selected article's title corrected, then the article hidden,
   with the search's marks on the timeline (the edit written on the window's writer, a
   second given to each);
@@ -27,7 +29,7 @@ that did nothing cannot pass for a fast one):
   five times at random (the list counts the rows before it);
 - list_down_all: the list's next row again, ten times, with no search.
 
-    .venv/bin/python bench/window_walk.py --db STORE [--query WORD] [--runs 3]
+    .venv/bin/python bench/window_walk.py --db STORE [--query WORD] [--other-query WORD] [--runs 3]
 
 STORE is a store of bench/view.py's or bench/window.py's (bench/window.py --db STORE
 builds one). Each run is a new process, offscreen by default (under X: DISPLAY set and
@@ -97,6 +99,7 @@ def walk(args: argparse.Namespace) -> dict[str, object]:
     ticker.start()
 
     did: dict[str, object] = {}
+    peaks: dict[str, float] = {}  # action: the process's peak RSS (MB) once it was done
     key = QTest.keyClick
     timeline, table = window.timeline, window.list
 
@@ -132,6 +135,9 @@ def walk(args: argparse.Namespace) -> dict[str, object]:
     events = lambda: len(timeline.arrays())  # noqa: E731
     collapse = window.collapse_action
     steps.append(("collapse", lambda: collapse.setChecked(True), "loaded", events))
+    rows = lambda: window.model.rowCount()  # noqa: E731
+    steps.append(("search_collapsed", search(args.other_query), True, rows))
+    steps.append(("search_collapsed", search(args.query), True, rows))
     steps.append(("collapse_off", lambda: collapse.setChecked(False), "loaded", events))
     from timeline import edits
 
@@ -180,6 +186,7 @@ def walk(args: argparse.Namespace) -> dict[str, object]:
             def seen() -> None:  # what the action did, read once the window has done it
                 did.setdefault(name, [])
                 did[name].append(effect())  # type: ignore[attr-defined]
+                peaks[name] = first_frames.rss_mb("VmHWM")  # the process's peak by now
                 step()
 
             QTimer.singleShot(_PAUSE_MS, seen)
@@ -230,6 +237,7 @@ def walk(args: argparse.Namespace) -> dict[str, object]:
         "did": {name: _said(values) for name, values in did.items()},  # type: ignore[arg-type]
         "steps_left": len(steps),
         "peak_rss_mb": first_frames.rss_mb("VmHWM"),
+        "peak_rss_after_mb": peaks,  # action: the peak RSS once it was done
         "machine": _machine(),
     }
 
@@ -244,14 +252,16 @@ def table(runs: list[dict[str, object]]) -> str:
     lines = [
         f"{first['articles']:,} articles, {first['events']:,} events, search {first['query']!r};"
         f" {len(runs)} run(s); {first['machine']}",
-        f"  {'action':<20} {'longest stall ms, median [min-max]':<36} GUI CPU ms in it (median)",
+        f"  {'action':<20} {'longest stall ms, median [min-max]':<36}"
+        " GUI CPU ms in it (median)   peak RSS after it, MB (max)",
     ]
     stalls = [r["stalls"] for r in runs]
     for name in stalls[0]:  # type: ignore[union-attr]
         ms = [s[name][0] for s in stalls if name in s]  # type: ignore[index,operator]
         cpu = [s[name][1] for s in stalls if name in s]  # type: ignore[index,operator]
         cell = f"{statistics.median(ms):6.0f} [{min(ms)}-{max(ms)}]"
-        lines.append(f"  {name:<20} {cell:<36} {statistics.median(cpu):.0f}")
+        peak = max(float(r["peak_rss_after_mb"].get(name, 0)) for r in runs)  # type: ignore[union-attr,attr-defined]
+        lines.append(f"  {name:<20} {cell:<36} {statistics.median(cpu):<28.0f}{peak:.0f}")
     longest = [int(r["longest_ms"]) for r in runs]  # type: ignore[call-overload]
     over = sum(int(r["actions_over_50ms"]) for r in runs)  # type: ignore[call-overload]
     lines.append(f"  longest of any action: {max(longest)} ms; actions over 50 ms: {over}")
@@ -264,6 +274,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, required=True, help="a store of bench/view.py's")
     parser.add_argument("--query", default="في")
+    parser.add_argument(
+        "--other-query", default="إلى", help="the common word searched with each story once"
+    )
     parser.add_argument("--lang", default="ar", choices=["ar", "en"])
     parser.add_argument("--runs", type=int, default=1, help="processes to run, one at a time")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a child run
@@ -272,6 +285,7 @@ def main() -> None:
         print(json.dumps(walk(args), ensure_ascii=False), flush=True)
         os._exit(0)  # as the program does (timeline/ui/app.py): never wait for workers
     child = [sys.executable, __file__, "--one", "--db", str(args.db), "--query", args.query]
+    child += ["--other-query", args.other_query]
     child += ["--lang", args.lang]
     runs = []
     for _ in range(args.runs):
