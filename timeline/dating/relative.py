@@ -506,8 +506,15 @@ FIRST_SINCE_BEFORE = rx(
 NAMED_AFTER = rx(rf"\s+(?:\(?\d|(?:{MONTHS}|{HIJRI_MONTHS}|رمضان){END})")
 # قرن ونصف, قرن ونصف القرن: and a half.
 HALF_AFTER = rx(r"\s+و\s*نصف(?:\s+القرن)?(?!\w)")
+# قبل يومين من الانتخابات, قبل 3 أسابيع فقط من البطولة, قبل أربعة أشهر بالتمام والكمال
+# عن موعد الانتخابات: counted back from an event, not from today (فقط, بالضبط... only
+# stress the count; عن only before موعد / تاريخ, as أعلن قبل أيام عن خطة is "about").
+# منذ عشرين يوما من قبل النظام, قبل 150 عاما فقط من بعض الصيادين: "by" the regime,
+# some fishermen (the agent), counted from today.
 EVENT_AFTER = rx(
-    r"\s+(?:تقريبا\s+)?(?:من|على)\s+(?!(?:الان|الزمن|الزمان|السنوات|السنين|الاعوام)(?!\w))"
+    r"\s+(?:(?:تقريبا|فقط|بالضبط|تماما|بالتمام\s+والكمال)\s+)?"
+    r"(?:(?:من|على)\s+(?!(?:الان|الزمن|الزمان|السنوات|السنين|الاعوام|قبل|بعض)(?!\w))"
+    r"|عن\s+(?:موعد|تاريخ)(?!\w))"
 )
 # قبل عقد جلسة الاستماع: عقد is "holding" a meeting there, not a decade.
 HELD_AFTER = rx(rf"\s+[وف]?(?:{EVENT_NOUNS}|ندوه|ورشه|صفقه|اتفاق|اتفاقيه|جلسات|اجتماعات){END}")
