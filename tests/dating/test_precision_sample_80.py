@@ -62,3 +62,37 @@ def test_a_count_before_an_agent_or_a_topic_stays_counted_from_today(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in found(text)
+
+
+# حدثت آخر مرة في شهر يوليو العام الماضي: the last time, in a month named after شهر, a
+# count over that one month, not "once a month" (P1M).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "وقد شوهدت الظاهرة آخر مرة في شهر يوليو العام الماضي",
+            ("شهر يوليو العام الماضي", "2014-07"),
+        ),
+        (
+            "وتأهل الفريق لأول مرة في شهر رمضان من العام الماضي",
+            ("شهر رمضان من العام الماضي", "2014-06-28/2014-07-27"),
+        ),
+    ],
+)
+def test_a_time_in_a_named_month_is_no_recurrence(text: str, expected: tuple[str, str]) -> None:
+    mentions = found(text)
+    assert expected in mentions
+    assert not [m for m in mentions if m[1].startswith("P")], mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ويزورها مرة في شهر على الأقل", ("مرة في شهر", "P1M")),
+        ("وتجتمع اللجنة مرتين في الشهر", ("مرتين في الشهر", "P1M")),
+    ],
+)
+def test_a_time_in_a_month_not_named_stays_a_recurrence(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text)

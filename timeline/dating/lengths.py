@@ -130,10 +130,12 @@ PER_PERIOD_AFTER = rx(
     r"\s+في\s+(?:ال)?(?:اسبوع|شهر)(?!\w)"
     r"(?!\s+(?:الماضي|الماضيه|المقبل|المقبله|القادم|القادمه|الجاري|الحالي|المنصرم|الفائت)(?!\w))"
 )
-# أربع مرات في العقد الأخير: a count over one past decade, not a recurrence.
+# أربع مرات في العقد الأخير: a count over one past decade, not a recurrence; so is آخر
+# مرة في شهر يوليو (the last time, in July), no "once a month".
 ONE_PERIOD_AFTER = rx(
     r"\s+(?:ال)?(?:اخير|اخيره|ماضي|ماضيه|حالي|حاليه|جاري|جاريه|منصرم|منصرمه|فائت|نفسه|ذاته)(?!\w)"
     r"|\s+\d"
+    rf"|\s+(?:{lx.alternation(list(lx.GREGORIAN_MONTHS) + list(lx.HIJRI_MONTHS))})(?!\w)"
 )
 # عقد is also a contract: ستة عقود استشارية, وقعت الشركة ثلاثة عقود لمشروع. Near these
 # words a count of عقود is dropped rather than read as decades.
