@@ -1465,6 +1465,9 @@ SEASON_BEFORE = rx(rf"(?<!\w)(?:{DEFINITE}|{INDEFINITE})(?:{SEASON_NAMES})\s+$")
 # just before the season's name.
 SEASON_NOUN_BEFORE = rx(r"(?<!\w)[وفبل]?(?P<w>فصل|موسم)\s+$")
 EVERY_SEASON_BEFORE = rx(r"(?<!\w)[وف]?(?P<w>كل)\s+$")
+# منذ بداية موسم الصيف, منذ بدء فصل الشتاء: since that season began, the one in course
+# or the last one begun, not any year's (مع دخول فصل الصيف may be a habit of every year).
+SINCE_SEASON_BEGAN_BEFORE = rx(r"(?<!\w)[وف]?منذ\s+(?:بدء|بدايه|مطلع|انطلاق|حلول|دخول|اول)\s+$")
 # Where each season starts: (month, year offset); winter runs December to February
 # and is named by the year it starts in (TimeML 2014-WI is the winter of 2014-15).
 SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -1481,9 +1484,12 @@ def season_value(year: int, code: str) -> DateValue:
 
 
 def _season_year(anchor: date, code: str, direction: str | None) -> int:
-    """The year of the season meant relative to the anchor (past, future, current)."""
+    """The year of the season meant relative to the anchor (past, future, current; begun:
+    the latest that has started on or before it)."""
     options = [(y, season_value(y, code)) for y in range(anchor.year - 2, anchor.year + 2)]
     here = to_axis(datetime(anchor.year, anchor.month, anchor.day))
+    if direction == "begun":
+        return max(y for y, val in options if val.start is not None and val.start <= here)
     if direction == "past":
         return max(y for y, val in options if val.end is not None and val.end <= here)
     if direction == "future":
@@ -1527,8 +1533,16 @@ def seasons(ctx: Context) -> Iterator[Candidate]:
                     each.start("w"), hit.end(), v.recurrence(f"XXXX-{code}"), "set", 0.7
                 )
             elif noun := SEASON_NOUN_BEFORE.search(ctx.text, max(0, start - 8), start):
-                value = v.underspecified(f"XXXX-{code}")
-                yield Candidate(noun.start("w"), hit.end(), value, "season", 0.6)
+                since = SINCE_SEASON_BEGAN_BEFORE.search(
+                    ctx.text, max(0, noun.start() - 16), noun.start()
+                )
+                if since is not None and ctx.anchor_day is not None:
+                    year = _season_year(ctx.anchor_day, code, "begun")
+                    value = season_value(year, code)
+                    yield Candidate(noun.start("w"), hit.end(), value, "season", 0.7)
+                else:
+                    value = v.underspecified(f"XXXX-{code}")
+                    yield Candidate(noun.start("w"), hit.end(), value, "season", 0.6)
             continue
         if ctx.anchor_day is None:
             yield Candidate(start, hit.end(), v.underspecified(f"XXXX-{code}"), "season", 0.6)
