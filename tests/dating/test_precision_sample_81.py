@@ -48,3 +48,20 @@ def test_a_season_named_by_its_noun_alone_stays_any_years(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in found(text)
+
+
+# ثم ألقى رئيس المهرجان عبد رب الرسول الخميس كلمة: a family name after the given name عبد رب
+# الرسول (عبد رب and the word after it are one name), not Thursday.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ثم ألقى رئيس اللجنة عبدرب الرسول الخميس كلمة رحب فيها بالضيوف",
+        "وقال مدير الحفل عبد رب النبي الجمعة إن الإقبال فاق التوقعات",
+    ],
+)
+def test_a_weekday_after_a_name_of_abd_rabb_is_a_family_name(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_weekday_after_a_name_and_a_noun_stays_a_day() -> None:
+    assert ("الخميس", "2015-08-06") in found("واستقبل عبدالله الضيوف الخميس في منزله")

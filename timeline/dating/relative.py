@@ -305,10 +305,10 @@ WEEKDAY = rx(
 WEEKDAY_EVENT_BEFORE = rx(
     r"(?<!\w)[وفبل]?(?:ال)?(?:صلاه|خطبه|صلاتي|اسبوع|منبر|منابر|خطب|خطيب|امام|خطباء)\s*$"
 )
-# بدر الخميس, محمد الجمعة, عبدالرحمن السبت: a family name after a given name, not a
-# weekday (news writes قال محمد يوم الخميس or قال الخميس; علي is left out, it folds
-# like على).  Not after الملك / الرئيس / الأمير, who are named by the given name alone
-# (استقبل الملك سلمان الخميس).
+# بدر الخميس, محمد الجمعة, عبدالرحمن السبت, عبد رب الرسول الخميس: a family name after a
+# given name (عبد رب and the word after it are one name), not a weekday (news writes قال
+# محمد يوم الخميس or قال الخميس; علي is left out, it folds like على).  Not after الملك /
+# الرئيس / الأمير, who are named by the given name alone (استقبل الملك سلمان الخميس).
 _GIVEN_NAMES = (
     "محمد", "أحمد", "محمود", "مصطفى", "عمر", "عثمان", "خالد", "فهد", "سعد", "سعود", "سعيد",
     "بدر", "ناصر", "صالح", "سالم", "سلطان", "فيصل", "سلمان", "تركي", "نايف", "بندر", "مشعل",
@@ -320,7 +320,7 @@ _GIVEN_NAMES = (
 # word's start of the stretch.
 GIVEN_NAME_BEFORE = rx(
     r"(?<!\w)(?<!الملك )(?<!الرئيس )(?<!الأمير )(?<!ولي العهد )[وف]?"
-    rf"(?:{lx.alternation(map(strip_marks, _GIVEN_NAMES))}|عبد\s?\w+|أبو\s?\w+)\s+$"
+    rf"(?:{lx.alternation(map(strip_marks, _GIVEN_NAMES))}|عبد\s?رب\s?\w+|عبد\s?\w+|أبو\s?\w+)\s+$"
 )
 # Earlier weekdays of the same list: عدا الخميس والجمعة, أيام السبت والأحد.
 _LIST_BEFORE = rf"(?:(?:يومي?|ايام)\s+)?(?:[وف]?ال(?:{WEEKDAYS})\s*[،,]?\s*)*"
