@@ -1956,6 +1956,10 @@ def test_a_searchs_marks_follow_an_edit_without_a_pass_on_the_gui_thread(
         shown = window.timeline._highlight
         assert shown is not None
         assert shown.tolist() == np.isin(arrays.article_ids, window._search_ids).tolist()
+        # The rows the marks list (the hits', or the others' when most are hits).
+        rows = window.timeline._highlight_rows
+        listed = ~shown if window.timeline._highlight_others else shown
+        assert rows is not None and rows.tolist() == np.flatnonzero(listed).tolist()
 
     # An event added to a hit (a row put in, marked) and one to another article.
     run(window, "add", lambda s: edits.add_event(s, "1990", "حدث", int(hits[0]))[1])
@@ -1963,6 +1967,9 @@ def test_a_searchs_marks_follow_an_edit_without_a_pass_on_the_gui_thread(
     everything = [int(i) for i in window.timeline.arrays().article_ids.tolist()]
     plain = next(i for i in everything if i not in hits.tolist())
     run(window, "add", lambda s: edits.add_event(s, "1991", "حدث آخر", plain)[1])
+    marked_right()
+    # Another article hidden (its rows taken out, the rows listed followed), then a hit.
+    run(window, "hide", lambda s: edits.set_hidden(s, edits.article_target(s, plain)))
     marked_right()
     # A hit hidden: its rows taken out, the marks stand for the hits left.
     run(window, "hide", lambda s: edits.set_hidden(s, edits.article_target(s, int(hits[1]))))

@@ -1889,3 +1889,22 @@ def test_stale_texts_are_dropped_from_either_side_of_the_caches() -> None:
         assert labels.discard_all(stale) is True
         assert [i for i in range(4) if i in labels] == [i for i in range(4) if i not in stale]
         assert labels.discard_all({100, 101}) is False
+
+
+def test_marks_rows_followed_through_rows_taken_out_equal_those_found_again() -> None:
+    # A hide under a search found the marked rows again in the new marks (a pass over
+    # every row: 7-8 ms at 7,604,961 events); they follow the rows taken out instead.
+    from timeline.ui.timeline_view import _rows_after_taking_out, _without_rows
+
+    rng = np.random.default_rng(3)
+    for case in range(400):
+        n = int(rng.integers(1, 300))
+        mask = rng.random(n) < rng.random()
+        out = np.sort(rng.choice(n, int(rng.integers(0, min(n, 80) + 1)), replace=False))
+        kept = _without_rows(mask, out)
+        assert kept.tolist() == np.delete(mask, out).tolist(), case
+        for listed in (mask, ~mask):
+            rows = np.flatnonzero(listed).astype(np.int32)
+            after = _rows_after_taking_out(rows, out)
+            assert after.tolist() == np.flatnonzero(np.delete(listed, out)).tolist(), case
+            assert after.dtype == np.int32
