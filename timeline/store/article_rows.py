@@ -119,13 +119,27 @@ def _sorted(job: list) -> Made:
         del keys
         pages.close()
         return (*_runs(np.empty(0, dtype=np.int64)), np.empty(0, dtype=np.int32))
+    # Where each article's run begins, and its id, made a slice at a time in the types
+    # they are kept in: made whole in 64 bits and then narrowed, they were 93 MB of
+    # temporaries at 3,880,000 articles (24 bytes an article; now 10), at the peak of
+    # the window's reload.
+    place = np.int32 if n < 1 << 31 else np.int64
     firsts = [
-        np.flatnonzero(part[1:] != part[:-1]) + (i + 1)
+        (np.flatnonzero(part[1:] != part[:-1]) + (i + 1)).astype(place)
         for i in range(0, n, _SPLIT)
         for part in (keys[i : i + _SPLIT + 1] >> bits,)
     ]
-    bounds = _narrowed(np.concatenate(([0], *firsts, [n])))
-    ids = _narrowed(keys[bounds[:-1]] >> bits)
+    bounds = np.concatenate((np.zeros(1, place), *firsts, np.full(1, n, place)))
+    del firsts
+    articles = len(bounds) - 1
+    ids = np.empty(articles, dtype=np.int32 if int(keys[-1]) >> bits < 1 << 31 else np.int64)
+    for i in range(0, articles, _SPLIT):
+        np.right_shift(
+            keys[bounds[i : min(i + _SPLIT, articles)]],
+            bits,
+            out=ids[i : i + _SPLIT],
+            casting="unsafe",
+        )
     mask = (1 << bits) - 1
     rows = np.frombuffer(pages, dtype=np.int32, count=n) if n < 2**31 else None
     if rows is None or not hasattr(pages, "madvise"):
