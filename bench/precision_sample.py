@@ -180,6 +180,9 @@ fixes from articles outside every set and earlier sample (59-80 too), and judged
 any rule changed again.  Two of its classes were fixed after it (a season since it began,
 منذ بدء موسم الصيف; a family name after عبد رب and its word), so it measures the rules all
 but those.
+Seed 82 was drawn in a later session from the rules that session ended with, from
+articles outside every set and earlier sample (59-81 too), and judged before any rule
+changed again.
 Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
@@ -277,6 +280,7 @@ JUDGED = {
     79: DATA / "precision_sample_79.tsv",
     80: DATA / "precision_sample_80.tsv",
     81: DATA / "precision_sample_81.tsv",
+    82: DATA / "precision_sample_82.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
