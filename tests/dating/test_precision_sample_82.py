@@ -1,0 +1,50 @@
+"""The classes of precision sample 82 fixed after it.
+
+Each group of tests below says its class; every sentence here is made up, none is
+article text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.dating import extract_mentions
+
+SUN = datetime(2015, 8, 2, 18, 0)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in extract_mentions(text, SUN)]
+
+
+# ومن القاهرة، سينتقل الوزير، الإثنين، إلى الرياض: a weekday set off by commas after the
+# verb and subject of a clause about the future is the coming one, not the last (the
+# commas hid the clause); after a verb of the past it stays the last.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ومن القاهرة، سينتقل الوزير، الإثنين، إلى الرياض", ("الإثنين", "2015-08-03")),
+        ("وتختتم البطولة، الخميس، بلقاء الفريقين الأولين", ("الخميس", "2015-08-06")),
+        ("ويغادر الوفد مساء غد، الاثنين، إلى جدة", ("الاثنين", "2015-08-03")),
+    ],
+)
+def test_a_weekday_between_commas_in_a_clause_of_the_future_is_the_coming_one(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وزار الوزير، الخميس، المعرض", ("الخميس", "2015-07-30")),
+        # the comma after the weekday only: no aside, the past clause's last Thursday.
+        ("سيزور الوزير المعرض. وزاره الخميس، وقال", ("الخميس", "2015-07-30")),
+    ],
+)
+def test_a_weekday_between_commas_elsewhere_stays_the_last(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text)
