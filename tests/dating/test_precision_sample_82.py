@@ -48,3 +48,22 @@ def test_a_weekday_between_commas_elsewhere_stays_the_last(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in found(text)
+
+
+# السبت .. الحلقة الخامسة closing a part of a series: the weekday the next part comes
+# out, ahead, not the one before.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وتنتج المحطة الكهرباء من الشمس. الثلاثاء .. الحلقة الثالثة", ("الثلاثاء", "2015-08-04")),
+        ("ويعود الكاتب إلى الموضوع لاحقا.\nالأحد.. الحلقة الثانية", ("الأحد", "2015-08-09")),
+    ],
+)
+def test_a_weekday_announcing_the_next_part_of_a_series_is_ahead(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text)
+
+
+def test_a_weekday_after_a_part_shown_stays_the_last() -> None:
+    assert ("الخميس", "2015-07-30") in found("وعرضت القناة الحلقة الأولى الخميس .. وفي الثانية")

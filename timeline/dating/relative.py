@@ -895,6 +895,8 @@ SHARED_MODIFIER_AFTER = rx(
     rf"(?:\s*[،,]?\s*و\s*(?:يوم\s+)?ال(?:{WEEKDAYS}))?\s+(?P<dm>{_DUAL_MODIFIERS})(?!\w)"
 )
 AFTER_NEXT_AFTER = rx(r"\s+بعد\s+(?:المقبل|القادم)(?:ه)?(?!\w)")
+# السبت .. الحلقة الخامسة closing a part of a series: the day the next part comes out.
+NEXT_PART_AFTER = rx(r"\s*(?:\.{2,}|…)\s*(?:ال)?حلقه(?!\w)")
 
 
 def weekdays(ctx: Context) -> Iterator[Candidate]:
@@ -915,6 +917,8 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
         shared = None if direction else SHARED_MODIFIER_AFTER.match(text, end)
         if shared is not None:
             direction = "future" if shared.group("dm") in ("المقبلين", "القادمين") else "past"
+        if not direction and NEXT_PART_AFTER.match(text, end):
+            direction = "future"
         has_day_word = bool(pre)
         lo = begin - 40 if begin > 40 else 0
         if WEEKDAY_EXCEPT_BEFORE.search(text, lo, begin):
