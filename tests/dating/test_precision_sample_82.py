@@ -67,3 +67,36 @@ def test_a_weekday_announcing_the_next_part_of_a_series_is_ahead(
 
 def test_a_weekday_after_a_part_shown_stays_the_last() -> None:
     assert ("الخميس", "2015-07-30") in found("وعرضت القناة الحلقة الأولى الخميس .. وفي الثانية")
+
+
+# صدرت القرارات خلال الفترة من 3 / 1436 هـ إلى 8 / 1436 هـ: a month written as its number
+# before its year and era, not the whole year the year alone was read as.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ووافق المجلس على اللوائح خلال الفترة من 3 / 1436 هـ إلى 8 / 1436 هـ",
+            [("3 / 1436 هـ", "2014-12-23/2015-01-20"), ("8 / 1436 هـ", "2015-05-19/2015-06-17")],
+        ),
+        ("وصدر التقرير في 5/2015م عن الهيئة", [("5/2015م", "2015-05")]),
+    ],
+)
+def test_a_month_and_its_year_across_a_slash_is_that_month(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a whole date: its day, not a month of it.
+        ("وصدر الأمر بتاريخ 20 / 3 / 1436هـ", [("20 / 3 / 1436هـ", "2015-01-11")]),
+        # two years of a season: no month.
+        ("وتنطلق المسابقة في الموسم الرياضي 36/1437هـ", []),
+    ],
+)
+def test_a_whole_date_or_two_years_across_a_slash_is_no_month(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected

@@ -1093,6 +1093,34 @@ def numeric_dates(ctx: Context) -> Iterator[Candidate]:
             )  # fmt: skip
 
 
+# خلال الفترة من 3 / 1436 هـ إلى 8 / 1436 هـ, 5 / 2015م: a month and its year across a
+# slash, the era written (a bare 3/2015 is as often a score or a ratio).  Not the end of
+# a whole date (20 / 3 / 1436هـ, numeric_dates'), nor two years (36/1437هـ, a season:
+# its first number is above 12).
+NUMERIC_MONTH = rx(
+    r"(?<![\d/.\-\\])(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?![\d/\\])"
+    r"\s*(?P<era>ه(?:جري(?:ه)?)?|م(?:يلادي(?:ه)?)?)(?!\w)"
+)
+NUMERIC_MONTH_CORE = rx(r"\d\s*/\s*\d{4}\s*[هم]")
+DATE_PART_BEFORE = rx(r"\d\s*[/\-.\\]\s*$")
+
+
+def numeric_months(ctx: Context) -> Iterator[Candidate]:
+    """3 / 1436 هـ, 5/2015م: a month written as its number before its year."""
+    text = ctx.text
+    for hit in ctx.each_match(NUMERIC_MONTH, NUMERIC_MONTH_CORE):
+        month, year = int(hit.group("m")), int(hit.group("y"))
+        start = hit.start()
+        if not 1 <= month <= 12 or DATE_PART_BEFORE.search(text, max(0, start - 6), start):
+            continue
+        if hit.group("era").startswith("ه"):
+            value = v.hijri_month_value(year, month) if 1300 <= year <= 1500 else None
+            if value is not None:
+                yield Candidate(start, hit.end(), value, "hijri", 0.85)
+        elif 1000 <= year <= 2200:
+            yield Candidate(start, hit.end(), v.month_value(year, month), "month_year", 0.85)
+
+
 # "عام 2014", "في 2004", "منذ سنة 2017", "لعام 1436هـ", "العام المالي 2015", "الأعوام
 # 2012 و2014", "1990م", "(1962)", "رؤية 2030".
 NAMED_YEAR_NOUNS = (

@@ -20,6 +20,7 @@ ABSOLUTE_RULES: tuple[Rule, ...] = (
     absolute.gregorian_month_dates,
     absolute.hijri_month_dates,
     absolute.numeric_dates,
+    absolute.numeric_months,
     absolute.years,
     absolute.year_ranges,
     absolute.decades,
