@@ -600,6 +600,11 @@ def _named_day(
     if offset == -1 and wd == ctx.today.weekday() and not _small_hours_anchor(ctx):
         # أمس الأربعاء on a Wednesday: the weekday a slip by a day, likelier than a week.
         return Candidate(start, end, v.day_value(near), "relative", confidence, day=near)
+    if offset == -2 and wd == (ctx.today - timedelta(days=1)).weekday():
+        # أول من أمس (الأربعاء) on a Thursday: the day after it, a slip by a day as
+        # above, not the Wednesday a week before.
+        day = ctx.today - timedelta(days=1)
+        return Candidate(start, end, v.day_value(day), "relative", confidence, day=day)
     before = last_weekday(near, wd, strict=False)
     after = next_weekday(near - timedelta(days=1), wd)
     nearer_after = (after - near) <= (near - before)
@@ -757,6 +762,9 @@ def _yesterday_in_context(ctx: Context, hit: re.Match[str]) -> bool:
     )
 
 
+BRACKET_WEEKDAY_AFTER = rx(rf"\s*\(\s*ال(?P<wd>{WEEKDAYS})\s*\)")
+
+
 def yesterday(ctx: Context) -> Iterator[Candidate]:
     """أمس, بالأمس, أمس الأول / أول أمس, أمس الخميس, البارحة (not بالبارحة)."""
     text = ctx.text
@@ -786,11 +794,16 @@ def yesterday(ctx: Context) -> Iterator[Candidate]:
         if word == "الامس" and not hit.group("wd") and not _yesterday_in_context(ctx, hit):
             continue  # الأمس alone is "the past" as often as "yesterday"
         offset = -2 if hit.group("before") or hit.group("first") else -1
-        if not hit.group("wd") and (reported := _reported_today(ctx, hit.start())) is not None:
+        named = hit.group("wd")
+        if not named and (bracket := BRACKET_WEEKDAY_AFTER.match(text, hit.end())):
+            # صباح أمس (الجمعة) in a quote of the day before: the weekday in brackets
+            # names the day, as أمس الجمعة does (the text's own أمس may be another).
+            named = bracket.group("wd")
+        if not named and (reported := _reported_today(ctx, hit.start())) is not None:
             day = reported + timedelta(days=offset)
             yield Candidate(hit.start(), hit.end(), v.day_value(day), "relative", 0.9, day=day)
             continue
-        yield _named_day(ctx, hit.start(), hit.end(), offset, hit.group("wd"), 0.9)
+        yield _named_day(ctx, hit.start(), hit.end(), offset, named, 0.9)
     for hit in ctx.scan(BARIHA, BARIHA_ANCHOR, reach=14):
         yield _relative_day(ctx, hit.start(), hit.end(), -2 if hit.group("first") else -1, 0.8)
 
