@@ -59,3 +59,17 @@ def test_the_day_before_yesterday_named_by_yesterdays_weekday_is_yesterday(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in found(text, THU)
+
+
+# وأوضح التقرير أن الاقتصاد العالمي اليوم يحتاج إلى تطوير: what is needed now, nowadays,
+# as بحاجة after اليوم already was; not from a day on.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقال الخبير إن التعليم اليوم يحتاج إلى مناهج جديدة", ("اليوم", "PRESENT_REF")),
+        ("وترى الدراسة أن الأسر اليوم تحتاج إلى دعم أكبر", ("اليوم", "PRESENT_REF")),
+        ("واعتبارا من اليوم يحتاج المسافر إلى تأشيرة", ("اليوم", "2015-07-26")),
+    ],
+)
+def test_today_before_a_verb_of_needing_is_nowadays(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text, SUN)
