@@ -73,3 +73,23 @@ def test_the_day_before_yesterday_named_by_yesterdays_weekday_is_yesterday(
 )
 def test_today_before_a_verb_of_needing_is_nowadays(text: str, expected: tuple[str, str]) -> None:
     assert expected in found(text, SUN)
+
+
+# انتصرت مصر عام 1973، واليوم يتجدد المشهد: a year gone by, a comma and واليوم set then
+# against now (PRESENT_REF), as بالأمس ... واليوم already did; not a year of this one,
+# nor واليوم before the day's own business (واليوم الجلسة الثانية).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "وقال المتحدث إن الحزب تحالف مع خصومه عام 1994، واليوم تحالف مع غيرهم",
+            ("واليوم", "PRESENT_REF"),
+        ),
+        ("وافتتحت السوق في عام 2015، واليوم تستقبل الزوار", ("واليوم", "2015-07-26")),
+        ("وبدأت المحاكمة عام 2010، واليوم الجلسة الأخيرة", ("واليوم", "2015-07-26")),
+    ],
+)
+def test_today_after_a_year_gone_by_and_a_comma_is_now(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text, SUN)

@@ -93,6 +93,9 @@ THEN_BEFORE = rx(rf"{WAS}$")
 THEN_AFTER = rx(rf"\s+{WAS_WORD}")
 THEN_NOW_AFTER = rx(r"[^.!?؟\n]{0,80}?(?:(?<!\w)و\s*|[،,]\s*)اليوم(?!\w)(?!\s+ال)")
 NOW_AFTER_A_PAUSE = rx(r"[،,]\s*$")
+# في المرة السابقة عام 1994 تحالف مع الإخوان، واليوم تحالف مع الحوثيين: a year gone by,
+# then a comma and واليوم, is then and now (the year's clause set against this one).
+YEAR_THEN_BEFORE = rx(r"(?<!\w)(?:عام|العام|سنه|في)\s+(?P<y>\d{4})(?!\d)[^.!?؟\n]{0,40}[،,]\s*$")
 # ... واليوم الجلسة الثانية: a day's own business after it, the day itself.
 NOUN_AFTER_NOW = rx(r"\s+ال")
 # جيل اليوم, شباب اليوم: the people of today (a trie: NOWADAYS_BEFORE tries them at
@@ -713,6 +716,11 @@ def today(ctx: Context) -> Iterator[Candidate]:
                 and not NOUN_AFTER_NOW.match(text, end)
             )
             or (
+                hit.group("w").startswith("و")
+                and _year_then(ctx, text, begin, w_start)
+                and not NOUN_AFTER_NOW.match(text, end)
+            )
+            or (
                 not pre
                 and MODAL_AFTER.match(text, end)
                 and not FROM_BEFORE.search(text, max(0, begin - 6), begin)
@@ -749,6 +757,17 @@ def today(ctx: Context) -> Iterator[Candidate]:
             yield Candidate(start, end, v.day_value(day), "relative", 0.9, day=day)
             continue
         yield _relative_day(ctx, start, end, 0, 0.8)
+
+
+def _year_then(ctx: Context, text: str, begin: int, w_start: int) -> bool:
+    """Whether a year before the anchor's, in the sentence and a comma before واليوم,
+    sets then against now (عام 1973، واليوم يتجدد المشهد)."""
+    then = YEAR_THEN_BEFORE.search(text, max(0, begin - 80), w_start)
+    return (
+        then is not None
+        and ctx.anchor_day is not None
+        and int(then.group("y")) < ctx.anchor_day.year
+    )
 
 
 def _yesterday_in_context(ctx: Context, hit: re.Match[str]) -> bool:
