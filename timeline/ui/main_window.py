@@ -86,7 +86,7 @@ from timeline.ui.file_dialogs import after_each_file_dialog, file_dialog, file_f
 from timeline.ui.focus_ring import show_focus
 from timeline.ui.hit_marks import HitMarks, earliest_columns, shown_once
 from timeline.ui.import_messages import reason_in_interface_language
-from timeline.ui.memory import freeze_start_up, release_freed, reuse_freed_arrays
+from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
 from timeline.ui.menu_keys import (
     install_menu_keys,
     key_menu_position,
@@ -1287,10 +1287,6 @@ class MainWindow(QMainWindow):
             self._story_loaded = dataclasses.replace(self._story_loaded, arrays=EventArrays())
         self._one_copy_stories = None
         self.timeline.show_summary_instead(summary)
-        # Their pages given back now (malloc_trim, about 10 ms without the GIL): left in
-        # the heap, the loader's columns took some of them and not others, and each
-        # story once turned off after it peaked at 789-840 MB (691-695 given back).
-        release_freed()
 
     def _story_arrays(self, arrays: EventArrays) -> EventArrays:
         """Each story drawn once when the View menu says so, with its count in its label.
