@@ -1105,9 +1105,9 @@ class MainWindow(QMainWindow):
 
     def _marks_wanted(self) -> MarksWanted | None:
         """What the search's worker needs to mark its hits on the events drawn, so that
-        the GUI thread only takes the marks: not with each story once (the hits marked
-        are the stories', made here from the copies' map) or before the events are
-        shown."""
+        the GUI thread only takes the marks: with each story once, also the stories' map
+        the events were loaded with (the hits marked are the stories'); none before the
+        events are shown, or while a load with stories collapsed is coming."""
         if not self._timeline_shown:
             return None
         earliest = None
