@@ -107,11 +107,17 @@ _GENERATIONS = (
     "قارئ", "قراء", "فنان", "فنانين", "فناني", "فنانات", "نجوم", "شعراء", "ساسه", "سياسيي",
     "طلاب", "طالبات", "اباء", "امهات", "اسر",
 )  # fmt: skip
+# مجتمعاتنا العربية اليوم, العالم الإسلامي اليوم, المجتمع السعودي اليوم: the same people
+# with the adjective of their nation or faith between, nowadays too; not the media
+# (وسائل الإعلام البريطانية اليوم report a day's news).
+_PEOPLES = tuple(w for w in _GENERATIONS if w not in ("اعلام", "صحافه"))
 NOWADAYS_BEFORE = rx(
     # Every branch begins at a word's start: one test of it at each position, where
     # each branch's own was fifteen.
     rf"(?<!\w)(?:[وفبل]?(?:ال)?(?:{lx.alternation(map(strip_marks, _GENERATIONS))})"
     r"(?:نا|هم)?\s+$"
+    rf"|[وفبل]?(?:ال)?(?:{lx.alternation(map(strip_marks, _PEOPLES))})"
+    r"(?:نا|هم)?\s+ال\w{2,12}?ي(?:ه|ون|ين)?\s+$"
     # وأنا اليوم, نحن اليوم; تعتبر اليوم, باتت اليوم: "now", a state, not the day's event
     # يعانون اليوم, تحتاج اليوم, تواجهان اليوم: a verb of a lasting state, with its suffix;
     # not in a relative clause (اللاعبون الذين يواجهون اليوم الفريق الضيف: a match today).
