@@ -39,3 +39,18 @@ def test_a_people_of_today_with_its_nations_adjective_is_nowadays(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in found(text)
+
+
+# الفكر المتطرف الذي يحظى اليوم بالدعم: what one enjoys (يحظى, يتمتع) is a lasting state,
+# nowadays, as يعاني اليوم and يمتلك اليوم already were; a day's event stays the day.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وهو التيار الذي يحظى اليوم بتأييد واسع بين الناخبين", ("اليوم", "PRESENT_REF")),
+        ("والبلاد تتمتع اليوم بعلاقات جيدة مع جيرانها", ("اليوم", "PRESENT_REF")),
+        ("فالعمال يحظون اليوم بحقوق لم تكن لهم", ("اليوم", "PRESENT_REF")),
+        ("ويلتقي الوزير اليوم بالسفراء في مكتبه", ("اليوم", "2015-07-27")),
+    ],
+)
+def test_today_after_a_verb_of_enjoying_is_nowadays(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)
