@@ -36,9 +36,12 @@ CUE_BEFORE = Before(
 )
 # Begins with the digit, not with a lookbehind, so the engine can skip to digits;
 # the character before is checked in clock_times (no digit, :, / or . before).
+# الساعة الثالثة من مساء الجمعة, الساعة 2:47 من بعد ظهر أمس: the part of the day after
+# من sets the clock (and, with a day after it, the mention joins that day).
+OF_PART = rf"(?=\s+من\s+(?P<of>مساء|صباح|فجر|ظهر|عصر|بعد\s+(?:ال)?(?:ظهر|ظهيره)){END})"
 DIGIT_TIME = Anchor(
     r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?)?(?![\d:/])"
-    rf"(?:\s*(?P<period>{PERIOD_WORDS}){END})?(?:\s*{ZONE}{END})?",
+    rf"(?:\s*(?P<period>{PERIOD_WORDS}){END}|{OF_PART})?(?:\s*{ZONE}{END})?",
     DIGITS,
 )
 # الساعة العاشرة وعشرين دقيقة (10:20), الثانية وخمس وثلاثين دقيقة: minutes in words.
@@ -49,8 +52,7 @@ WORD_TIME = rx(
     rf"{START}(?P<hw>{lx.alternation(lx.HOUR_WORDS)}){END}"
     r"(?:\s+(?P<frac>و\s*النصف|و\s*الربع|و\s*الثلث|الا\s+ربعا|الا\s+ربع|الا\s+الربع|الا\s+ثلثا|الا\s+ثلث"
     rf"|و\s*(?P<mins>\d{{1,2}}|{MINUTE_WORDS})\s+(?:دقيقه|دقائق){END}))?"
-    rf"(?:\s+(?P<period>{PERIOD_WORDS}){END}"
-    rf"|(?=\s+من\s+(?P<of>مساء|صباح|فجر|ظهر|عصر|بعد\s+ظهر){END}))?"
+    rf"(?:\s+(?P<period>{PERIOD_WORDS}){END}|{OF_PART})?"
     rf"(?:\s*{ZONE}{END})?"
 )
 FRACTIONS = {"والنصف": 30, "والربع": 15, "والثلث": 20}
@@ -259,6 +261,7 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
         minute, period, zone, hours, seconds = hit.group("m", "period", "zone", "h", "s")
         if minute is None and period is None:
             continue  # a lone number is never a time
+        period = period or hit.group("of")
         if SOME_DAY_AFTER.match(text, end):
             continue
         if period is None:

@@ -70,10 +70,11 @@ RANGE_CUE_BEFORE = rx(r"(?:من|بين|الفتره\s+من)\s*$")
 # (أمس before a weekday joined to its written date, الجمعة الموافق 15/10/1436هـ, is left
 # outside that date: الساعة العاشرة من صباح أمس الجمعة الموافق ... is still that day's.)
 # The same time in another zone may stand in brackets between them: الساعة 11.59 (2059
-# بتوقيت جرينتش) مساء أمس الأحد.
+# بتوقيت جرينتش) مساء أمس الأحد.  الساعة 2:47 من بعد ظهر أمس: بعد before the day's
+# ظهر, the afternoon (the day's mention begins at ظهر).
 DAY_AFTER_TIME_GAP = rx(
     r"[\s,،]*(?:\(\s*\d{1,2}[:.]?\d{2}[^()\n]{0,30}\)[\s,،]*)?"
-    r"(?:من\s+)?(?:(?:صباح|مساء|فجر|ظهر|عصر)\s+)?(?:يوم\s+)?(?:امس\s+)?"
+    r"(?:من\s+)?(?:(?:صباح|مساء|فجر|ظهر|عصر|بعد)\s+)?(?:يوم\s+)?(?:امس\s+)?"
 )
 TIME_GAP = rx(r"[\s,،T\-]*(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?$")
 # يوم الأحد القادم 27 / 8 / 1436هـ: a weekday and, right after it, a date of that weekday.

@@ -1,0 +1,55 @@
+"""The classes of precision sample 85 fixed after it.
+
+Each group of tests below says its class; every sentence here is made up, none is
+article text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.dating import extract_mentions
+
+FRI = datetime(2015, 7, 24, 16, 0)
+
+
+def found(text: str, anchor: datetime = FRI) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in extract_mentions(text, anchor)]
+
+
+# ووصل القطار عند الساعة 2:47 من بعد ظهر أمس: the part of the day after من sets a clock
+# time of digits as it does one of words (الثالثة من مساء), and the time joins the day
+# across من بعد, in the afternoon, not at 02:47.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ووصل القطار عند الساعة 2:47 من بعد ظهر أمس",
+            ("الساعة 2:47 من بعد ظهر أمس", "2015-07-23T14:47"),
+        ),
+        (
+            "وانطلقت المسيرة الساعة 3:15 من بعد ظهر يوم الأربعاء",
+            ("الساعة 3:15 من بعد ظهر يوم الأربعاء", "2015-07-22T15:15"),
+        ),
+        (
+            "وبلغ الاستهلاك ذروته عند الساعة الثانية و10 دقائق من بعد الظهر",
+            ("الساعة الثانية و10 دقائق", "2015-07-24T14:10"),
+        ),
+        (
+            "ووقع الحادث عند الساعة 4:40 من عصر اليوم",
+            ("الساعة 4:40 من عصر اليوم", "2015-07-24T16:40"),
+        ),
+        ("ووصل البلاغ الساعة 2:30 من بعد الظهيرة", ("الساعة 2:30", "2015-07-24T14:30")),
+        # the morning's hours stay the morning's.
+        (
+            "وبدأ الاجتماع الساعة 10:30 من صباح أمس",
+            ("الساعة 10:30 من صباح أمس", "2015-07-23T10:30"),
+        ),
+    ],
+)
+def test_a_clock_time_before_the_part_of_its_day_after_min_is_of_that_part(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text)
