@@ -53,3 +53,28 @@ def test_a_clock_time_before_the_part_of_its_day_after_min_is_of_that_part(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in found(text)
+
+
+# ومن أخذ بكل زلة على كل أحد: كل أحد is "everyone" (أحد, "anyone"), no Sunday; كل يوم
+# أحد, كل الأحد and كل أحد وخميس stay every Sunday.
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("والاعتذار فن لا يجيده كل أحد", "كل أحد"),
+        ("ومن حاسب على كل أحد لم يبق له صديق", "كل أحد"),
+    ],
+)
+def test_every_one_is_no_sunday(text: str, gone: str) -> None:
+    assert gone not in [t for t, _ in found(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ويقام السوق كل يوم أحد في الساحة", ("كل يوم أحد", "XXXX-WXX-7")),
+        ("وتعقد الحلقة كل الأحد بعد العصر", ("كل الأحد", "XXXX-WXX-7")),
+        ("وتعقد الحلقة كل أحد وخميس بعد العصر", ("كل أحد", "XXXX-WXX-7")),
+    ],
+)
+def test_every_sunday_stays_every_sunday(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)

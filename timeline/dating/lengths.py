@@ -548,6 +548,11 @@ GREETING_AFTER = rx(
 # يشارك كل يوم منها: each of the days just named, one by one, not every day of the
 # calendar (كل شهر من هذا العام is still every month).
 EACH_OF_AFTER = rx(r"\s+من(?:ها|هم|ه|هما|هن)(?!\w)")
+# لا يجيده كل أحد, ومن أخذ بكل زلة على كل أحد: "everyone" (أحد, "anyone"), no Sunday;
+# every one of the corpus's 17 bare كل أحد meant so.  كل يوم أحد, كل الأحد and كل أحد
+# وخميس stay every Sunday.
+ANYONE = rx(r"[وف]?كل\s+احد")
+OTHER_WEEKDAY_AFTER = rx(rf"\s+و\s*(?:يوم\s+)?(?:ال)?(?:{WEEKDAYS}){END}")
 
 
 def recurring(ctx: Context) -> Iterator[Candidate]:
@@ -562,6 +567,10 @@ def recurring(ctx: Context) -> Iterator[Candidate]:
         if hit.group("adv"):
             value = _letters(lx.RECURRING_ADVERBS[hit.group("adv")], 1)
         elif hit.group("wd"):
+            if ANYONE.fullmatch(ctx.text, hit.start(), hit.end()) and not (
+                OTHER_WEEKDAY_AFTER.match(ctx.text, hit.end())
+            ):
+                continue
             value = weekly(lx.WEEKDAYS[hit.group("wd")])
         elif hit.group("tunit"):
             unit, implied = lx.DURATION_UNITS[hit.group("tunit")]
