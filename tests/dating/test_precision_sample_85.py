@@ -78,3 +78,22 @@ def test_every_one_is_no_sunday(text: str, gone: str) -> None:
 )
 def test_every_sunday_stays_every_sunday(text: str, expected: tuple[str, str]) -> None:
     assert expected in found(text)
+
+
+# حتى الثلاثاء 19شوال, برسالة بتاريخ 24مارس 2015: a day glued to its month's name is that
+# day, as with a space between (the weekday before it then joins it); a score glued to
+# صفر ("nil") is no day of Safar.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وتستمر المقابلات حتى الثلاثاء 19شوال في مقر الإدارة", ("الثلاثاء 19شوال", "2015-08-04")),
+        ("وبعث الوزير برسالة بتاريخ 12مارس 2015 م إلى نظرائه", ("12مارس 2015 م", "2015-03-12")),
+        ("وانطلقت الحملة في 13شعبان واستمرت شهرا", ("13شعبان", "2015-05-31")),
+    ],
+)
+def test_a_day_glued_to_its_months_name_is_that_day(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)
+
+
+def test_a_score_glued_to_nil_is_no_day_of_safar() -> None:
+    assert found("وخسر الفريق صاحب الأرض 2صفر أمام ضيفه") == []

@@ -51,8 +51,14 @@ DECADE_ANCHOR = Anchor(
 # the stem (Context.scan's reach).
 DECADE_REACH = 4 + max(map(len, lx.DECADE_STEMS))
 CENTURY_ANCHOR = Anchor("قرن", ("قرن",))
-MONTH_NAME = rx(rf"{START}{INDEFINITE}(?P<m>{MONTHS}){END}")
-HIJRI_MONTH_NAME = rx(rf"{START}{INDEFINITE}(?P<m>{HIJRI_MONTHS}){END}")
+# الثلاثاء 19شوال, 24مارس 2015: a month's name may have its day glued before it (26 in
+# the corpus); a letter before it still makes it part of a word.
+AFTER_DAY_OR_WORD_START = r"(?<![^\W\d])"
+MONTH_NAME = rx(rf"{AFTER_DAY_OR_WORD_START}{INDEFINITE}(?P<m>{MONTHS}){END}")
+HIJRI_MONTH_NAME = rx(rf"{AFTER_DAY_OR_WORD_START}{INDEFINITE}(?P<m>{HIJRI_MONTHS}){END}")
+# What Context.scan lets stand before a month's name: its proclitics, or the digits of
+# its day glued to it.
+MONTH_PREFIX = "وفبلك0123456789"
 # A second name for the same month: أيار / مايو, فبراير (شباط), يونيو حزيران.
 PAIRED = rx(rf"\s*(?:[/(\-]\s*)?(?P<m>{MONTHS}){END}(?:\s*\))?")
 # 7 / يوليو /2015 م, 10/شوال/1436هـ: a day, a month's name and a year between slashes.
@@ -150,8 +156,8 @@ PAST_CLAUSE_BEFORE = Before(
 # A chronology's entry opens a sentence or a line with its year: 1954 - , 1952: .
 ENTRY_OPENING = rx(r"\s*[\-*•]?\s*(?:1[0-9]|20)\d\d\s*(?::|-|–)\s")
 # (1 ــ صفر), (3 - صفر): a score in brackets, not the first of Safar; so is 2/صفر with
-# no year after it (بفوزه 2/صفر على ضيفه), as صفر/1 is.
-SCORE = rx(r"\(\s*\d{1,2}\s*-*\s*صفر\s*\)|\d{1,2}\s*/\s*صفر(?!\s*/)")
+# no year after it (بفوزه 2/صفر على ضيفه), as صفر/1 is, and 3صفر glued.
+SCORE = rx(r"\(\s*\d{1,2}\s*-*\s*صفر\s*\)|\d{1,2}\s*/\s*صفر(?!\s*/)|\d{1,2}صفر")
 # 23 و30 يوليو: two days joined by و are two dates, unless بين / من makes them a range.
 TWO_DAYS = rx(r"(?P<d0>\d{1,2})\s*و\s*(?P<d>\d{1,2})")
 BETWEEN_BEFORE = rx(r"(?<!\w)[وف]?(?:بين|من|الفتره)\s*$")
@@ -557,7 +563,7 @@ ERA_YEAR_AFTER = rx(r"[\s()]*\d{1,4}(?:\s*\))?" + BEFORE_THE_ERA)
 def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
     """Day + month name (+ year): 22nd أيّار / مايو 2021, 19 يوليو (تموز), مايو 2005."""
     text = ctx.text
-    for hit in ctx.scan(MONTH_NAME, MONTH_ANCHOR, word="وفبلك", reach=2):
+    for hit in ctx.scan(MONTH_NAME, MONTH_ANCHOR, word=MONTH_PREFIX, reach=2):
         name = one_space(hit.group("m"))
         month = lx.GREGORIAN_MONTHS[name]
         end = hit.end()
@@ -925,7 +931,7 @@ HIJRI_EPITHET_AFTER = rx(r"\s+(?:المبارك|الكريم|الفضيل|الم
 
 def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
     """Day + Hijri month (+ year): 25 شوال 1436 هـ, (١٢ شوال), رمضان 1436."""
-    for hit in ctx.scan(HIJRI_MONTH_NAME, HIJRI_MONTH_ANCHOR, word="وفبلك", reach=2):
+    for hit in ctx.scan(HIJRI_MONTH_NAME, HIJRI_MONTH_ANCHOR, word=MONTH_PREFIX, reach=2):
         month = lx.HIJRI_MONTHS[one_space(hit.group("m"))]
         year, era, end, direction = _year_context(ctx, hit.end())
         if (
