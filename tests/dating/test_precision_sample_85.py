@@ -97,3 +97,33 @@ def test_a_day_glued_to_its_months_name_is_that_day(text: str, expected: tuple[s
 
 def test_a_score_glued_to_nil_is_no_day_of_safar() -> None:
     assert found("وخسر الفريق صاحب الأرض 2صفر أمام ضيفه") == []
+
+
+# الأولى في ٣٠ محرم والثانية في ٣٠ رجب من كل عام: a Hijri day of every year (من كل عام
+# after it or after the pair it opens, or a yearly habit before it) has no Gregorian date
+# of its own, as every year's Ramadan has none; the Gregorian pair's first is every
+# year's too.  A Hijri day of one year stays that day.
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("وتقام الحملة في 15 شعبان من كل عام", "15 شعبان"),
+        ("وتعلن النتائج مرتين، الأولى في 10 صفر والثانية في 10 رجب من كل عام", "10 صفر"),
+        ("ويحتفل الأهالي سنويا في 12 ربيع الأول بالمناسبة", "12 ربيع الأول"),
+    ],
+)
+def test_a_hijri_day_of_every_year_is_no_date(text: str, gone: str) -> None:
+    assert gone not in [t for t, _ in found(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "وتقام الدورة مرتين، الأولى في 15 مارس والثانية في 15 سبتمبر من كل عام",
+            ("15 مارس", "XXXX-03-15"),
+        ),
+        ("وانطلقت الحملة في 15 شعبان وتستمر شهرا", ("15 شعبان", "2015-06-02")),
+    ],
+)
+def test_a_day_of_one_year_or_of_a_yearly_pair(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)

@@ -115,6 +115,12 @@ RANGE_WORD = rx("|".join(map(re.escape, RANGE_WORDS)))
 RANGE_EVERY_YEAR_AFTER = rx(
     r"\s*(?:-|–|[وف]?(?:حتي|الي|لغايه))\s[^.!?؟\n،,]{0,50}?(?<!\w)(?:من\s+)?كل\s+(?:عام|سنه)(?!\w)"
 )
+# الأولى في 30 محرم والثانية في 30 رجب من كل عام, في 15 مارس و15 سبتمبر من كل عام: a
+# date of every year joined to the first of a pair makes it every year's too.
+PAIR_EVERY_YEAR_AFTER = rx(
+    rf"\s*[،,]?\s*و\s*(?:\S{{1,40}}\s+){{0,2}}?\d{{1,2}}\s*(?:{MONTHS}|{HIJRI_MONTHS}){END}"
+    r"\s+(?:من\s+)?كل\s+(?:عام|سنه)(?!\w)"
+)
 MODIFIER_AFTER = rx(rf"\s+(?P<mod>{MODIFIER}){END}")
 YEAR_NOUN = rx(r"(?<!\w)(?:ال)?(?:عام|سنه)(?!\w)")
 # بين سبتمبر (أيلول) ويناير (كانون الثاني) الماضيين: a dual modifier after the second
@@ -594,7 +600,10 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
             and not direction
             and text.find("كل", after, after + 80) >= 0
         ):
-            every = RANGE_EVERY_YEAR_AFTER.match(text, after)  # the span ends at the month
+            # the span ends at the month.
+            every = RANGE_EVERY_YEAR_AFTER.match(text, after) or PAIR_EVERY_YEAR_AFTER.match(
+                text, after
+            )
         yearly = (
             every is None
             and year is None
@@ -929,6 +938,20 @@ def holy_month(ctx: Context) -> Iterator[Candidate]:
 HIJRI_EPITHET_AFTER = rx(r"\s+(?:المبارك|الكريم|الفضيل|المعظم|الحرام)(?!\w)")
 
 
+def _every_year(ctx: Context, end: int, opens: int) -> bool:
+    """Whether a yearless date ending at end (its day opening at opens) is of every year:
+    من كل عام after it or after the pair it opens, or a yearly habit before it."""
+    text = ctx.text
+    return bool(
+        EVERY_YEAR_AFTER.match(text, end)
+        or (
+            text.find("كل", end, end + 80) >= 0
+            and (RANGE_EVERY_YEAR_AFTER.match(text, end) or PAIR_EVERY_YEAR_AFTER.match(text, end))
+        )
+        or YEARLY_HABIT_BEFORE.search(text, max(0, opens - 70), opens)
+    )
+
+
 def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
     """Day + Hijri month (+ year): 25 شوال 1436 هـ, (١٢ شوال), رمضان 1436."""
     for hit in ctx.scan(HIJRI_MONTH_NAME, HIJRI_MONTH_ANCHOR, word=MONTH_PREFIX, reach=2):
@@ -995,6 +1018,8 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
             and _weekday_start(ctx, day_start) == day_start
         ):
             continue  # (1 ــ صفر): a score (صفر "nil"), the dash a tatweel folded away
+        if year is None and direction is None and _every_year(ctx, end, day_start):
+            continue  # ٣٠ رجب من كل عام: every year's, no Gregorian date of its own
         if year is not None:
             found = v.hijri_to_gregorian(year, month, day)
         elif ctx.anchor_day is not None and not (direction or "").startswith("year:"):
