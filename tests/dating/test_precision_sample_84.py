@@ -54,3 +54,17 @@ def test_a_people_of_today_with_its_nations_adjective_is_nowadays(
 )
 def test_today_after_a_verb_of_enjoying_is_nowadays(text: str, expected: tuple[str, str]) -> None:
     assert expected in found(text)
+
+
+# ويلفت إلى «أننا وصلنا اليوم إلى حالة أن العلوي لا يثق»: a state we have come to by now
+# (وصلنا اليوم إلى حالة / مرحلة / حد), nowadays; a day's arrival stays the day.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ويقول الكاتب إننا وصلنا اليوم إلى حالة من اليأس", ("اليوم", "PRESENT_REF")),
+        ("لقد وصلنا اليوم إلى مرحلة لا يثق فيها أحد بأحد", ("اليوم", "PRESENT_REF")),
+        ("وقال المدرب: وصلنا اليوم إلى جدة استعدادا للمباراة", ("اليوم", "2015-07-27")),
+    ],
+)
+def test_today_in_a_state_we_have_come_to_is_nowadays(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)

@@ -251,6 +251,10 @@ NOWADAYS_AFTER = rx(
     # القيادة اليوم أصبحت مجرد نشاط: what has become so by now, a state.
     r"|\s+(?:اصبح|اصبحت|اصبحوا|بات|باتت|باتوا|صار|صارت|اضحي|اضحت)(?!\w)"
 )
+# أننا وصلنا اليوم إلى حالة أن, وصلنا اليوم إلى مرحلة: a state we have come to by now,
+# not a day's arrival (وصلنا اليوم إلى لندن).
+REACHED_BEFORE = rx(r"(?<!\w)[وف]?وصلنا\s+$")
+STATE_REACHED_AFTER = rx(r"\s+الي\s+(?:حال|حاله|مرحله|وضع|درجه|حد)(?!\w)")
 # انخفاض مماثل اليوم يمكن أن, الحكومة اليوم مطالبة بأن, الاقتصاد اليوم يحتاج إلى: what
 # may, must or needs be, now; not from a day on (اعتبارا من اليوم يمكن التسجيل).
 MODAL_AFTER = rx(
@@ -713,6 +717,10 @@ def today(ctx: Context) -> Iterator[Candidate]:
                 and GROUP_PRESENT_BEFORE.search(text, reach_lo, w_start)
             )
             or NOWADAYS_AFTER.match(text, end)
+            or (
+                STATE_REACHED_AFTER.match(text, end)
+                and REACHED_BEFORE.search(text, max(0, begin - 8), w_start)
+            )
             or (
                 (
                     hit.group("w").startswith("و")
