@@ -225,6 +225,9 @@ SENTENCE_DAY_CUE = rx(
     r"[^.!?؟…\n،,:;]{0,60}?(?<!\w)(?:[وف]?(?:(?:ال)?ذكري|يصادف|يوافق|تصادف|توافق|تحل|يحل|موعد|"
     r"الساعه|صباح|مساء|سوف)|[وف]?س[يتن]\w{2,40})(?!\w)"
 )
+# What joins اليوم to غد in "now rather than later": قبل, وليس, لا, after a dash (folded
+# to -) or a comma.
+NOW_NOT_LATER = r"\s*-?\s*[،,]?\s*(?:قبل|و?ليس|و?لا)\s+"
 # اليوم كما هي بالأمس, المزاج اليوم مختلف: the present compared with the past.
 NOWADAYS_AFTER = rx(
     r"\s+(?:كما\s+(?:هي|هو|كان|كانت|كانوا)|مختلف|مختلفه|يختلف|تختلف)(?!\w)"
@@ -235,8 +238,8 @@ NOWADAYS_AFTER = rx(
     r"|\s+[وف]?بعد\s+(?:رحيل|وفاه|غياب|مرور|عقود|سنوات|اعوام|قرون)\w{0,40}(?!\w)"
     # اليوم وبعد مضي عشر سنوات: now, years on.
     r"|\s+[وف]?بعد\s+مضي\s+(?:\S{1,40}\s+){0,2}?(?:عقود|سنوات|سنين|اعوام|قرون|عام|عاما|سنه)(?!\w)"
-    # حل اليوم قبل غد: now rather than later (an idiom), no day.
-    r"|\s+قبل\s+(?:ال)?غد(?!\w)"
+    # حل اليوم قبل غد, أن تتخذه اليوم – وليس غدًا: now rather than later (an idiom), no day.
+    rf"|{NOW_NOT_LATER}(?:ال)?غدا?(?!\w)"
     # واليوم نحن في أتون حرب: we, now.
     r"|\s+(?:نحن|انا)(?!\w)"
     # اليوم نرى تنامي, واليوم نعيش زمنا, واليوم نجده يطمئنهم: what we see or judge
@@ -876,6 +879,9 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
 
 # إن غداً لناظره قريب: a proverb (tomorrow is near to who waits for it), no day.
 PROVERB_AFTER = rx(r"\s+لناظر(?:ه|يه)(?!\w)")
+# حل اليوم قبل الغد, تتخذه اليوم – وليس غدًا: the later of "now rather than later", no day
+# (6 such in the corpus, each of them so; its اليوم is nowadays, NOWADAYS_AFTER).
+LATER_OF_NOW_BEFORE = rx(rf"(?<!\w)[وف]?اليوم{NOW_NOT_LATER}$")
 
 
 def _tomorrow_in_context(ctx: Context, hit: re.Match[str]) -> bool:
@@ -906,7 +912,9 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
         return
     for hit in ctx.scan(TOMORROW, TOMORROW_ANCHOR, reach=20):
         word = hit.group("w").lstrip("وف")
-        if PROVERB_AFTER.match(text, hit.end("w")):
+        if PROVERB_AFTER.match(text, hit.end("w")) or LATER_OF_NOW_BEFORE.search(
+            text, max(0, hit.start("w") - 16), hit.start("w")
+        ):
             continue
         if _quoted_title(text, hit.start("w"), hit.end("w")):
             continue

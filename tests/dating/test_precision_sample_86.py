@@ -1,0 +1,41 @@
+"""The classes of precision sample 86 fixed after it.
+
+Each group of tests below says its class; every sentence here is made up, none is
+article text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.dating import extract_mentions
+
+TUE = datetime(2015, 7, 21, 13, 0)
+
+
+def found(text: str, anchor: datetime = TUE) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in extract_mentions(text, anchor)]
+
+
+# على الحكومة أن تتحرك اليوم – وليس غدًا –, نريد حلا اليوم قبل الغد: now rather than later,
+# an idiom: اليوم nowadays, its غد no day (not 22 July).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "على الحكومة أن تتحرك اليوم – وليس غدًا – لإنقاذ الموسم",
+        "نريد أن يبدأ البناء اليوم وليس غدًا في كل الأحياء",
+        "ويأمل السكان أن ينتهي الخلاف اليوم قبل الغد، كما قال",
+        "المطلوب تحرك اليوم، لا غدًا، قبل فوات الأوان",
+    ],
+)
+def test_tomorrow_after_today_in_now_rather_than_later_is_no_day(text: str) -> None:
+    assert found(text) == [("اليوم", "PRESENT_REF")]
+
+
+def test_a_day_after_today_with_its_weekday_is_still_that_day() -> None:
+    assert found("تبدأ الدورة اليوم وتنتهي غدًا الأربعاء") == [
+        ("اليوم", "2015-07-21"),
+        ("غدًا الأربعاء", "2015-07-22"),
+    ]
