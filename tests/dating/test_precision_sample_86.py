@@ -39,3 +39,30 @@ def test_a_day_after_today_with_its_weekday_is_still_that_day() -> None:
         ("اليوم", "2015-07-21"),
         ("غدًا الأربعاء", "2015-07-22"),
     ]
+
+
+# تغادر البعثة مساء اليوم ... عند الواحدة ليلاً: the small hours told with ليلاً after an
+# evening named before are the next day's, as with صباحاً (01:00 on 22 July, not 21).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "تغادر البعثة مساء اليوم الثلاثاء عبر مطار الرياض عند الواحدة ليلاً",
+            ("الواحدة ليلاً", "2015-07-22T01:00"),
+        ),
+        (
+            "ويقام الحفل مساء اليوم ويستمر حتى الساعة الثانية ليلا",
+            ("الساعة الثانية ليلا", "2015-07-22T02:00"),
+        ),
+    ],
+)
+def test_the_small_hours_at_night_after_an_evening_are_the_next_day(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text)
+
+
+def test_the_evening_hours_at_night_stay_that_evening() -> None:
+    assert ("الساعة العاشرة ليلا", "2015-07-21T22:00") in found(
+        "ويقام الحفل مساء اليوم ويستمر حتى الساعة العاشرة ليلا"
+    )

@@ -103,9 +103,10 @@ HEAD_NOUN_BEFORE = Before(
 CLAUSE_OPENING = rx(r"(?:^|[.!?؟\n،,:;])\s*$")
 SUBJECT_AFTER = rx(r"\s+(?!(?:ال|في|علي|على|من|عند|مع|بعد|قبل|حتي|منذ|نحو)(?:\w|$))\w")
 HEAD_NOUN_KINDS = frozenset({"explicit", "numeric", "hijri", "month_year"})
-# The small hours: a clock time before five with صباحاً / فجراً in its span.
+# The small hours: a clock time before five with صباحاً / فجراً / ليلاً in its span
+# (تغادر البعثة مساء اليوم ... عند الواحدة ليلاً: 01:00 of the night after that evening).
 SMALL_HOURS_END = 5
-SMALL_HOURS_WORD = rx(r"(?:صباح|فجر)")
+SMALL_HOURS_WORD = rx(r"(?:صباح|فجر|ليل)")
 # Which hours a part of the day moves past noon: الساعة 5:45 من مساء اليوم is 17:45.
 AFTERNOON_HOURS = {"AF": range(1, 12), "EV": range(1, 12), "NI": range(6, 12), "MI": range(1, 4)}
 # A part of the day in a clock time's own span (الساعة العاشرة صباحا, 8 مساء).
