@@ -66,3 +66,24 @@ def test_the_evening_hours_at_night_stay_that_evening() -> None:
     assert ("الساعة العاشرة ليلا", "2015-07-21T22:00") in found(
         "ويقام الحفل مساء اليوم ويستمر حتى الساعة العاشرة ليلا"
     )
+
+
+# ولا شك أن المسلمين منتشرون اليوم في كل أنحاء العالم: what is found, spread or
+# prevailing by now (the participles of يوجد, ينتشر) is nowadays, not 21 July.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ولا شك أن المهاجرين منتشرون اليوم في كل المدن",
+        "وهذا الحماس غير موجود اليوم في الفريق",
+        "الرأي السائد اليوم بين الشباب أن العمل الحر أفضل",
+        "الأجهزة المتاحة اليوم أسرع من سابقاتها",
+        "وهي الفكرة الموجودة اليوم في كل بيت",
+    ],
+)
+def test_today_after_a_participle_of_being_found_or_spread_is_nowadays(text: str) -> None:
+    assert ("اليوم", "PRESENT_REF") in found(text)
+
+
+def test_today_after_qaim_stays_the_day() -> None:
+    # الصيام القائم اليوم في المدينة: a fast held today, a day's.
+    assert ("اليوم", "2015-07-21") in found("وكذلك الصيام القائم اليوم في المدينة")
