@@ -87,3 +87,21 @@ def test_today_after_a_participle_of_being_found_or_spread_is_nowadays(text: str
 def test_today_after_qaim_stays_the_day() -> None:
     # الصيام القائم اليوم في المدينة: a fast held today, a day's.
     assert ("اليوم", "2015-07-21") in found("وكذلك الصيام القائم اليوم في المدينة")
+
+
+# على عادة روائيي اليوم: the men of letters of today, nowadays (as شباب اليوم), not 21 July;
+# علماء اليوم is left out (قال علماء اليوم الأربعاء reports a day's study).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ولا نجد في الكتاب تلك الزخارف على عادة روائيي اليوم، بل سرد بسيط",
+        "يرى أن دور المثقف اليوم أصعب من ذي قبل في كل مكان",
+        "ويكتب كثير من نقاد اليوم عن الأفلام دون مشاهدتها في الصالات",
+    ],
+)
+def test_today_after_men_of_letters_is_nowadays(text: str) -> None:
+    assert ("اليوم", "PRESENT_REF") in found(text)
+
+
+def test_scientists_today_with_the_weekday_stay_that_day() -> None:
+    assert ("اليوم الثلاثاء", "2015-07-21") in found("قال علماء اليوم الثلاثاء إن الدواء آمن")
