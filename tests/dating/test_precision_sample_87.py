@@ -1,0 +1,39 @@
+"""The classes of precision sample 87 fixed after it.
+
+Each group of tests below says its class; every sentence here is made up, none is
+article text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.dating import extract_mentions
+
+SUN = datetime(2015, 8, 9, 17, 0)
+
+
+def found(text: str, anchor: datetime = SUN) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in extract_mentions(text, anchor)]
+
+
+# أن ما حدث بالأمس القريب في المدينة: "the recent past", an idiom, PAST_REF with its
+# القريب, not the day before (8 August).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقال إن ما حدث بالأمس القريب في المدينة يتكرر اليوم", ("بالأمس القريب", "PAST_REF")),
+        ("وبالأمس القريب افتتحت البلدية حديقة جديدة", ("وبالأمس القريب", "PAST_REF")),
+        ("اعتاد الناس منذ الأمس القريب على هذه العادة", ("الأمس القريب", "PAST_REF")),
+    ],
+)
+def test_the_near_yesterday_is_the_recent_past(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)
+    assert all(value != "2015-08-08" for _, value in found(text))
+
+
+def test_yesterday_before_a_near_place_stays_the_day() -> None:
+    # أمس قرب الحدود: a bare أمس and a place near by.
+    assert ("أمس", "2015-08-08") in found("وقع الانفجار أمس قرب الحدود")
