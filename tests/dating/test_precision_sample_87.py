@@ -37,3 +37,21 @@ def test_the_near_yesterday_is_the_recent_past(text: str, expected: tuple[str, s
 def test_yesterday_before_a_near_place_stays_the_day() -> None:
     # أمس قرب الحدود: a bare أمس and a place near by.
     assert ("أمس", "2015-08-08") in found("وقع الانفجار أمس قرب الحدود")
+
+
+# ليبيا بالنسبة إلى تونس اليوم قد أضحت معضلة: what has become so by now, with قد between
+# اليوم and the verb of becoming as without it (اليوم أصبحت), not 9 August.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "إن المدينة اليوم قد أضحت مركزا للتجارة",
+        "والقرية اليوم لقد باتت خالية من سكانها",
+        "فالتقنية اليوم قد أصبحت جزءا من حياتنا",
+    ],
+)
+def test_today_before_qad_and_a_verb_of_becoming_is_nowadays(text: str) -> None:
+    assert ("اليوم", "PRESENT_REF") in found(text)
+
+
+def test_today_before_qad_and_another_verb_stays_the_day() -> None:
+    assert ("اليوم", "2015-08-09") in found("وكانت الوزارة اليوم قد أعلنت النتائج")
