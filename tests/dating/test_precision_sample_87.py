@@ -55,3 +55,21 @@ def test_today_before_qad_and_a_verb_of_becoming_is_nowadays(text: str) -> None:
 
 def test_today_before_qad_and_another_verb_stays_the_day() -> None:
     assert ("اليوم", "2015-08-09") in found("وكانت الوزارة اليوم قد أعلنت النتائج")
+
+
+# شهد مستشفى الخميس المدني توافد المتبرعين, مهرجان العسل في سوق الثلاثاء الشعبي: a place
+# named by its town (Khamis Mushait) or its weekly market, no weekday.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وشهد مستشفى الخميس المدني توافد المتبرعين بالدم",
+        "أقيم مهرجان العسل في سوق الثلاثاء الشعبي وسط المحافظة",
+        "وتطوير سوق الجمعة القديم بالبلدة",
+    ],
+)
+def test_a_weekday_naming_a_hospital_or_a_market_is_no_date(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_weekday_after_the_hospital_with_al_stays_that_day() -> None:
+    assert ("الخميس الماضي", "2015-08-06") in found("زار والدته بالمستشفى الخميس الماضي")

@@ -331,8 +331,12 @@ WEEKDAY = rx(
     rf"(?:[وف]?[بل]?ال|[وف]?لل)(?P<wd>{WEEKDAYS}){END}(?:\s+(?P<mod>{MODIFIER}){END})?"
 )
 # الجمعة in صلاة الجمعة, خطبة الجمعة, منبر الجمعة is the weekly event, not a date.
+# مستشفى الخميس العام, سوق الثلاثاء الشعبي: a place named by its town (Khamis Mushait) or
+# its weekly market, no date (19 such in the corpus, all read as a weekday before); with
+# ال the noun is its own (عايد أمه بالمستشفى الخميس الماضي: that Thursday).
 WEEKDAY_EVENT_BEFORE = rx(
     r"(?<!\w)[وفبل]?(?:ال)?(?:صلاه|خطبه|صلاتي|اسبوع|منبر|منابر|خطب|خطيب|امام|خطباء)\s*$"
+    r"|(?<!\w)[وفبل]?(?:مستشفي|سوق)\s+$"
 )
 # بدر الخميس, محمد الجمعة, عبدالرحمن السبت, عبد رب الرسول الخميس: a family name after a
 # given name (عبد رب and the word after it are one name), not a weekday (news writes قال
