@@ -73,3 +73,27 @@ def test_a_weekday_naming_a_hospital_or_a_market_is_no_date(text: str) -> None:
 
 def test_a_weekday_after_the_hospital_with_al_stays_that_day() -> None:
     assert ("الخميس الماضي", "2015-08-06") in found("زار والدته بالمستشفى الخميس الماضي")
+
+
+# يقرأ المسلم في هذا الشهر المبارك, طيلة الشهر المبارك: Ramadan by its epithet, as هذا الشهر
+# الكريم (Ramadan 1436, 18 June - 16 July 2015), not the stamp's August.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ويستغل بعضهم هذا الشهر المبارك للتسول في الأسواق",
+            ("هذا الشهر المبارك", "2015-06-18/2015-07-16"),
+        ),
+        (
+            "وأطلقت الجمعية المشروع طيلة الشهر المبارك في المساجد",
+            ("الشهر المبارك", "2015-06-18/2015-07-16"),
+        ),
+    ],
+)
+def test_the_blessed_month_is_ramadan(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)
+
+
+def test_the_blessed_month_named_the_feasts_month_is_not_ramadan() -> None:
+    values = [value for _, value in found("نحسن التعامل مع هذا الشهر المبارك شهر العيد")]
+    assert "2015-06-18/2015-07-16" not in values

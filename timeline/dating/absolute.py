@@ -908,11 +908,13 @@ def prophets_time(ctx: Context, start: int, end: int) -> bool:
     return False
 
 
-# هذا الشهر الكريم, الشهر الفضيل: Ramadan, named by its epithets (the calendar month of
-# the anchor would be another).  Not المبارك, which writers give Shawwal too (هذا الشهر
-# المبارك شهر العيد).
+# هذا الشهر الكريم, الشهر الفضيل, الشهر المبارك: Ramadan, named by its epithets (the
+# calendar month of the anchor would be another).  المبارك, which writers give Shawwal
+# too, not before شهر العيد or شوال (هذا الشهر المبارك شهر العيد): of the corpus's 16
+# الشهر المبارك, 15 are Ramadan.
 HOLY_MONTH_ANCHOR = Anchor("الشهر", ("الشهر",))
-HOLY_EPITHET = rf"\s+(?:الكريم|الفضيل){END}"
+HOLY_EPITHET = rf"\s+(?:الكريم|الفضيل|المبارك){END}"
+SHAWWAL_AFTER = rx(r"\s+(?:شهر\s+)?(?:العيد|شوال)(?!\w)")
 HOLY_MONTH = rx(rf"{START}(?:[وف]?(?:هذا|هذه)\s+)?[وفبلك]?الشهر{HOLY_EPITHET}")
 HOLY_EPITHET_AFTER = rx(HOLY_EPITHET)  # after الشهر: the month is Ramadan
 RAMADAN = 9
@@ -926,6 +928,8 @@ def holy_month(ctx: Context) -> Iterator[Candidate]:
     for hit in ctx.scan(HOLY_MONTH, HOLY_MONTH_ANCHOR, reach=8):
         if prophets_time(ctx, hit.start(), hit.end()):
             continue  # في هذا الشهر الكريم كان فتح مكة: Ramadan in its history
+        if SHAWWAL_AFTER.match(ctx.text, hit.end()):
+            continue  # هذا الشهر المبارك شهر العيد: Shawwal, named next
         value = _nearest_hijri_month(ctx.anchor_day, RAMADAN, None)
         if value is not None:
             yield Candidate(hit.start(), hit.end(), value, "month_year", 0.75, has_year=False)
