@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QHelpEvent, QImage
@@ -76,3 +78,27 @@ def test_a_cut_message_is_whole_in_its_tooltip(qtbot: QtBot, narrow_window: Main
     assert "&lt;b&gt;not bold&lt;/b&gt;" in shown  # shown as written, not as markup
     assert ("a long line" in shown) != ("سطر طويل" in shown)
     QToolTip.hideText()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_search_in_a_library_of_one_article_is_counted_in_arabic_indic_digits(
+    request: pytest.FixtureRequest, qtbot: QtBot, tmp_path: Path, language: str
+) -> None:
+    """ "%1 of 1 article": the 1 put in as ١ was the one in "%1", and the bar read
+    "%١ of 1 article" in place of "١ of ١ article" (the count of hits never put in)."""
+    from timeline.library import import_paths
+    from timeline.store.search import SearchRequest
+
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    one = tmp_path / "one.jsonl"
+    one.write_text('{"title": "قمة الرياض", "body": "انعقدت القمة", "published": "2021-05-12"}\n')
+    with Store(tmp_path / "t.db") as store:
+        assert import_paths(store, [one]).added == 1
+        window = open_window(qtbot, store)
+        window.timeline.set_digits("arabic")
+        with qtbot.waitSignal(window.search_applied, timeout=10_000):
+            window.run_search(SearchRequest(query="القمة"))
+        shown = window.count_label.text()
+        assert "%" not in shown and "1" not in shown
+        assert shown.startswith("١ ") and ("١ of ١ article" in shown) == (language == "en")

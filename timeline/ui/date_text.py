@@ -300,7 +300,9 @@ def counted(translated: str, n: int, style: LabelStyle) -> str:
     """A phrase from `tr(source, "", n)` with n grouped and in the style's digits.
 
     Qt chose the plural form (Arabic has six) and put n in as plain digits; an English
-    source written "article(s)" gets its plural here, as no translation is loaded.
+    source written "article(s)" gets its plural here, as no translation is loaded.  The
+    n replaced is a number of its own, never the digit of a placeholder left for the
+    caller ("%1 of 1 article" became "%١ of 1 article", and its %1 was never filled).
     """
     text = translated.replace("(s)", "" if n == 1 else "s")
-    return text.replace(str(n), group_number(n, style), 1)
+    return re.sub(rf"(?<![%\d]){n}(?!\d)", group_number(n, style), text, count=1)
