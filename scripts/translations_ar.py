@@ -30,8 +30,6 @@ ARABIC: dict[str, str] = {
     "Source: %1": "المصدر: %1",
     "Other sources": "مصادر أخرى",
     "Other tags": "وسوم أخرى",
-    "%1: %2 article(s) without a title, each named by its first line": "%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول",
-    "%1: %2 article(s) already had a note of their own, kept instead of the file's": "%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف",
     "%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read": "%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ",
     "A tag's name cannot hold ; or ؛ (they separate tags in exports).": "لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).",
     "A tag's name has at most %1 characters; this one has %2.": "لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.",
@@ -416,17 +414,11 @@ ARABIC: dict[str, str] = {
     "Recognizing the text of %1: scanned page %2 of %3": (
         "التعرف على نص %1: الصفحة الممسوحة %2 من %3"
     ),
-    "%1 added, %2 already stored, %3 failed files": "أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3",
-    "%1: skipped %2 record(s) that are not articles: %3": "%1: تُخطّي %2 من السجلات ليست مقالات: %3",
-    "%1: %2 article(s) without a readable date": "%1: %2 من المقالات بلا تاريخ مقروء",
     "%1: %2 byte(s) were not valid %3 and were stored as U+FFFD": "%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD",
     "%1: no articles in it": "%1: لا مقالات فيه",
     "%1: no files in this folder (hidden ones are not read)": "%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)",
     "%1: not in a format this program reads": "%1: ليس بصيغة يقرؤها البرنامج",
-    "%1 records skipped": "سجلات متخطّاة: %1",
     "%1 without a readable date": "بلا تاريخ مقروء: %1",
-    "%1 files with no articles": "ملفات بلا مقالات: %1",
-    "%1 files not read": "ملفات لم تُقرأ: %1",
     "Import": "الاستيراد",
     "Import failed": "تعذّر الاستيراد",
     'Search: words, "a phrase", prefix*, -exclude, OR': 'ابحث: كلمات، "عبارة"، بادئة*، -استبعاد، OR',
@@ -659,6 +651,46 @@ ARABIC_PLURALS: dict[str, list[str]] = {
         "%Ln نتيجة",
     ],
     # --- window
+    # The import's summary: its counts line keeps the "label: N" form of its Arabic.
+    "%1 added, %2 already stored, %n failed file(s)": [
+        "أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n",
+    ]
+    * 6,
+    "%n record(s) skipped": ["سجلات متخطّاة: %n"] * 6,
+    "%n file(s) with no articles": ["ملفات بلا مقالات: %n"] * 6,
+    "%n file(s) not read": ["ملفات لم تُقرأ: %n"] * 6,
+    "%1: skipped %n record(s) that cannot be read as an article: %3": [
+        "%1: لم يُتخطَّ أي سجل: %3",
+        "%1: تُخطّي سجل واحد لا يُقرأ مقالةً: %3",
+        "%1: تُخطّي سجلّان لا يُقرآن مقالةً: %3",
+        "%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3",
+        "%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3",
+        "%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3",
+    ],
+    "%1: %n article(s) without a readable date": [
+        "%1: لا مقالات بلا تاريخ مقروء",
+        "%1: مقالة واحدة بلا تاريخ مقروء",
+        "%1: مقالتان بلا تاريخ مقروء",
+        "%1: %n مقالات بلا تاريخ مقروء",
+        "%1: %n مقالة بلا تاريخ مقروء",
+        "%1: %n مقالة بلا تاريخ مقروء",
+    ],
+    "%1: %n article(s) without a title, each named by its first line": [
+        "%1: لا مقالات بلا عنوان",
+        "%1: مقالة واحدة بلا عنوان، سُمّيت بسطرها الأول",
+        "%1: مقالتان بلا عنوان، سُمّيت كلٌّ منهما بسطرها الأول",
+        "%1: %n مقالات بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول",
+        "%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول",
+        "%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول",
+    ],
+    "%1: %n article(s) already had a note of their own, kept instead of the file's": [
+        "%1: لا مقالات لها ملاحظة في المكتبة",
+        "%1: مقالة واحدة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف",
+        "%1: مقالتان لكلٍّ منهما ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف",
+        "%1: %n مقالات لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف",
+        "%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف",
+        "%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف",
+    ],
     "%n article(s)": [
         "لا مقالات",
         "مقالة واحدة",

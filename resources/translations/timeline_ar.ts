@@ -44,7 +44,7 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../timeline/ui/article_model.py" line="534" />
+        <location filename="../../timeline/ui/article_model.py" line="569" />
         <source>Hidden</source>
         <translation>مخفية</translation>
     </message>
@@ -353,97 +353,97 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="166" />
+        <location filename="../../timeline/ui/export_dialog.py" line="167" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="168" />
+        <location filename="../../timeline/ui/export_dialog.py" line="169" />
         <source>TimelineJS (JSON)</source>
         <translation>TimelineJS ‏(JSON)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="169" />
+        <location filename="../../timeline/ui/export_dialog.py" line="170" />
         <source>The Timeline Project (.timeline: no tags, notes or your events)</source>
         <translation>برنامج The Timeline Project ‏(⁦.timeline⁩: دون الوسوم والملاحظات وأحداثك)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="170" />
+        <location filename="../../timeline/ui/export_dialog.py" line="171" />
         <source>Articles as CSV</source>
         <translation>المقالات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="171" />
+        <location filename="../../timeline/ui/export_dialog.py" line="172" />
         <source>Articles as JSON Lines</source>
         <translation>المقالات بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="172" />
+        <location filename="../../timeline/ui/export_dialog.py" line="173" />
         <source>Events as CSV</source>
         <translation>الأحداث بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="173" />
+        <location filename="../../timeline/ui/export_dialog.py" line="174" />
         <source>Events as JSON Lines</source>
         <translation>الأحداث بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="174" />
+        <location filename="../../timeline/ui/export_dialog.py" line="175" />
         <source>Articles as an Excel workbook</source>
         <translation>المقالات في مصنف Excel</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="175" />
+        <location filename="../../timeline/ui/export_dialog.py" line="176" />
         <source>Events as an Excel workbook</source>
         <translation>الأحداث في مصنف Excel</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="176" />
+        <location filename="../../timeline/ui/export_dialog.py" line="177" />
         <source>Chronology to read or print (HTML)</source>
         <translation>تسلسل زمني للقراءة أو الطباعة (HTML)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="177" />
+        <location filename="../../timeline/ui/export_dialog.py" line="178" />
         <source>Image (PNG)</source>
         <translation>صورة (PNG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="178" />
+        <location filename="../../timeline/ui/export_dialog.py" line="179" />
         <source>Image (SVG)</source>
         <translation>صورة (SVG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="179" />
+        <location filename="../../timeline/ui/export_dialog.py" line="180" />
         <source>Document (PDF)</source>
         <translation>مستند (PDF)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="183" />
+        <location filename="../../timeline/ui/export_dialog.py" line="184" />
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="200" />
+        <location filename="../../timeline/ui/export_dialog.py" line="201" />
         <source>Exports what the window shows: the articles the search finds, and their events in the visible stretch of time.</source>
         <translation>يصدّر ما تعرضه النافذة: المقالات التي يجدها البحث، وأحداثها في الفترة الظاهرة من الزمن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="214" />
+        <location filename="../../timeline/ui/export_dialog.py" line="215" />
         <source>&amp;Format:</source>
         <translation>ال&amp;صيغة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="215" />
+        <location filename="../../timeline/ui/export_dialog.py" line="216" />
         <source>&amp;Width:</source>
         <translation>ال&amp;عرض:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="216" />
+        <location filename="../../timeline/ui/export_dialog.py" line="217" />
         <source>&amp;Height:</source>
         <translation>الا&amp;رتفاع:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="217" />
+        <location filename="../../timeline/ui/export_dialog.py" line="218" />
         <source>&amp;Scale (PNG):</source>
         <translation>الم&amp;قياس (PNG):</translation>
     </message>
@@ -451,22 +451,22 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>ExportStatus</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="244" />
+        <location filename="../../timeline/ui/export_dialog.py" line="246" />
         <source>Cancel export</source>
         <translation>إلغاء التصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="245" />
+        <location filename="../../timeline/ui/export_dialog.py" line="247" />
         <source>Stop writing the export: no file is written</source>
         <translation>أوقف كتابة التصدير: لا يُكتب أي ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="250" />
+        <location filename="../../timeline/ui/export_dialog.py" line="252" />
         <source>Exporting %1…</source>
         <translation>جارٍ التصدير إلى %1…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="256" />
+        <location filename="../../timeline/ui/export_dialog.py" line="258" />
         <source>Exporting %1: %2 written</source>
         <translation>جارٍ التصدير إلى %1: كُتب %2</translation>
     </message>
@@ -1291,440 +1291,440 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="970" />
-        <location filename="../../timeline/ui/main_window.py" line="2403" />
+        <location filename="../../timeline/ui/main_window.py" line="994" />
+        <location filename="../../timeline/ui/main_window.py" line="2563" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="363" />
-        <location filename="../../timeline/ui/main_window.py" line="1844" />
+        <location filename="../../timeline/ui/main_window.py" line="384" />
+        <location filename="../../timeline/ui/main_window.py" line="1968" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="387" />
+        <location filename="../../timeline/ui/main_window.py" line="408" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="521" />
+        <location filename="../../timeline/ui/main_window.py" line="545" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="522" />
+        <location filename="../../timeline/ui/main_window.py" line="546" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="526" />
+        <location filename="../../timeline/ui/main_window.py" line="550" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="545" />
+        <location filename="../../timeline/ui/main_window.py" line="569" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="547" />
+        <location filename="../../timeline/ui/main_window.py" line="571" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="556" />
+        <location filename="../../timeline/ui/main_window.py" line="580" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="559" />
+        <location filename="../../timeline/ui/main_window.py" line="583" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="562" />
+        <location filename="../../timeline/ui/main_window.py" line="586" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="566" />
+        <location filename="../../timeline/ui/main_window.py" line="590" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="597" />
+        <location filename="../../timeline/ui/main_window.py" line="621" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="598" />
+        <location filename="../../timeline/ui/main_window.py" line="622" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="602" />
+        <location filename="../../timeline/ui/main_window.py" line="626" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="607" />
+        <location filename="../../timeline/ui/main_window.py" line="631" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="609" />
+        <location filename="../../timeline/ui/main_window.py" line="633" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="616" />
+        <location filename="../../timeline/ui/main_window.py" line="640" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="679" />
+        <location filename="../../timeline/ui/main_window.py" line="703" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="683" />
+        <location filename="../../timeline/ui/main_window.py" line="707" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="686" />
+        <location filename="../../timeline/ui/main_window.py" line="710" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="688" />
+        <location filename="../../timeline/ui/main_window.py" line="712" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="692" />
+        <location filename="../../timeline/ui/main_window.py" line="716" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="696" />
+        <location filename="../../timeline/ui/main_window.py" line="720" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="697" />
+        <location filename="../../timeline/ui/main_window.py" line="721" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="698" />
+        <location filename="../../timeline/ui/main_window.py" line="722" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="700" />
+        <location filename="../../timeline/ui/main_window.py" line="724" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="702" />
+        <location filename="../../timeline/ui/main_window.py" line="726" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="713" />
+        <location filename="../../timeline/ui/main_window.py" line="737" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="717" />
+        <location filename="../../timeline/ui/main_window.py" line="741" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="717" />
+        <location filename="../../timeline/ui/main_window.py" line="741" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="730" />
+        <location filename="../../timeline/ui/main_window.py" line="754" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="731" />
+        <location filename="../../timeline/ui/main_window.py" line="755" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="732" />
+        <location filename="../../timeline/ui/main_window.py" line="756" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="736" />
+        <location filename="../../timeline/ui/main_window.py" line="760" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="789" />
-        <location filename="../../timeline/ui/main_window.py" line="803" />
+        <location filename="../../timeline/ui/main_window.py" line="813" />
+        <location filename="../../timeline/ui/main_window.py" line="827" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="804" />
+        <location filename="../../timeline/ui/main_window.py" line="828" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="871" />
+        <location filename="../../timeline/ui/main_window.py" line="895" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="874" />
+        <location filename="../../timeline/ui/main_window.py" line="898" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="865" />
-        <location filename="../../timeline/ui/main_window.py" line="880" />
+        <location filename="../../timeline/ui/main_window.py" line="889" />
+        <location filename="../../timeline/ui/main_window.py" line="904" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="530" />
+        <location filename="../../timeline/ui/main_window.py" line="554" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="535" />
+        <location filename="../../timeline/ui/main_window.py" line="559" />
         <source>Import from the &amp;clipboard</source>
         <translation>استيراد م&amp;ن الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="538" />
+        <location filename="../../timeline/ui/main_window.py" line="562" />
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="539" />
+        <location filename="../../timeline/ui/main_window.py" line="563" />
         <source>Open &amp;library…</source>
         <translation>&amp;فتح مكتبة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="540" />
+        <location filename="../../timeline/ui/main_window.py" line="564" />
         <source>Recen&amp;t libraries</source>
         <translation>مكتبات &amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="572" />
+        <location filename="../../timeline/ui/main_window.py" line="596" />
         <source>&amp;Remove this article…</source>
         <translation>إ&amp;زالة هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="578" />
+        <location filename="../../timeline/ui/main_window.py" line="602" />
         <source>Remove every article of its &amp;file…</source>
         <translation>إزالة كل مقالات م&amp;لفها…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="587" />
+        <location filename="../../timeline/ui/main_window.py" line="611" />
         <source>Remove what the &amp;last import added…</source>
         <translation>إزالة ما أضافه آخر است&amp;يراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="612" />
+        <location filename="../../timeline/ui/main_window.py" line="636" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="680" />
+        <location filename="../../timeline/ui/main_window.py" line="704" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="689" />
+        <location filename="../../timeline/ui/main_window.py" line="713" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="707" />
+        <location filename="../../timeline/ui/main_window.py" line="731" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="708" />
+        <location filename="../../timeline/ui/main_window.py" line="732" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="709" />
+        <location filename="../../timeline/ui/main_window.py" line="733" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="720" />
+        <location filename="../../timeline/ui/main_window.py" line="744" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="838" />
+        <location filename="../../timeline/ui/main_window.py" line="862" />
         <source>From the search field to its results</source>
         <translation>من حقل البحث إلى نتائجه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="890" />
+        <location filename="../../timeline/ui/main_window.py" line="914" />
         <source>each story once</source>
         <translation>كل خبر مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="892" />
+        <location filename="../../timeline/ui/main_window.py" line="916" />
         <source>hidden items shown</source>
         <translation>العناصر المخفية ظاهرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="962" />
-        <location filename="../../timeline/ui/main_window.py" line="968" />
+        <location filename="../../timeline/ui/main_window.py" line="986" />
+        <location filename="../../timeline/ui/main_window.py" line="992" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="977" />
+        <location filename="../../timeline/ui/main_window.py" line="1001" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1168" />
+        <location filename="../../timeline/ui/main_window.py" line="1227" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1170" />
+        <location filename="../../timeline/ui/main_window.py" line="1229" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1175" />
+        <location filename="../../timeline/ui/main_window.py" line="1234" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1176" />
+        <location filename="../../timeline/ui/main_window.py" line="1235" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1177" />
+        <location filename="../../timeline/ui/main_window.py" line="1236" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1181" />
-        <location filename="../../timeline/ui/main_window.py" line="2300" />
+        <location filename="../../timeline/ui/main_window.py" line="1240" />
+        <location filename="../../timeline/ui/main_window.py" line="2459" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1426" />
+        <location filename="../../timeline/ui/main_window.py" line="1532" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1797" />
+        <location filename="../../timeline/ui/main_window.py" line="1921" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1832" />
+        <location filename="../../timeline/ui/main_window.py" line="1956" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1833" />
+        <location filename="../../timeline/ui/main_window.py" line="1957" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1844" />
-        <location filename="../../timeline/ui/main_window.py" line="1864" />
+        <location filename="../../timeline/ui/main_window.py" line="1968" />
+        <location filename="../../timeline/ui/main_window.py" line="1988" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1849" />
+        <location filename="../../timeline/ui/main_window.py" line="1973" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1856" />
+        <location filename="../../timeline/ui/main_window.py" line="1980" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1864" />
+        <location filename="../../timeline/ui/main_window.py" line="1988" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1872" />
+        <location filename="../../timeline/ui/main_window.py" line="1996" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1874" />
+        <location filename="../../timeline/ui/main_window.py" line="1998" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1876" />
+        <location filename="../../timeline/ui/main_window.py" line="2000" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1877" />
+        <location filename="../../timeline/ui/main_window.py" line="2001" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1878" />
+        <location filename="../../timeline/ui/main_window.py" line="2002" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1879" />
+        <location filename="../../timeline/ui/main_window.py" line="2003" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1887" />
+        <location filename="../../timeline/ui/main_window.py" line="2011" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1896" />
-        <location filename="../../timeline/ui/main_window.py" line="1930" />
+        <location filename="../../timeline/ui/main_window.py" line="2020" />
+        <location filename="../../timeline/ui/main_window.py" line="2054" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1905" />
+        <location filename="../../timeline/ui/main_window.py" line="2029" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1906" />
+        <location filename="../../timeline/ui/main_window.py" line="2030" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1923" />
+        <location filename="../../timeline/ui/main_window.py" line="2047" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1931" />
+        <location filename="../../timeline/ui/main_window.py" line="2055" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1733,17 +1733,57 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1951" />
+        <location filename="../../timeline/ui/main_window.py" line="2075" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="2353" />
+        <source>%1 added, %2 already stored, %n failed file(s)</source>
+        <translation><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="2369" />
+        <source>%1: skipped %n record(s) that cannot be read as an article: %3</source>
+        <translation><numerusform>%1: لم يُتخطَّ أي سجل: %3</numerusform><numerusform>%1: تُخطّي سجل واحد لا يُقرأ مقالةً: %3</numerusform><numerusform>%1: تُخطّي سجلّان لا يُقرآن مقالةً: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="2382" />
+        <source>%1: %n article(s) without a readable date</source>
+        <translation><numerusform>%1: لا مقالات بلا تاريخ مقروء</numerusform><numerusform>%1: مقالة واحدة بلا تاريخ مقروء</numerusform><numerusform>%1: مقالتان بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالات بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالة بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالة بلا تاريخ مقروء</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="2391" />
+        <source>%1: %n article(s) without a title, each named by its first line</source>
+        <translation><numerusform>%1: لا مقالات بلا عنوان</numerusform><numerusform>%1: مقالة واحدة بلا عنوان، سُمّيت بسطرها الأول</numerusform><numerusform>%1: مقالتان بلا عنوان، سُمّيت كلٌّ منهما بسطرها الأول</numerusform><numerusform>%1: %n مقالات بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform><numerusform>%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform><numerusform>%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="2401" />
+        <source>%1: %n article(s) already had a note of their own, kept instead of the file's</source>
+        <translation><numerusform>%1: لا مقالات لها ملاحظة في المكتبة</numerusform><numerusform>%1: مقالة واحدة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: مقالتان لكلٍّ منهما ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالات لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2285" />
+        <location filename="../../timeline/ui/main_window.py" line="2442" />
         <source>%1: no files in this folder (hidden ones are not read)</source>
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="2449" />
+        <source>%n record(s) skipped</source>
+        <translation><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="2455" />
+        <source>%n file(s) with no articles</source>
+        <translation><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="2458" />
+        <source>%n file(s) not read</source>
+        <translation><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2405" />
+        <location filename="../../timeline/ui/main_window.py" line="2565" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1752,228 +1792,188 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2413" />
+        <location filename="../../timeline/ui/main_window.py" line="2573" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2418" />
+        <location filename="../../timeline/ui/main_window.py" line="2578" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1938" />
+        <location filename="../../timeline/ui/main_window.py" line="2062" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="793" />
+        <location filename="../../timeline/ui/main_window.py" line="817" />
         <source>Date (for example 1973-10-06, 6 October 1973 or 10 Ramadan 1393 AH; Arabic dates too):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو ⁦1973-10-06⁩؛ وبالإنجليزية أيضًا):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1969" />
-        <location filename="../../timeline/ui/main_window.py" line="1982" />
+        <location filename="../../timeline/ui/main_window.py" line="2093" />
+        <location filename="../../timeline/ui/main_window.py" line="2106" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1970" />
+        <location filename="../../timeline/ui/main_window.py" line="2094" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1985" />
+        <location filename="../../timeline/ui/main_window.py" line="2109" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2020" />
+        <location filename="../../timeline/ui/main_window.py" line="2144" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2025" />
+        <location filename="../../timeline/ui/main_window.py" line="2149" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2045" />
+        <location filename="../../timeline/ui/main_window.py" line="2169" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2046" />
+        <location filename="../../timeline/ui/main_window.py" line="2170" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2081" />
+        <location filename="../../timeline/ui/main_window.py" line="2215" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2083" />
+        <location filename="../../timeline/ui/main_window.py" line="2217" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2085" />
+        <location filename="../../timeline/ui/main_window.py" line="2219" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2087" />
+        <location filename="../../timeline/ui/main_window.py" line="2221" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2102" />
+        <location filename="../../timeline/ui/main_window.py" line="2236" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2107" />
+        <location filename="../../timeline/ui/main_window.py" line="2242" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2109" />
+        <location filename="../../timeline/ui/main_window.py" line="2244" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2111" />
+        <location filename="../../timeline/ui/main_window.py" line="2246" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2118" />
+        <location filename="../../timeline/ui/main_window.py" line="2253" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2119" />
+        <location filename="../../timeline/ui/main_window.py" line="2254" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2124" />
+        <location filename="../../timeline/ui/main_window.py" line="2259" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2146" />
+        <location filename="../../timeline/ui/main_window.py" line="2281" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2151" />
+        <location filename="../../timeline/ui/main_window.py" line="2286" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2164" />
+        <location filename="../../timeline/ui/main_window.py" line="2299" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2166" />
+        <location filename="../../timeline/ui/main_window.py" line="2301" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2184" />
+        <location filename="../../timeline/ui/main_window.py" line="2319" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2195" />
+        <location filename="../../timeline/ui/main_window.py" line="2331" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2210" />
-        <source>%1 added, %2 already stored, %3 failed files</source>
-        <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="2224" />
-        <source>%1: skipped %2 record(s) that are not articles: %3</source>
-        <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="2229" />
+        <location filename="../../timeline/ui/main_window.py" line="2376" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2234" />
-        <source>%1: %2 article(s) without a readable date</source>
-        <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="2240" />
-        <source>%1: %2 article(s) without a title, each named by its first line</source>
-        <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="2247" />
-        <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
-        <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="2255" />
+        <location filename="../../timeline/ui/main_window.py" line="2412" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2264" />
+        <location filename="../../timeline/ui/main_window.py" line="2421" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2272" />
+        <location filename="../../timeline/ui/main_window.py" line="2429" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2279" />
+        <location filename="../../timeline/ui/main_window.py" line="2436" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2281" />
+        <location filename="../../timeline/ui/main_window.py" line="2438" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2291" />
-        <source>%1 records skipped</source>
-        <translation>سجلات متخطّاة: %1</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="2294" />
+        <location filename="../../timeline/ui/main_window.py" line="2452" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2297" />
-        <source>%1 files with no articles</source>
-        <translation>ملفات بلا مقالات: %1</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="2299" />
-        <source>%1 files not read</source>
-        <translation>ملفات لم تُقرأ: %1</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="2309" />
+        <location filename="../../timeline/ui/main_window.py" line="2469" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2365" />
+        <location filename="../../timeline/ui/main_window.py" line="2525" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>
@@ -1981,12 +1981,12 @@ This window shows what the file held; nothing more can be changed from it.</sour
 <context>
     <name>MenuKeys</name>
     <message>
-        <location filename="../../timeline/ui/menu_keys.py" line="211" />
+        <location filename="../../timeline/ui/menu_keys.py" line="279" />
         <source>Open the menu bar</source>
         <translation>فتح شريط القوائم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/menu_keys.py" line="215" />
+        <location filename="../../timeline/ui/menu_keys.py" line="283" />
         <source>The menu of what has the focus</source>
         <translation>قائمة ما عليه التركيز</translation>
     </message>
@@ -2544,27 +2544,27 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>StoryPanel</name>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="158" />
+        <location filename="../../timeline/ui/story_panel.py" line="159" />
         <source>%n only through other copies</source>
         <translation><numerusform>لا شيء عبر نسخ أخرى فقط</numerusform><numerusform>واحدة عبر نسخ أخرى فقط</numerusform><numerusform>اثنتان عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="152" />
+        <location filename="../../timeline/ui/story_panel.py" line="153" />
         <source>No copies of this story</source>
         <translation>لا نسخ أخرى لهذا الخبر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="199" />
+        <location filename="../../timeline/ui/story_panel.py" line="200" />
         <source>first</source>
         <translation>الأولى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="201" />
+        <location filename="../../timeline/ui/story_panel.py" line="202" />
         <source>this article</source>
         <translation>هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="132" />
+        <location filename="../../timeline/ui/story_panel.py" line="133" />
         <source>undated</source>
         <translation>بلا تاريخ</translation>
     </message>
@@ -2584,74 +2584,74 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <translation>مقالات ذات صلة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="167" />
+        <location filename="../../timeline/ui/story_panel.py" line="168" />
         <source>%n hidden, not listed</source>
         <translation><numerusform>لا نسخ مخفية</numerusform><numerusform>نسخة مخفية لا تُسرد</numerusform><numerusform>نسختان مخفيتان لا تُسردان</numerusform><numerusform>%n نسخ مخفية لا تُسرد</numerusform><numerusform>%n نسخة مخفية لا تُسرد</numerusform><numerusform>%n نسخة مخفية لا تُسرد</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="174" />
+        <location filename="../../timeline/ui/story_panel.py" line="175" />
         <source>Copies you hid are left out; Show hidden items, in the View menu, lists them.</source>
         <translation>النسخ التي أخفيتها لا تُسرد؛ يسردها «إظهار العناصر المخفية» في قائمة «عرض».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="186" />
+        <location filename="../../timeline/ui/story_panel.py" line="187" />
         <source>Copies (%n)</source>
         <translation><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="188" />
+        <location filename="../../timeline/ui/story_panel.py" line="189" />
         <source>Copies</source>
         <translation>النسخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="206" />
+        <location filename="../../timeline/ui/story_panel.py" line="207" />
         <source>through other copies</source>
         <translation>عبر نسخ أخرى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="211" />
+        <location filename="../../timeline/ui/story_panel.py" line="212" />
         <source>Click to see the words that differ; double-click to open</source>
         <translation>انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="215" />
+        <location filename="../../timeline/ui/story_panel.py" line="216" />
         <source>This article shares little text with the one shown: it is in the story because it copies another copy (a roundup that reports both, say).</source>
         <translation>تشترك هذه المقالة في القليل من النص مع المقالة المعروضة: هي في الخبر لأنها تنسخ نسخة أخرى (كتقرير جامع يروي الخبرين).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="229" />
+        <location filename="../../timeline/ui/story_panel.py" line="230" />
         <source>… and %n more (timeline stories lists them all)</source>
         <translation><numerusform>…</numerusform><numerusform>… ونسخة أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… ونسختان أخريان (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… و%n نسخ أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… و%n نسخة أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… و%n نسخة أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="240" />
+        <location filename="../../timeline/ui/story_panel.py" line="241" />
         <source>No related articles</source>
         <translation>لا مقالات ذات صلة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="245" />
+        <location filename="../../timeline/ui/story_panel.py" line="246" />
         <source>Related (%n)</source>
         <translation><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="247" />
+        <location filename="../../timeline/ui/story_panel.py" line="248" />
         <source>Related</source>
         <translation>ذات صلة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="259" />
+        <location filename="../../timeline/ui/story_panel.py" line="260" />
         <source>Shares these rare words with this article: %1
 Score %2: more rare words shared and closer dates score higher. Double-click to open.</source>
         <translation>تشترك مع هذه المقالة في هذه الكلمات النادرة: %1
 الدرجة %2: تعلو كلما زادت الكلمات النادرة المشتركة وتقاربت التواريخ. انقر مرتين لفتحها.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="276" />
+        <location filename="../../timeline/ui/story_panel.py" line="277" />
         <source>(hidden)</source>
         <translation>(مخفية)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="309" />
+        <location filename="../../timeline/ui/story_panel.py" line="310" />
         <source>%n word(s) in common; marked: words only that copy has</source>
         <translation><numerusform>لا كلمات مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>كلمة واحدة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>كلمتان مشتركتان؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>%n كلمات مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>%n كلمةً مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>%n كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform></translation>
     </message>
@@ -2659,156 +2659,156 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="952" />
-        <location filename="../../timeline/ui/timeline_view.py" line="963" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1084" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1095" />
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="974" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1211" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1106" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1343" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="975" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1211" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1107" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1343" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="976" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1108" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="980" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1112" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="981" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1113" />
         <source>%1 events in view</source>
         <translation>%1 حدثاً في العرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="983" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1115" />
         <source>%1 events in view; reading them one by one…</source>
         <translation>%1 حدثاً في العرض؛ جارٍ قراءتها واحداً واحداً…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="984" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1116" />
         <source>%1 events in view…</source>
         <translation>%1 حدثاً في العرض…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="988" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1120" />
         <source>and %1 longer ranges spanning the whole view</source>
         <translation>و%1 فترة أطول تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="989" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1121" />
         <source>and %1 longer ranges</source>
         <translation>و%1 فترة أطول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="991" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1123" />
         <source>and %1 longer ranges found by the search spanning the whole view</source>
         <translation>و%1 فترة أطول تطابق البحث تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="992" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1124" />
         <source>and %1 longer ranges found</source>
         <translation>و%1 فترة أطول تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1111" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1243" />
         <source>Zoom in / out about the middle</source>
         <translation>تكبير / تصغير حول الوسط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1112" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1244" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1113" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1245" />
         <source>Zoom in / out about the pointer</source>
         <translation>تكبير / تصغير حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1113" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1245" />
         <source>Mouse wheel</source>
         <translation>عجلة الفأرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1114" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1246" />
         <source>Zoom in twice about the pointer</source>
         <translation>تكبير مرتين حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1114" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1246" />
         <source>Double click</source>
         <translation>نقر مزدوج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1115" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1116" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1247" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1248" />
         <source>Move along the time</source>
         <translation>التنقل على محور الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1116" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1248" />
         <source>Drag</source>
         <translation>السحب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1117" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1249" />
         <source>A screen earlier / later</source>
         <translation>شاشة أسبق / أحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1118" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1250" />
         <source>Next / previous event</source>
         <translation>الحدث التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1119" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1251" />
         <source>Scroll the lanes of events</source>
         <translation>تمرير صفوف الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1120" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1252" />
         <source>The days the articles were published in</source>
         <translation>أيام نشر المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1121" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1253" />
         <source>Clear the selection</source>
         <translation>إلغاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1182" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1314" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1232" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1364" />
         <source>%1 events</source>
         <translation>%1 حدثاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1236" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1368" />
         <source>%1 match the search</source>
         <translation>%1 منها تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1257" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1389" />
         <source>%1 more</source>
         <translation>%1 غيرها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1269" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1401" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>
@@ -3072,49 +3072,49 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowExporter</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="289" />
-        <location filename="../../timeline/ui/export_dialog.py" line="319" />
-        <location filename="../../timeline/ui/export_dialog.py" line="452" />
+        <location filename="../../timeline/ui/export_dialog.py" line="291" />
+        <location filename="../../timeline/ui/export_dialog.py" line="321" />
+        <location filename="../../timeline/ui/export_dialog.py" line="454" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="320" />
+        <location filename="../../timeline/ui/export_dialog.py" line="322" />
         <source>%1 already exists. Replace it?</source>
         <translation>%1 موجود من قبل. أأستبدله؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="349" />
+        <location filename="../../timeline/ui/export_dialog.py" line="351" />
         <source>An export is already being written</source>
         <translation>يجري الآن كتابة تصدير آخر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="402" />
+        <location filename="../../timeline/ui/export_dialog.py" line="404" />
         <source>Export cancelled: no file was written</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="415" />
+        <location filename="../../timeline/ui/export_dialog.py" line="417" />
         <source>Exported %n article(s) to %1</source>
         <translation><numerusform>لم تُصدَّر أي مقالة إلى %1</numerusform><numerusform>صُدّرت مقالة واحدة إلى %1</numerusform><numerusform>صُدّرت مقالتان إلى %1</numerusform><numerusform>صُدّرت %n مقالات إلى %1</numerusform><numerusform>صُدّرت %n مقالة إلى %1</numerusform><numerusform>صُدّرت %n مقالة إلى %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="417" />
+        <location filename="../../timeline/ui/export_dialog.py" line="419" />
         <source>Exported %n event(s) to %1</source>
         <translation><numerusform>لم يُصدَّر أي حدث إلى %1</numerusform><numerusform>صُدّر حدث واحد إلى %1</numerusform><numerusform>صُدّر حدثان إلى %1</numerusform><numerusform>صُدّرت %n أحداث إلى %1</numerusform><numerusform>صُدّر %n حدثًا إلى %1</numerusform><numerusform>صُدّر %n حدث إلى %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="425" />
+        <location filename="../../timeline/ui/export_dialog.py" line="427" />
         <source>%n undated article(s) left out: this format places every article on its date</source>
         <translation><numerusform>لا مقالات غير مؤرخة مستبعدة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالة واحدة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالتان غير مؤرختين: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالات غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="436" />
+        <location filename="../../timeline/ui/export_dialog.py" line="438" />
         <source>%n row(s) with a text cut at a cell's 32,767 characters (CSV and JSON Lines keep every character)</source>
         <translation><numerusform>لا صفوف قُصّ نصها</numerusform><numerusform>صف واحد قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>صفان قُصّ نصهما عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفوف قُصّ نصها عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفًا قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صف قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="459" />
+        <location filename="../../timeline/ui/export_dialog.py" line="461" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>

@@ -244,7 +244,7 @@ def test_the_windows_import_report_says_why_in_arabic(
     skipped.rejections = ["line 2: missing or empty 'body'", "line 7: JSON nested too deeply"]
     assert _report_details(qtbot, tmp_path, [failed, skipped]) == [
         "feed.rss: ليست موجزًا (لا عنصر rss ولا feed ولا RDF)",
-        "a.jsonl: تُخطّي 2 من السجلات ليست مقالات: السطر \u20682\u2069: الحقل 'body' مفقود أو فارغ؛"
+        "a.jsonl: تُخطّي سجلّان لا يُقرآن مقالةً: السطر \u20682\u2069: الحقل 'body' مفقود أو فارغ؛"
         " السطر \u20687\u2069: JSON متداخل بعمق زائد",
     ]
 

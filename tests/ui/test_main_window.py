@@ -309,7 +309,7 @@ def test_the_import_report_says_where_a_note_of_the_library_was_kept(
         result = FileResult(tmp_path / "out.jsonl", duplicates=3, notes_kept=2, left_out=4)
         _text, details = win._import_summary(ImportReport([result]))
         assert details == [
-            "out.jsonl: 2 article(s) already had a note of their own, kept instead of the file's",
+            "out.jsonl: 2 articles already had a note of their own, kept instead of the file's",
             "out.jsonl: 4 of your values in it (events added by hand, corrected dates) were left"
             " out: their dates or places no longer read",
         ]
@@ -340,11 +340,16 @@ def test_the_import_report_names_every_file_that_lost_anything(
         assert report.added == 3 and report.rejected == 1 and not report.failed
         box = win.findChild(QMessageBox)
         assert box is not None
-        assert "1 records skipped" in box.text() and "1 files with no articles" in box.text()
+        # Each count agrees with its noun: "1 records skipped" and "1 article(s)" were said.
+        assert "1 record skipped" in box.text() and "1 file with no articles" in box.text()
+        assert box.text().startswith("3 added, 0 already stored, 0 failed files")
         details = box.detailedText().splitlines()
-        assert any(d.startswith("some.jsonl: skipped 1 record") for d in details)
-        assert "some.jsonl: 1 article(s) without a readable date" in details
-        assert "some.jsonl: 1 article(s) without a title, each named by its first line" in details
+        assert any(
+            d.startswith("some.jsonl: skipped 1 record that cannot be read as an article: ")
+            for d in details
+        )
+        assert "some.jsonl: 1 article without a readable date" in details
+        assert "some.jsonl: 1 article without a title, each named by its first line" in details
         assert "empty.jsonl: no articles in it" in details
         assert "notes.xyz: not in a format this program reads" in details
         assert "two\u240alines.xyz: not in a format this program reads" in details

@@ -2342,11 +2342,17 @@ class MainWindow(QMainWindow):
         def number(n: int) -> str:
             return group_number(n, style)
 
+        def many(translated: str, n: int) -> str:
+            # A count's noun agrees with it ("1 record skipped", not "1 records
+            # skipped"): `translated` is the phrase Qt chose for n, counted before any
+            # name or reason is put in, so that a digit in a file's name is never n.
+            return counted(translated, n, style)
+
+        failed = len(report.failed)
         counts = [
-            self.tr("%1 added, %2 already stored, %3 failed files")
+            many(self.tr("%1 added, %2 already stored, %n failed file(s)", "", failed), failed)
             .replace("%1", number(report.added))
             .replace("%2", number(report.duplicates))
-            .replace("%3", number(len(report.failed)))
         ]
         details = []
         empty = 0
@@ -2356,34 +2362,49 @@ class MainWindow(QMainWindow):
                 details.append(f"{name}: {reason_in_interface_language(result.error)}")
                 continue
             if result.rejected:
+                n = result.rejected
                 details.append(
-                    self.tr("%1: skipped %2 record(s) that are not articles: %3")
+                    many(
+                        self.tr(
+                            "%1: skipped %n record(s) that cannot be read as an article: %3", "", n
+                        ),
+                        n,
+                    )
                     .replace("%1", name)
-                    .replace("%2", number(result.rejected))
                     .replace(
                         "%3",
                         self.tr("; ").join(map(reason_in_interface_language, result.rejections)),
                     )
                 )
             if result.undated:
+                n = result.undated
                 details.append(
-                    self.tr("%1: %2 article(s) without a readable date")
-                    .replace("%1", name)
-                    .replace("%2", number(result.undated))
+                    many(self.tr("%1: %n article(s) without a readable date", "", n), n).replace(
+                        "%1", name
+                    )
                 )
             if result.untitled:
+                n = result.untitled
                 details.append(
-                    self.tr("%1: %2 article(s) without a title, each named by its first line")
-                    .replace("%1", name)
-                    .replace("%2", number(result.untitled))
+                    many(
+                        self.tr(
+                            "%1: %n article(s) without a title, each named by its first line", "", n
+                        ),
+                        n,
+                    ).replace("%1", name)
                 )
             if result.notes_kept:
+                n = result.notes_kept
                 details.append(
-                    self.tr(
-                        "%1: %2 article(s) already had a note of their own, kept instead of the file's"
-                    )
-                    .replace("%1", name)
-                    .replace("%2", number(result.notes_kept))
+                    many(
+                        self.tr(
+                            "%1: %n article(s) already had a note of their own,"
+                            " kept instead of the file's",
+                            "",
+                            n,
+                        ),
+                        n,
+                    ).replace("%1", name)
                 )
             if result.left_out:
                 details.append(
@@ -2424,15 +2445,17 @@ class MainWindow(QMainWindow):
             for path in report.empty
         )
         if report.rejected:
-            counts.append(self.tr("%1 records skipped").replace("%1", number(report.rejected)))
+            n = report.rejected
+            counts.append(many(self.tr("%n record(s) skipped", "", n), n))
         if report.undated:
             counts.append(
                 self.tr("%1 without a readable date").replace("%1", number(report.undated))
             )
         if empty:
-            counts.append(self.tr("%1 files with no articles").replace("%1", number(empty)))
+            counts.append(many(self.tr("%n file(s) with no articles", "", empty), empty))
         if report.skipped:
-            counts.append(self.tr("%1 files not read").replace("%1", number(len(report.skipped))))
+            n = len(report.skipped)
+            counts.append(many(self.tr("%n file(s) not read", "", n), n))
         return self.tr(", ").join(counts) + ".", details
 
     def _show_import_error(self, message: str) -> None:
