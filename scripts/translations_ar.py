@@ -180,6 +180,7 @@ ARABIC: dict[str, str] = {
     "feed": "موجز",
     "web page": "صفحة ويب",
     "binary data, not a text file": "بيانات ثنائية، لا ملف نصي",
+    "binary data, not a web page": "بيانات ثنائية، لا صفحة ويب",
     "more than the %1 bytes a text may be": "أكثر من %1 بايت، أقصى ما يكونه النص",
     "nested too deeply to read": "متداخل بعمق يمنع قراءته",
     "too large to read in the memory available": "أكبر من أن يُقرأ في الذاكرة المتاحة",

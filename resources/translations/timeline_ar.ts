@@ -900,7 +900,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="452" />
-        <location filename="../../timeline/ui/import_messages.py" line="827" />
+        <location filename="../../timeline/ui/import_messages.py" line="831" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
@@ -910,17 +910,22 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>لا متن للمقالة بعد سطري العنوان والتاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="608" />
+        <location filename="../../timeline/ui/import_messages.py" line="481" />
+        <source>binary data, not a web page</source>
+        <translation>بيانات ثنائية، لا صفحة ويب</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="612" />
         <source>not followed by the blank line that ends a record: its Content-Length is wrong (a damaged web archive)</source>
         <translation>لا يليه السطر الفارغ الذي ينتهي به السجل: طوله المذكور (Content-Length) خاطئ (أرشيف ويب تالف)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="616" />
+        <location filename="../../timeline/ui/import_messages.py" line="620" />
         <source>its page's compressed content is damaged (%1)</source>
         <translation>المحتوى المضغوط لصفحته تالف (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="794" />
+        <location filename="../../timeline/ui/import_messages.py" line="798" />
         <source>%1; the rest of the file was not read</source>
         <translation>%1؛ لم يُقرأ باقي الملف</translation>
     </message>
@@ -935,72 +940,72 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>أكثر من %1 بايت، أقصى ما يكونه ملف %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="510" />
+        <location filename="../../timeline/ui/import_messages.py" line="514" />
         <source>a message larger than the %1 bytes one may be</source>
         <translation>رسالة أكبر من %1 بايت، وهو أقصى حجم للرسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="514" />
+        <location filename="../../timeline/ui/import_messages.py" line="518" />
         <source>not an e-mail message (no headers at its start)</source>
         <translation>ليست رسالة بريد إلكتروني (لا ترويسات في أولها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="518" />
+        <location filename="../../timeline/ui/import_messages.py" line="522" />
         <source>a message with no subject and no text</source>
         <translation>رسالة بلا موضوع ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="522" />
+        <location filename="../../timeline/ui/import_messages.py" line="526" />
         <source>not a readable e-mail message (%1)</source>
         <translation>رسالة بريد إلكتروني لا تُقرأ (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="526" />
+        <location filename="../../timeline/ui/import_messages.py" line="530" />
         <source>its attachment could not be read (%1)</source>
         <translation>تعذّرت قراءة مرفقها (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="530" />
+        <location filename="../../timeline/ui/import_messages.py" line="534" />
         <source>its parts are nested too deep to be a message</source>
         <translation>أجزاؤها متداخلة إلى عمق لا تبلغه رسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="534" />
+        <location filename="../../timeline/ui/import_messages.py" line="538" />
         <source>not a mailbox (it does not begin with a '%1' line)</source>
         <translation>ليس صندوق بريد (لا يبدأ بسطر '%1')</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="670" />
+        <location filename="../../timeline/ui/import_messages.py" line="674" />
         <source>message %1: %2</source>
         <translation>الرسالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="671" />
+        <location filename="../../timeline/ui/import_messages.py" line="675" />
         <source>after record %1: %2</source>
         <translation>بعد السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="748" />
+        <location filename="../../timeline/ui/import_messages.py" line="752" />
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="754" />
+        <location filename="../../timeline/ui/import_messages.py" line="758" />
         <source>feed</source>
         <translation>موجز</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="756" />
+        <location filename="../../timeline/ui/import_messages.py" line="760" />
         <source>web page</source>
         <translation>صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="763" />
+        <location filename="../../timeline/ui/import_messages.py" line="767" />
         <source>e-mail</source>
         <translation>بريد إلكتروني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="765" />
+        <location filename="../../timeline/ui/import_messages.py" line="769" />
         <source>picture</source>
         <translation>صورة</translation>
     </message>
@@ -1050,232 +1055,232 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>تنتهي البيانات المضغوطة قبل نهايتها (ملف gzip مبتور)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="481" />
+        <location filename="../../timeline/ui/import_messages.py" line="485" />
         <source>more than the %1 bytes a text may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه النص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="483" />
+        <location filename="../../timeline/ui/import_messages.py" line="487" />
         <source>nested too deeply to read</source>
         <translation>متداخل بعمق يمنع قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="486" />
+        <location filename="../../timeline/ui/import_messages.py" line="490" />
         <source>too large to read in the memory available</source>
         <translation>أكبر من أن يُقرأ في الذاكرة المتاحة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="488" />
+        <location filename="../../timeline/ui/import_messages.py" line="492" />
         <source>could not be read (%1)</source>
         <translation>تعذّرت قراءته (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="491" />
+        <location filename="../../timeline/ui/import_messages.py" line="495" />
         <source>No such file or directory</source>
         <translation>لا ملف ولا مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="492" />
+        <location filename="../../timeline/ui/import_messages.py" line="496" />
         <source>Permission denied</source>
         <translation>لا إذن بذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="493" />
+        <location filename="../../timeline/ui/import_messages.py" line="497" />
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="494" />
+        <location filename="../../timeline/ui/import_messages.py" line="498" />
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="495" />
+        <location filename="../../timeline/ui/import_messages.py" line="499" />
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="496" />
+        <location filename="../../timeline/ui/import_messages.py" line="500" />
         <source>Read-only file system</source>
         <translation>نظام الملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="497" />
+        <location filename="../../timeline/ui/import_messages.py" line="501" />
         <source>File name too long</source>
         <translation>اسم الملف أطول مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="498" />
+        <location filename="../../timeline/ui/import_messages.py" line="502" />
         <source>Too many open files</source>
         <translation>الملفات المفتوحة أكثر مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="499" />
+        <location filename="../../timeline/ui/import_messages.py" line="503" />
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="500" />
+        <location filename="../../timeline/ui/import_messages.py" line="504" />
         <source>Input/output error</source>
         <translation>خطأ في القراءة من القرص أو الكتابة عليه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="502" />
+        <location filename="../../timeline/ui/import_messages.py" line="506" />
         <source>no title and no text</source>
         <translation>لا عنوان ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="505" />
+        <location filename="../../timeline/ui/import_messages.py" line="509" />
         <source>no text (neither content nor a summary)</source>
         <translation>لا نص (لا محتوى ولا ملخص)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="539" />
+        <location filename="../../timeline/ui/import_messages.py" line="543" />
         <source>a page larger than %1 bytes</source>
         <translation>صفحة أكبر من %1 بايت</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="541" />
+        <location filename="../../timeline/ui/import_messages.py" line="545" />
         <source>an empty page</source>
         <translation>صفحة فارغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="544" />
+        <location filename="../../timeline/ui/import_messages.py" line="548" />
         <source>not a readable web page (%1)</source>
         <translation>ليست صفحة ويب مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="549" />
+        <location filename="../../timeline/ui/import_messages.py" line="553" />
         <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
         <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="558" />
+        <location filename="../../timeline/ui/import_messages.py" line="562" />
         <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
         <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="567" />
+        <location filename="../../timeline/ui/import_messages.py" line="571" />
         <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
         <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="575" />
+        <location filename="../../timeline/ui/import_messages.py" line="579" />
         <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
         <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="582" />
+        <location filename="../../timeline/ui/import_messages.py" line="586" />
         <source>record %1 is cut short: a truncated web archive</source>
         <translation>السجل %1 مبتور: أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="586" />
+        <location filename="../../timeline/ui/import_messages.py" line="590" />
         <source>record %1 has no target address: a truncated or damaged web archive</source>
         <translation>السجل %1 بلا عنوان هدف: أرشيف ويب مبتور أو تالف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="593" />
+        <location filename="../../timeline/ui/import_messages.py" line="597" />
         <source>not a readable web archive near record %1 (%2)</source>
         <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="597" />
+        <location filename="../../timeline/ui/import_messages.py" line="601" />
         <source>a truncated or damaged web archive record near record %1 (%2)</source>
         <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="603" />
+        <location filename="../../timeline/ui/import_messages.py" line="607" />
         <source>an empty web archive (no records)</source>
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="620" />
+        <location filename="../../timeline/ui/import_messages.py" line="624" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="624" />
+        <location filename="../../timeline/ui/import_messages.py" line="628" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="628" />
+        <location filename="../../timeline/ui/import_messages.py" line="632" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="632" />
+        <location filename="../../timeline/ui/import_messages.py" line="636" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="634" />
+        <location filename="../../timeline/ui/import_messages.py" line="638" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="635" />
+        <location filename="../../timeline/ui/import_messages.py" line="639" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="636" />
+        <location filename="../../timeline/ui/import_messages.py" line="640" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="639" />
+        <location filename="../../timeline/ui/import_messages.py" line="643" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="643" />
+        <location filename="../../timeline/ui/import_messages.py" line="647" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="647" />
+        <location filename="../../timeline/ui/import_messages.py" line="651" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="663" />
+        <location filename="../../timeline/ui/import_messages.py" line="667" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="664" />
+        <location filename="../../timeline/ui/import_messages.py" line="668" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="665" />
+        <location filename="../../timeline/ui/import_messages.py" line="669" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="666" />
+        <location filename="../../timeline/ui/import_messages.py" line="670" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="667" />
+        <location filename="../../timeline/ui/import_messages.py" line="671" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="668" />
+        <location filename="../../timeline/ui/import_messages.py" line="672" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="669" />
+        <location filename="../../timeline/ui/import_messages.py" line="673" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="672" />
+        <location filename="../../timeline/ui/import_messages.py" line="676" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>

@@ -268,6 +268,26 @@ def test_a_web_archive_cut_short_is_imported_up_to_the_cut(tmp_path: Path, store
     ]
 
 
+def test_binary_data_saved_as_a_page_is_said_to_be_binary(tmp_path: Path) -> None:
+    """A program saved as .html was "not an article: 0 characters of main text (an index
+    page, a login wall or an error page?)"; a page in UTF-16 and a compressed page, whose
+    bytes hold NULs too, still read."""
+    import random
+
+    path = tmp_path / "program.html"
+    # An executable's start: its magic, then NUL-padded headers and machine code.
+    path.write_bytes(b"\x7fELF\x02\x01\x01" + bytes(9) + random.Random(5).randbytes(4_000))
+    with pytest.raises(BadArticle, match=r"^binary data, not a web page$"):
+        items(path)
+    for name, data in [
+        ("utf16.html", page().encode("utf-16")),
+        ("deflated.html", gzip.compress(page().encode("utf-8"))),
+    ]:
+        (tmp_path / name).write_bytes(data)
+        (draft,) = items(tmp_path / name)
+        assert BODY in draft.body
+
+
 def test_gzip_of_a_page(tmp_path: Path) -> None:
     path = tmp_path / "page.html.gz"
     path.write_bytes(gzip.compress(page().encode("utf-8")))

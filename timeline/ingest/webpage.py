@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from timeline import dating
+from timeline.ingest import encoding
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.own_exports import refuse_chronology
 from timeline.ingest.page_markup import has_date_markup, read_marked, teaser_count
@@ -116,6 +117,8 @@ def page_draft(
         # still goes to load_html as bytes.
         with contextlib.suppress(UnicodeDecodeError):
             data = data.decode("utf-8")
+    if isinstance(data, bytes) and b"\x00" in data:
+        _refuse_binary(data)
     try:
         tree = _parsed(data) if isinstance(data, str) else None
         if tree is None:
@@ -168,6 +171,24 @@ def page_draft(
         origin=origin,
         captured=captured,
     )
+
+
+def _refuse_binary(data: bytes) -> None:
+    """BadArticle for bytes that are no page: neither text nor a compressed page.
+
+    A program or a picture saved as .html was read as a page of "0 characters of main
+    text (an index page, a login wall or an error page?)", which sent the user looking
+    for a login wall; a .txt of the same bytes says "binary data".  A NUL byte is text
+    only in UTF-16 (encoding.detect tells), and in compressed bytes trafilatura inflates.
+    """
+    from trafilatura.utils import handle_compressed_file
+
+    if handle_compressed_file(data, MAX_PAGE_BYTES) is not data:
+        return
+    try:
+        encoding.detect(data)
+    except encoding.UnreadableFile:
+        raise BadArticle("binary data, not a web page") from None
 
 
 @functools.cache

@@ -477,6 +477,10 @@ def _table() -> tuple[tuple[str, str], ...]:
             translate("ImportMessages", "binary data, not a text file"),
         ),
         (
+            "binary data, not a web page",
+            translate("ImportMessages", "binary data, not a web page"),
+        ),
+        (
             "more than the {limit} bytes a text may be",
             translate("ImportMessages", "more than the %1 bytes a text may be"),
         ),
