@@ -132,6 +132,49 @@ def test_web_addresses_typed_in_the_file_menu_are_imported(
         win.close()
 
 
+def test_web_addresses_none_of_which_reads_are_asked_for_again(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Addresses typed without their https:// were said to be left out, and the dialog
+    closed with them: the user typed them all again.  They are offered again, kept."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QInputDialog
+
+    from timeline.ui import main_window
+
+    QGuiApplication.clipboard().setText("")
+    typed = "www.example.com/news/1\nexample.org/2"
+    answers = [(typed, True), ("", False)]
+    asked: list[str] = []
+
+    def answer(_parent, _title, _label, text):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answers.pop(0)
+
+    warned: list[str] = []
+    real_box = main_window.message_box
+
+    class Box:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            warned.append(real_box(*args, **kwargs).text())  # type: ignore[arg-type]
+
+        def exec(self) -> int:
+            return 0
+
+        def open(self) -> None:
+            pass
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", answer)
+    monkeypatch.setattr(main_window, "message_box", Box)
+    with Store(tmp_path / "t.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        win._ask_addresses()
+        assert asked == ["", typed] and not answers
+        assert len(warned) == 1 and warned[0].startswith("2 lines left out")
+        assert win._import_thread is None and store.count_articles() == 0
+
+
 def test_tags_and_a_note_a_dropped_export_carries_show_at_once(
     qtbot: QtBot, tmp_path: Path
 ) -> None:

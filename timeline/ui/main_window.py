@@ -2083,40 +2083,48 @@ class MainWindow(QMainWindow):
     def _ask_addresses(self) -> None:
         """Web pages and feeds to import, typed or pasted one per line (a drop of links
         did this only with a mouse).  Each line is a source: one that is not a web
-        address fails alone, in the report, as on the command line."""
+        address fails alone, in the report, as on the command line.  When none is an
+        address ("www.example.com/news" typed without its https://), what was typed is
+        asked for again, kept, as Go to date does: it was said and then lost."""
         from timeline.ingest.fetch import is_url
 
         copied = QGuiApplication.clipboard().text()
-        offered = "\n".join(line.strip() for line in copied.splitlines() if is_url(line))
-        text, ok = QInputDialog.getMultiLineText(
-            self,
-            self.tr("Import web addresses"),
-            self.tr("Addresses of article pages or feeds (http or https), one per line:"),
-            offered,
-        )
-        if not ok:
-            return
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        addresses: list[Path | str] = [line for line in lines if is_url(line)]
-        others = [line for line in lines if not is_url(line)]
-        if others:  # never read as a file named so in the program's folder
-            message_box(
+        text = "\n".join(line.strip() for line in copied.splitlines() if is_url(line))
+        while True:
+            text, ok = QInputDialog.getMultiLineText(
                 self,
-                QMessageBox.Icon.Warning,
                 self.tr("Import web addresses"),
-                counted(
-                    self.tr(
-                        "%n line(s) left out: not a web address (http or https). The first: %1",
-                        "",
+                self.tr("Addresses of article pages or feeds (http or https), one per line:"),
+                text,
+            )
+            if not ok:
+                return
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            addresses: list[Path | str] = [line for line in lines if is_url(line)]
+            others = [line for line in lines if not is_url(line)]
+            if others:  # never read as a file named so in the program's folder
+                box = message_box(
+                    self,
+                    QMessageBox.Icon.Warning,
+                    self.tr("Import web addresses"),
+                    counted(
+                        self.tr(
+                            "%n line(s) left out: not a web address (http or https). The first: %1",
+                            "",
+                            len(others),
+                        ),
                         len(others),
+                        self.timeline.label_style(),
                     ),
-                    len(others),
-                    self.timeline.label_style(),
-                ),
-                values=[shown_part(others[0], 200)],
-            ).open()
-        if addresses:
-            self.import_paths(addresses)
+                    values=[shown_part(others[0], 200)],
+                )
+                if not addresses:
+                    box.exec()  # then the lines again, to be mended
+                    continue
+                box.open()
+            if addresses:
+                self.import_paths(addresses)
+            return
 
     def import_clipboard(self) -> None:
         """What the clipboard holds: its links and files imported as a drop's are, else
