@@ -466,7 +466,7 @@ ARABIC: dict[str, str] = {
     "No results. Did you mean: %1?": "لا نتائج. هل تقصد: %1؟",
     # --- untrusted text
     "An import is running: wait for it to finish or cancel it": "يجري استيراد الآن: انتظر انتهاءه أو ألغِه",
-    "Import cancelled": "أُلغي الاستيراد",
+    "Import cancelled: the file being read was not stored; the files read before it were. Import it again to finish": "أُلغي الاستيراد: لم يُخزَّن الملف الذي كان يُقرأ، وخُزّنت الملفات التي قُرئت قبله. استورده من جديد لإكماله",
     "The article store cannot be read: %1": "تتعذّر قراءة مخزن المقالات: %1",
     # --- edits
     "Undo": "تراجع",

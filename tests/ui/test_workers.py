@@ -142,6 +142,38 @@ def test_cancel_stops_inside_a_file_and_stores_nothing_of_it(
     assert sorted(titles) == ["first عنوان رقم 0", "first عنوان رقم 1"]
 
 
+def test_a_cancelled_import_says_what_it_kept(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The window said "Import cancelled" and nothing of the file rolled back, nor of
+    the files before it that stay (a cancelled export, recompute or removal says)."""
+    from timeline.ui.main_window import MainWindow
+
+    first = jsonl(tmp_path / "a.jsonl", 2, "first")
+    big = jsonl(tmp_path / "b.jsonl", 200, "big")
+    with Store(tmp_path / "w.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        real = library.mention_events
+        calls = 0
+
+        def cancel_midway(*args: object, **kwargs: object) -> object:
+            nonlocal calls
+            calls += 1
+            if calls == 10:  # the eighth article of the big file
+                win.import_worker.cancel()
+            return real(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(library, "mention_events", cancel_midway)
+        win.import_paths([first, big])
+        qtbot.waitUntil(lambda: win._import_thread is None, timeout=30_000)
+        assert store.count_articles() == 2
+        said = win.statusBar().currentMessage()
+        assert said.startswith("Import cancelled: the file being read was not stored;")
+        assert "the files read before it were" in said
+        win.close()
+
+
 def test_closing_does_not_wait_for_a_stuck_worker(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, empty_window: MainWindow, tmp_path: Path
 ) -> None:

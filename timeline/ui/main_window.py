@@ -2323,8 +2323,16 @@ class MainWindow(QMainWindow):
             return
         self.reload()
         if self.import_worker.is_cancelled():
-            # After reload(), which writes the counts there.
-            self.statusBar().showMessage(self.tr("Import cancelled"), 10_000)
+            # After reload(), which writes the counts there.  What was kept, as a
+            # cancelled export, recompute or removal says it: "Import cancelled" alone
+            # left a user who saw 4,000 articles read find none, and not know why.
+            self.statusBar().showMessage(
+                self.tr(
+                    "Import cancelled: the file being read was not stored;"
+                    " the files read before it were. Import it again to finish"
+                ),
+                10_000,
+            )
 
     def _show_import_report(self, report: ImportReport) -> None:
         if self._closed:
