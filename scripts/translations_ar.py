@@ -509,6 +509,7 @@ ARABIC: dict[str, str] = {
     "Note on this article:": "ملاحظة على هذه المقالة:",
     "for example 10 Shawwal 1442 AH, 1950-1953, 22 May 2021": "مثلاً 10 شوال 1442 هـ، \u20661950-1953\u2069، 22 مايو 2021",
     "(not understood)": "(لم يُفهم)",
+    "not understood; %1": "لم يُفهم؛ %1",
     "(not a date)": "(ليس تاريخاً)",
     "Date:": "التاريخ:",
     "Understood as:": "فُهم على أنه:",

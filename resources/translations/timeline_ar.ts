@@ -135,7 +135,12 @@
         <translation>(لم يُفهم)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="161" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="158" />
+        <source>not understood; %1</source>
+        <translation>لم يُفهم؛ %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="169" />
         <source>(not a date)</source>
         <translation>(ليس تاريخاً)</translation>
     </message>
@@ -1999,17 +2004,17 @@ This window shows what the file held; nothing more can be changed from it.</sour
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="195" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="203" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="196" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="204" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="201" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="209" />
         <source>Ctrl+Enter saves the note.</source>
         <translation>اضغط ⁦Ctrl+Enter⁩ لحفظ الملاحظة.</translation>
     </message>
@@ -2834,242 +2839,242 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="324" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="332" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="326" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="334" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="340" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="469" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="476" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="348" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="477" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="484" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="344" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="352" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="345" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="353" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="346" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="354" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="351" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="359" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="352" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="360" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="353" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="361" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="275" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="283" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر المخ&amp;فية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="291" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="299" />
         <source>Saving: %1…</source>
         <translation>جارٍ الحفظ: %1…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="304" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="312" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="348" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="356" />
         <source>Add a standalone &amp;event…</source>
         <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="355" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="363" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="377" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="385" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="388" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="396" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="390" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="398" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="408" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="416" />
         <source>an article no longer in this library</source>
         <translation>مقالة لم تعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="419" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="427" />
         <source>an event no longer in this library</source>
         <translation>حدث لم يعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="458" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="466" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="459" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="542" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="467" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="550" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="461" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="548" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="469" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="556" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="480" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="488" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="481" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="489" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="482" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="490" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="531" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="539" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="528" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="536" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="544" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="556" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="560" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="564" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="568" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="576" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="575" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="590" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="583" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="598" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="575" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="590" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="583" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="598" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="594" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="602" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="594" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="602" />
         <source>Source:</source>
         <translation>المصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="610" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="612" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="617" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="618" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="620" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="625" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="622" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="630" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="629" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="637" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="640" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="648" />
         <source>Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)</source>
         <translation>أُخفيت المقالة؛ يُظهرها «إظهار ما أُخفي» في قائمة «تحرير» (ويتراجع عنه ⁦Ctrl+Z⁩)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="661" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="669" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="672" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="680" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="684" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="692" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="680" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="715" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="688" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="723" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="707" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="715" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="712" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="720" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="720" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="725" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="728" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="733" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="730" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="735" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="738" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="743" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="742" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="747" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="750" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="755" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>

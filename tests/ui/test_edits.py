@@ -349,6 +349,27 @@ def test_date_dialogs_examples_are_the_interfaces_and_are_read(
         assert ok.isEnabled(), example
 
 
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_date_not_understood_is_shown_with_the_forms_the_field_takes(
+    qtbot: QtBot, request: pytest.FixtureRequest, language: str
+) -> None:
+    """The field opens on the date stored, so its examples (the placeholder) are never
+    seen: "31 February 2015" or "yesterday" typed over it got "(not understood)" alone."""
+    from PySide6.QtWidgets import QWidget
+
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = DateDialog(parent, "t", LabelStyle(language=language), typed="2015-07-21 02:23:10")
+    examples = dialog.date_edit.placeholderText()
+    for typed in ("31 February 2015", "yesterday"):
+        dialog.date_edit.setText(typed)
+        assert dialog.preview.text().endswith(examples), typed
+    dialog.date_edit.setText("22 May 2021")
+    assert examples not in dialog.preview.text() and "2021" in dialog.preview.text()
+
+
 def test_a_date_typed_over_the_one_given_replaces_it(qtbot: QtBot) -> None:
     """The correction of a publication date opens on the date stored: a date typed
     then went after it ("2015-07-21 02:23:1031 February 2015") and was refused."""

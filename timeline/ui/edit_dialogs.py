@@ -150,7 +150,15 @@ class DateDialog(QDialog):
     def _update(self) -> None:
         off = self.not_a_date.isChecked()
         self.date_edit.setEnabled(not off)
-        text = preview_text(self.date_edit.text(), self.style_, self.tr("(not understood)"))
+        not_understood = self.tr("(not understood)")
+        if self.date_edit.text().strip():
+            # The examples, once the field's own (its placeholder) are gone under what
+            # was typed: "(not understood)" alone left "31 February 2015" or "yesterday"
+            # to guesses at what the field takes.
+            not_understood = self.tr("not understood; %1").replace(
+                "%1", self.date_edit.placeholderText()
+            )
+        text = preview_text(self.date_edit.text(), self.style_, not_understood)
         readable = edits.read_date(self.date_edit.text()) is not None
         if readable and self._publication:
             try:
