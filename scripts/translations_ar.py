@@ -307,9 +307,10 @@ ARABIC: dict[str, str] = {
     "This library is read-only: nothing can be imported into it": "هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء",
     "The pasted text could not be kept in %1: %2": "تعذّر حفظ النص الملصق في %1: %2",
     "Import web addresses": "استيراد عناوين ويب",
-    "This library has no articles yet.\n\nImport files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File menu, or drop files on this window.": (
+    "This library has no articles yet.\n\nImport files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (Ctrl+Shift+V) from the File menu, or drop files on this window.": (
         "لا مقالات في هذه المكتبة بعد.\n\nاستورد ملفات (\u2066Ctrl+O\u2069) أو مجلدًا"
-        " (\u2066Ctrl+Shift+O\u2069) أو عناوين ويب من قائمة ملف، أو أفلت الملفات على هذه النافذة."
+        " (\u2066Ctrl+Shift+O\u2069) أو عناوين ويب أو الحافظة (\u2066Ctrl+Shift+V\u2069)"
+        " من قائمة ملف، أو أفلت الملفات على هذه النافذة."
     ),
     "&New library…": "مكتبة &جديدة…",
     "Open &library…": "&فتح مكتبة…",

@@ -159,7 +159,7 @@
     </message>
     <message>
         <location filename="../../timeline/ui/detail_pane.py" line="508" />
-        <location filename="../../timeline/ui/detail_pane.py" line="740" />
+        <location filename="../../timeline/ui/detail_pane.py" line="741" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
@@ -174,183 +174,183 @@
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="553" />
+        <location filename="../../timeline/ui/detail_pane.py" line="554" />
         <source>This library has no articles yet.
 
-Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File menu, or drop files on this window.</source>
+Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (Ctrl+Shift+V) from the File menu, or drop files on this window.</source>
         <translation>لا مقالات في هذه المكتبة بعد.
 
-استورد ملفات (⁦Ctrl+O⁩) أو مجلدًا (⁦Ctrl+Shift+O⁩) أو عناوين ويب من قائمة ملف، أو أفلت الملفات على هذه النافذة.</translation>
+استورد ملفات (⁦Ctrl+O⁩) أو مجلدًا (⁦Ctrl+Shift+O⁩) أو عناوين ويب أو الحافظة (⁦Ctrl+Shift+V⁩) من قائمة ملف، أو أفلت الملفات على هذه النافذة.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="563" />
+        <location filename="../../timeline/ui/detail_pane.py" line="564" />
         <source>No article matches %1.</source>
         <translation>لا توجد مقالة تطابق %1.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="695" />
+        <location filename="../../timeline/ui/detail_pane.py" line="696" />
         <source>The article could not be read: %1</source>
         <translation>تعذّرت قراءة المقال: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="706" />
+        <location filename="../../timeline/ui/detail_pane.py" line="707" />
         <source>Reading the article…</source>
         <translation>جارٍ قراءة المقال…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="836" />
+        <location filename="../../timeline/ui/detail_pane.py" line="837" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="839" />
+        <location filename="../../timeline/ui/detail_pane.py" line="840" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="847" />
+        <location filename="../../timeline/ui/detail_pane.py" line="848" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="849" />
+        <location filename="../../timeline/ui/detail_pane.py" line="850" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="850" />
+        <location filename="../../timeline/ui/detail_pane.py" line="851" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="851" />
+        <location filename="../../timeline/ui/detail_pane.py" line="852" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="856" />
+        <location filename="../../timeline/ui/detail_pane.py" line="857" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="858" />
+        <location filename="../../timeline/ui/detail_pane.py" line="859" />
         <source>Imported from: %1</source>
         <translation>استُورد من: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="862" />
+        <location filename="../../timeline/ui/detail_pane.py" line="863" />
         <source>Summary from the feed (the feed did not carry the full text)</source>
         <translation>ملخص من الموجز (لم يحمل الموجز النص الكامل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="868" />
+        <location filename="../../timeline/ui/detail_pane.py" line="869" />
         <source>Text recognized by OCR in a scan or a picture: check it against the file</source>
         <translation>نص تُعرّف عليه ضوئيًا في صفحة ممسوحة أو صورة: راجعه على الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="874" />
+        <location filename="../../timeline/ui/detail_pane.py" line="875" />
         <source>Captured by a web crawl: %1 (not the publication date)</source>
         <translation>التقطه زحف الويب: %1 (ليس تاريخ النشر)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="900" />
+        <location filename="../../timeline/ui/detail_pane.py" line="901" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="901" />
+        <location filename="../../timeline/ui/detail_pane.py" line="902" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="902" />
+        <location filename="../../timeline/ui/detail_pane.py" line="903" />
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="910" />
+        <location filename="../../timeline/ui/detail_pane.py" line="911" />
         <source>%1 corrected: %2  ·  computed: %3</source>
         <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="917" />
+        <location filename="../../timeline/ui/detail_pane.py" line="918" />
         <source>Hidden from the timeline</source>
         <translation>مخفية من الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="919" />
-        <location filename="../../timeline/ui/detail_pane.py" line="970" />
+        <location filename="../../timeline/ui/detail_pane.py" line="920" />
+        <location filename="../../timeline/ui/detail_pane.py" line="971" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="920" />
+        <location filename="../../timeline/ui/detail_pane.py" line="921" />
         <source>Tags: %1</source>
         <translation>الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="922" />
+        <location filename="../../timeline/ui/detail_pane.py" line="923" />
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="926" />
+        <location filename="../../timeline/ui/detail_pane.py" line="927" />
         <source>A correction of “%1” no longer finds its text (kept)</source>
         <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="934" />
-        <location filename="../../timeline/ui/detail_pane.py" line="951" />
+        <location filename="../../timeline/ui/detail_pane.py" line="935" />
+        <location filename="../../timeline/ui/detail_pane.py" line="952" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="949" />
+        <location filename="../../timeline/ui/detail_pane.py" line="950" />
         <source>computed</source>
         <translation>محسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="950" />
+        <location filename="../../timeline/ui/detail_pane.py" line="951" />
         <source>corrected</source>
         <translation>مصحَّح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="952" />
+        <location filename="../../timeline/ui/detail_pane.py" line="953" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="966" />
+        <location filename="../../timeline/ui/detail_pane.py" line="967" />
         <source>computed: %1</source>
         <translation>المحسوب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="968" />
+        <location filename="../../timeline/ui/detail_pane.py" line="969" />
         <source>hidden</source>
         <translation>مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1078" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1079" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1079" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1080" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1080" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1081" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1082" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1083" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1081" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1082" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>

@@ -548,11 +548,12 @@ class DetailPane(QWidget):
 
     def show_empty_library(self) -> None:
         """Say how articles come in, where a library has none (a new one, the packaged
-        program's first start): "Select an article" asked for what was not there."""
+        program's first start): "Select an article" asked for what was not there.  The
+        clipboard's import too: an article read in a browser is copied, not saved."""
         self._placeholder = self.tr(
             "This library has no articles yet.\n\nImport files (Ctrl+O), a folder"
-            " (Ctrl+Shift+O) or web addresses from the File menu, or drop files on"
-            " this window."
+            " (Ctrl+Shift+O), web addresses or the clipboard (Ctrl+Shift+V) from the"
+            " File menu, or drop files on this window."
         )
         self.clear_article()
 
