@@ -29,6 +29,15 @@ class StatusBar(QStatusBar):
         # The message, the width, and the text shown for them: laid out once, not at
         # every paint (the bar is painted again with each change of the counts).
         self._shown: tuple[str, int, str] = ("", -1, "")
+        self.messageChanged.connect(self._message_changed)
+
+    def _message_changed(self, _message: str) -> None:
+        # Qt repaints only its own message rectangle, which ends 12 px short of the
+        # bar's end; message_rect runs to 6 px from it.  In a right-to-left bar the
+        # strip between kept the last paint, and a message's first letters were not
+        # drawn on the screen ("ـغي الاستيراد" for "أُلغي الاستيراد"), where a grab,
+        # which paints the whole bar, showed them.
+        self.update(self.message_rect())
 
     def message_rect(self) -> QRect:
         """Where the message is drawn: from the bar's start edge to the first visible
