@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 from arabic_reshaper import reshape
 from bidi import get_display
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -1096,6 +1096,54 @@ def test_axis_labels_are_never_cut_at_the_edges(qtbot: QtBot, rtl: bool, hijri: 
             assert painter.texts
             for x, width in painter.texts:
                 assert x >= 0 and x + width <= 800, (span, step, x, width)
+
+
+class _LinesAndTexts(_RecordingPainter):
+    """Records each text's box and each line, to see which lines cross which texts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.boxes: list[tuple[float, float, float, float]] = []
+        self.lines: list[QLineF] = []
+
+    def drawStaticText(self, point: QPointF, static: object) -> None:
+        size = static.size()  # type: ignore[attr-defined]
+        self.boxes.append((point.x(), point.y(), size.width(), size.height()))
+
+    def drawLines(self, lines: list[QLineF]) -> None:
+        self.lines += lines
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_no_hijri_mark_runs_through_a_hijri_label(qtbot: QtBot, rtl: bool) -> None:
+    """Each Hijri unit's start is marked under the axis; a unit too narrow for its label
+    leaves the label to every k-th one, and its mark ran through the label before it:
+    "≈ 200–2|99 AH" when Fit all showed the centuries from AD 79 to today."""
+    from timeline.timescale import Viewport, ticks_for
+    from timeline.ui.timeline_cache import TextCache
+    from timeline.ui.timeline_paint import Look, cached_text, paint_axis
+
+    view = era_view(qtbot, (1280, 500), rtl)
+    metrics = view._current_metrics()
+    look = Look.from_palette(view.palette())
+    text = cached_text(TextCache(5000), view.font(), [10_000])
+    style = LabelStyle(language="ar" if rtl else "en", hijri=True)
+    start = to_axis(datetime(1, 1, 1))
+    crossed = []
+    for span in (2100 * 365 * DAY, 700 * 365 * DAY, 90 * 365 * DAY, 12 * 365 * DAY):
+        vp = Viewport(start + 2000 * 365 * DAY - span, span, 1280, rtl)
+        painter = _LinesAndTexts()
+        paint_axis(painter, vp, ticks_for(vp, style), metrics, look, text, 20.0)  # type: ignore[arg-type]
+        row_top = max(y for _x, y, _w, _h in painter.boxes)  # the Hijri units' row
+        marks = [line.x1() for line in painter.lines if line.y1() >= row_top]
+        assert marks, span
+        crossed += [
+            (span // (365 * DAY), x)
+            for x in marks
+            for left, y, width, _h in painter.boxes
+            if y == row_top and left + 1 < x < left + width - 1
+        ]
+    assert not crossed
 
 
 def test_many_ranges_leave_the_shown_lanes_to_the_points_too() -> None:

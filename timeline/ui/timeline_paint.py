@@ -616,15 +616,23 @@ def paint_axis(
         if ticks.hijri_minor:
             complete &= _centred_row(p, vp, ticks.hijri_minor, row_y, text, look)
             row_y += line_h
-    complete &= _major_row(p, vp, ticks.major, row_y, text, look)
+    complete &= _major_row(p, vp, ticks.major, row_y, text, look)[0]
     if ticks.hijri_major:
         row_y += line_h
-        # Hijri units begin on days of their own: a short mark says where.
-        hijri_x = [float(vp.x_of(t.t)) for t in ticks.hijri_major]
+        drawn, labels = _major_row(p, vp, ticks.hijri_major, row_y, text, look)
+        complete &= drawn
+        # Hijri units begin on days of their own: a short mark says where, but not
+        # through a label.  A unit too narrow for its label leaves it to every k-th
+        # one, and its own mark ran through the label before it ("≈ 200–2|99 AH",
+        # the centuries of a view of all history).
+        hijri_x = [
+            x
+            for x in (float(vp.x_of(t.t)) for t in ticks.hijri_major)
+            if not any(left - 2 < x < right + 2 for left, right in labels)
+        ]
         p.setPen(QPen(look.axis, 1))
         p.drawLines([QLineF(x, row_y + 2, x, row_y + line_h - 2) for x in hijri_x])
         p.setPen(look.text)
-        complete &= _major_row(p, vp, ticks.hijri_major, row_y, text, look)
     return complete
 
 
@@ -657,12 +665,14 @@ def _centred_row(
 
 def _major_row(
     p: QPainter, vp: Viewport, ticks: Sequence[Tick], y: float, text: TextSource, look: Look
-) -> bool:
+) -> tuple[bool, list[tuple[float, float]]]:
     """Labels start at their tick; the one in force at the view's start sticks there.
 
-    A label that would be cut at the far edge is left out.
+    A label that would be cut at the far edge is left out.  Returns whether every label
+    was laid out, and the [left, right] x of each label drawn.
     """
     complete = True
+    drawn: list[tuple[float, float]] = []
     us = [(vp.width - x) if vp.rtl else x for x in (float(vp.x_of(t.t)) for t in ticks)]
     last_right = -1e9
     for i, tick in enumerate(ticks):
@@ -680,8 +690,9 @@ def _major_row(
             continue
         x = vp.width - u - item.width if vp.rtl else u
         draw_text(p, x, y, item, look)
+        drawn.append((x, x + item.width))
         last_right = u + item.width
-    return complete
+    return complete, drawn
 
 
 def paint_legend(
