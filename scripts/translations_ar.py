@@ -465,6 +465,8 @@ ARABIC: dict[str, str] = {
     "“%1”": "«%1»",
     # --- search
     "No results. Did you mean: %1?": "لا نتائج. هل تقصد: %1؟",
+    "No results. Did you mean:": "لا نتائج. هل تقصد:",
+    "Spellings the library holds": "تهجئات موجودة في المكتبة",
     # --- untrusted text
     "An import is running: wait for it to finish or cancel it": "يجري استيراد الآن: انتظر انتهاءه أو ألغِه",
     "Import cancelled: the file being read was not stored; the files read before it were. Import it again to finish": "أُلغي الاستيراد: لم يُخزَّن الملف الذي كان يُقرأ، وخُزّنت الملفات التي قُرئت قبله. استورده من جديد لإكماله",

@@ -28,6 +28,8 @@ from timeline.store.search import (
     distinct_sources,
     matching_article_ids,
     search,
+    spelling_corrections,
+    spelling_suggestions,
 )
 from timeline.text.normalize import normalize, search_normalize
 
@@ -437,6 +439,20 @@ def test_a_suggestion_is_written_as_the_articles_write_it(store: Store) -> None:
     assert "الاقتصادية" in search(store, "الاقتصاديت").suggestions
     assert "الأسواق" in search(store, "الاسواك").suggestions
     assert not {"الاقتصاديه", "الاسواق"} & set(search(store, "الاقتصاديت الاسواك").suggestions)
+
+
+def test_each_suggestion_says_the_word_it_stands_for(store: Store) -> None:
+    """The window puts a chosen spelling in the place of the word it is near: each
+    comes with that word's token, and two words misspelt each get their own."""
+    add(store, "الأسواق", "تراجعت المؤشرات الاقتصادية في الأسواق الكبرى", when=day(2015, 1, 1))
+    corrections = dict(
+        (written, token) for token, written in spelling_corrections(store, "الاقتصاديت الاسواك")
+    )
+    assert corrections["الاقتصادية"] == "الاقتصاديت"
+    assert corrections["الأسواق"] == "الاسواك"
+    assert spelling_suggestions(store, "الاقتصاديت الاسواك") == tuple(
+        written for _, written in spelling_corrections(store, "الاقتصاديت الاسواك")
+    )
 
 
 def test_snippet_comes_from_the_original_and_highlights_it(

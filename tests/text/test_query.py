@@ -14,6 +14,7 @@ from timeline.text.query import (
     hit_spans,
     parse_query,
     search_tokens,
+    with_word_replaced,
 )
 
 
@@ -258,3 +259,24 @@ def test_both_spellings_of_a_compound_name_are_highlighted() -> None:
     spans = hit_spans(text, "أبو ظبي", {"ابوظبي": ("ابوظبي", "وابوظبي")})
     assert [text[s:e] for s, e in spans] == ["أبو", "ظبي", "وأبوظبي", "أبوظبي"]
     assert [text[s:e] for s, e in hit_spans(text, '"أبو ظبي"')] == ["أبو ظبي", "أبوظبي"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "replaced"),
+    [
+        ("مجلس الوزرا", "مجلس وزراء"),  # the other word as typed
+        ('"الوزرا" -النفط', '"وزراء" -النفط'),  # quoted, beside an excluded word
+        ("الوزرا* OR مجلس", "وزراء* OR مجلس"),  # a prefix's star kept
+        ("(الوزرا)", "(وزراء)"),
+        ("مجلس  الوزرآ", "مجلس  وزراء"),  # written with another alef: read as the token
+        ("مجلس الـوزرا", "مجلس وزراء"),  # a tatweel in it
+    ],
+)
+def test_a_chosen_spelling_takes_its_words_place(typed: str, replaced: str) -> None:
+    assert with_word_replaced(typed, search_tokens("الوزرا")[0], "وزراء") == replaced
+
+
+def test_a_spelling_for_no_word_typed_replaces_nothing() -> None:
+    assert with_word_replaced("مجلس الشورى", "الوزرا", "وزراء") is None
+    # Only a word that is the token alone: not one the token is part of.
+    assert with_word_replaced("الوزراالكبار", "الوزرا", "وزراء") is None

@@ -7,13 +7,14 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import Qt as QtGuiNamespace
-from PySide6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame, QToolButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QStyle, QStyleOptionFrame, QToolButton
 from pytestqt.qtbot import QtBot
 
 from timeline.model import to_axis
 from timeline.store import Store
 from timeline.store.search import SearchRequest
 from timeline.ui.main_window import MainWindow
+from timeline.ui.plain_text import action_text, plain_tooltip
 from timeline.ui.search_bar import DEBOUNCE_MS, SearchBar, SourceModel
 
 
@@ -574,3 +575,52 @@ def test_a_date_boxs_calendar_opens_by_keys_as_a_combo_boxs_list_does(
     qtbot.keyClick(days, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not popup.isVisible())
     assert box.date() == QDate(2015, 7, 28)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_spelling_offered_is_chosen_by_a_click_or_the_keys(
+    qtbot: QtBot, sample_store: Store, language: str, request: pytest.FixtureRequest
+) -> None:
+    """ "Did you mean" named the spellings the library holds as words to type again by
+    hand: each is a button now, reached by Tab from the field, that puts it in the place
+    of the word it stands for (the other words as typed) and searches again."""
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    window = MainWindow(sample_store)
+    qtbot.addWidget(window)
+    window.resize(800, 500)
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.search_bar
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        bar.query_edit.setText("مجلس الوزرا")
+    qtbot.waitUntil(lambda: bar.suggestion_bar.isVisible())
+    assert window.model.rowCount() == 0
+    assert bar.message_label.text().endswith(":") and "وزراء" not in bar.message_label.text()
+    buttons = [bar.suggestion_bar.widgetForAction(a) for a in bar.suggestion_bar.actions()]
+    texts = [b.text() for b in buttons if isinstance(b, QToolButton)]
+    assert texts[0] == action_text("وزراء")  # isolated, as untrusted text is
+    assert buttons[0].toolTip() == plain_tooltip("وزراء")
+    # Narrow as the pane is, the buttons never widen it.
+    assert bar.width() <= window.width() // 2
+    # The keys: Tab from the field is on the first spelling; Space takes it.
+    window.activateWindow()
+    bar.query_edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is bar.query_edit)
+    qtbot.keyClick(bar.query_edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is buttons[0]
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        qtbot.keyClick(buttons[0], Qt.Key.Key_Space)
+    assert bar.query_edit.text() == "مجلس وزراء"
+    assert window.search is not None and window.search.query == "مجلس وزراء"
+    # Both words held now: nothing more to offer.
+    assert bar.suggestion_bar.isHidden()
+    # A word alone: its spelling found its articles.
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        bar.query_edit.setText("الوزرا")
+    qtbot.waitUntil(lambda: bar.suggestion_bar.isVisible())
+    first = bar.suggestion_bar.widgetForAction(bar.suggestion_bar.actions()[0])
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        first.click()
+    assert bar.query_edit.text() == "وزراء" and window.model.rowCount() > 0
+    assert bar.suggestion_bar.isHidden() and bar.message_label.isHidden()

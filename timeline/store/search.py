@@ -68,6 +68,7 @@ __all__ = [
     "in_list_order",
     "matching_article_ids",
     "search",
+    "spelling_corrections",
     "spelling_suggestions",
     "warm_article_map",
     "word_forms",
@@ -2290,16 +2291,24 @@ def _ranked_by_form(
 
 
 def spelling_suggestions(store: Store, query: str | Query) -> tuple[str, ...]:
-    """The index's nearest spellings of a query's words that it does not hold.
+    """The index's nearest spellings of a query's words that it does not hold, as the
+    articles write them (spelling_corrections without the words they stand for)."""
+    return tuple(written for _word, written in spelling_corrections(store, query))
+
+
+def spelling_corrections(store: Store, query: str | Query) -> tuple[tuple[str, str], ...]:
+    """(a word of the query that the index does not hold, as its token; a spelling the
+    index holds near it, as the articles write it), the best first.
 
     Read from the index's vocabulary (terms that share a word's first two letters, with
     or without the article) and ranked by similarity, then by how many articles hold
-    them.  Empty when every word is in the index.
+    them.  Empty when every word is in the index.  A spelling near two of the words
+    stands for the one it is nearer (the window puts it in that word's place).
     """
     from rapidfuzz import fuzz, process  # only here: the window opens without it
 
     parsed = _as_query(query)
-    scored: dict[str, float] = {}
+    scored: dict[str, tuple[float, str]] = {}  # spelling: (its best score, that token)
     for term in parsed.terms:
         for token in term.tokens:
             if len(token) < 3 or _doc_count(store, token):
@@ -2314,11 +2323,12 @@ def spelling_suggestions(store: Store, query: str | Query) -> tuple[str, ...]:
                 limit=SUGGESTIONS * 4,
                 score_cutoff=SUGGESTION_SCORE,
             ):
-                scored[word] = max(scored.get(word, 0.0), score)
+                if score > scored.get(word, (0.0, ""))[0]:
+                    scored[word] = (score, token)
     counts = {word: _doc_count(store, word) for word in scored}
     # (a term left only in deleted articles has none: no suggestion)
-    best = sorted((w for w in scored if counts[w]), key=lambda w: (-scored[w], -counts[w], w))
-    return tuple(_as_written(store, term) for term in best[:SUGGESTIONS])
+    best = sorted((w for w in scored if counts[w]), key=lambda w: (-scored[w][0], -counts[w], w))
+    return tuple((scored[w][1], _as_written(store, w)) for w in best[:SUGGESTIONS])
 
 
 def _as_written(store: Store, term: str) -> str:

@@ -88,6 +88,23 @@ def search_tokens(text: str) -> list[str]:
     return [fold_token(m.group()) for m in _TOKEN.finditer(search_normalize(text))]
 
 
+# A chunk of a query as typed: its word between the marks around it ("-", quotes,
+# brackets before; quotes, brackets, the prefix's * after).
+_TYPED_WORD = re.compile(r'(?P<before>[-"(\uff02]*)(?P<word>.+?)(?P<after>[")*\uff02\uff0a]*)')
+
+
+def with_word_replaced(text: str, token: str, word: str) -> str | None:
+    """The query as typed with the word that the index reads as `token` written as
+    `word` (a spelling suggestion chosen), the rest as it was typed; None when no word
+    typed reads as that token alone."""
+    for chunk in re.finditer(r"\S+", text):
+        typed = _TYPED_WORD.fullmatch(chunk.group())
+        if typed is not None and search_tokens(typed.group("word")) == [token]:
+            start = chunk.start() + typed.start("word")
+            return text[:start] + word + text[chunk.start() + typed.end("word") :]
+    return None
+
+
 @dataclass(frozen=True)
 class Term:
     """A word or a phrase to find; prefix when its last token may be a prefix.

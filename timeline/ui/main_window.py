@@ -1371,8 +1371,9 @@ class MainWindow(QMainWindow):
             return
         worker = getattr(self, "_search_worker", None)
         suggestions = worker.suggestions if worker is not None else ()
+        corrections = worker.corrections if worker is not None else ()
         found = len(self._story_hits(self._search_ids))
-        self.search_bar.show_result_count(found, suggestions=suggestions)
+        self.search_bar.show_result_count(found, suggestions=suggestions, corrections=corrections)
 
     def _timeline_loaded(self, loaded: LoadedEvents) -> None:
         self._loader = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QStyleHintReturn,
     QStyleOption,
     QStyleOptionComboBox,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -41,9 +43,10 @@ from PySide6.QtWidgets import (
 from timeline.model import to_axis
 from timeline.store.search import SearchRequest
 from timeline.text.display_safe import isolated, shown_part
+from timeline.text.query import with_word_replaced
 from timeline.timescale import LabelStyle
 from timeline.ui.date_text import counted
-from timeline.ui.plain_text import plain_tooltip
+from timeline.ui.plain_text import action_text, plain_tooltip
 
 DEBOUNCE_MS = 200
 
@@ -241,6 +244,15 @@ class SearchBar(QWidget):
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label.hide()
+        # The nearest spellings under it, each a button that puts it in the place of the
+        # word it stands for and searches again (they were words to type again by hand);
+        # a toolbar, so that those a narrow pane has no room for go under its extension
+        # button rather than widen the pane.
+        self.suggestion_bar = QToolBar(self)
+        self.suggestion_bar.setObjectName("search_suggestions")
+        self.suggestion_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.suggestion_bar.setAccessibleName(self.tr("Spellings the library holds"))
+        self.suggestion_bar.hide()
 
         self.source_combo = SourceBox(self)
         self.source_combo.setObjectName("search_source")
@@ -319,6 +331,7 @@ class SearchBar(QWidget):
         layout.setSpacing(4)
         layout.addLayout(rows[0])
         layout.addWidget(self.message_label)
+        layout.addWidget(self.suggestion_bar)
         for row in rows[1:]:
             layout.addLayout(row)
         self.setFocusProxy(self.query_edit)
@@ -414,14 +427,23 @@ class SearchBar(QWidget):
         )
 
     def show_result_count(
-        self, n: int | None, error: str | None = None, suggestions: tuple[str, ...] = ()
+        self,
+        n: int | None,
+        error: str | None = None,
+        suggestions: tuple[str, ...] = (),
+        corrections: tuple[tuple[str, str], ...] = (),
     ) -> None:
         """Show how many articles matched, or why the search could not run.
 
-        With no match, suggestions are the nearest spellings the library holds.
+        With no match, suggestions are the nearest spellings the library holds; given as
+        corrections ((the word's token, the spelling): search.spelling_corrections), each
+        is offered as a button that puts it in its word's place.
         """
         message = ""
-        if n == 0 and suggestions and not error:
+        offered = corrections if n == 0 and not error else ()
+        if offered:
+            message = self.tr("No results. Did you mean:")
+        elif n == 0 and suggestions and not error:
             message = self.tr("No results. Did you mean: %1?").replace(
                 "%1", self.tr(", ").join(suggestions)
             )
@@ -442,6 +464,43 @@ class SearchBar(QWidget):
         self.message_label.setProperty("error", bool(error))
         self.message_label.style().unpolish(self.message_label)
         self.message_label.style().polish(self.message_label)
+        self._offer(offered)
+
+    def _offer(self, corrections: tuple[tuple[str, str], ...]) -> None:
+        """One button a spelling, reached by Tab from the field, in the order given."""
+        bar = self.suggestion_bar
+        bar.clear()
+        previous: QWidget = self.query_edit
+        for token, written in corrections:
+            action = bar.addAction(action_text(written))  # from the articles: untrusted
+            action.setToolTip(plain_tooltip(written))
+            action.triggered.connect(partial(self._take_suggestion, token, written))
+            button = bar.widgetForAction(action)
+            if button is not None:
+                # Drawn as a link is (flat, they read as words of the message).
+                font = button.font()
+                font.setUnderline(True)
+                button.setFont(font)
+                palette = button.palette()
+                palette.setColor(
+                    QPalette.ColorRole.ButtonText, palette.color(QPalette.ColorRole.Link)
+                )
+                button.setPalette(palette)
+                button.setCursor(Qt.CursorShape.PointingHandCursor)
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                QWidget.setTabOrder(previous, button)
+                previous = button
+        QWidget.setTabOrder(previous, self.source_combo)
+        bar.setVisible(bool(corrections))
+
+    def _take_suggestion(self, token: str, written: str) -> None:
+        """A spelling chosen: it takes the place of the word it stands for (the rest of
+        the query as typed), and the search runs at once."""
+        typed = self.query_edit.text()
+        replaced = with_word_replaced(typed, token, written)
+        self.query_edit.setText(written if replaced is None else replaced)
+        self.query_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._emit_now()
 
     def clear(self) -> None:
         self.query_edit.clear()

@@ -38,7 +38,7 @@ from timeline.store.search import (
     distinct_sources,
     in_list_order,
     matching_article_ids,
-    spelling_suggestions,
+    spelling_corrections,
     warm_article_map,
     with_user_text_matches,
 )
@@ -578,6 +578,8 @@ class SearchWorker(QObject):
         # hits' marks on the timeline's arrays when marked was given, and the hidden
         # articles left out of the hits when without_hidden was given.
         self.suggestions: tuple[str, ...] = ()
+        # ... each with the word of the query it stands for (search.spelling_corrections)
+        self.corrections: tuple[tuple[str, str], ...] = ()
         self.marks: HitMarks | None = None
         self.hidden: frozenset[int] | None = None
         # With marked.earliest: the map given and the hits as each story once (marked).
@@ -599,7 +601,8 @@ class SearchWorker(QObject):
                 # still resident at the search's peak, the window's).
                 release_freed()
                 if not len(ids) and self.request.query.strip():
-                    self.suggestions = spelling_suggestions(store, self.request.query)
+                    self.corrections = spelling_corrections(store, self.request.query)
+                    self.suggestions = tuple(written for _, written in self.corrections)
                 # Ordered here, off the GUI thread, as arrays: a common word can match
                 # every article, too many for a Python object each.
                 ordered = in_list_order(store, ids)
