@@ -19,6 +19,7 @@ from tests.ui.waiting import article_shown, marks_made_on_the_gui_thread, open_w
 from timeline import edits
 from timeline.store import Store
 from timeline.store import edits as user
+from timeline.store.search import SearchRequest
 from timeline.timescale import LabelStyle
 from timeline.ui import undo as undo_module
 from timeline.ui.article_model import ArticleIdRole
@@ -1039,6 +1040,28 @@ def test_an_undone_hide_no_longer_says_the_article_is_hidden(window: MainWindow)
     window.statusBar().showMessage("another line", 10_000)
     undo(window)
     assert window.statusBar().currentMessage() == "another line"
+
+
+def test_an_undone_hide_selects_the_article_shown_again(qtbot: QtBot, window: MainWindow) -> None:
+    """Hidden, the current article gave its place to the next; undone, it came back to
+    the list with the next one still selected, so the pane showed another article than
+    the one the user had been reading.  It is selected again (so is one shown again
+    by a redo of Unhide), in the whole list and among a search's hits."""
+    article_id = current(window)
+    window.edits.hide_article()
+    written(window)
+    assert current(window) != article_id
+    undo(window)
+    qtbot.waitUntil(lambda: current(window) == article_id, timeout=10_000)
+    # Under a search that finds it.
+    title_word = max(window.store.article(article_id).title.split(), key=len)  # type: ignore[union-attr]
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        window.run_search(SearchRequest(query=title_word))
+    window.select_article(article_id)
+    window.edits.hide_article()
+    written(window)
+    undo(window)
+    qtbot.waitUntil(lambda: current(window) == article_id, timeout=10_000)
 
 
 def test_an_edit_after_a_hide_takes_the_hides_line_away(window: MainWindow) -> None:

@@ -400,6 +400,11 @@ class MainWindow(QMainWindow):
         # An article the list, read again after an edit of another one, selects again
         # under this search: the pane keeps it as it is (show_user_edits).
         self._pane_kept: tuple[int, SearchRequest | None] | None = None
+        # An article shown again under a search, to select once its hits are read again.
+        self._select_after_search: int | None = None
+        # The article hidden while it was read, and the one selected in its place (the
+        # last hide's: _list_hidden_changed).
+        self._took_place: tuple[int, object] | None = None
         self._search_thread: QThread | None = None
         self._pending_search: SearchRequest | None = None
         self._latest_search: SearchRequest | None = None
@@ -1205,7 +1210,10 @@ class MainWindow(QMainWindow):
             self._show_result_count()
         self._count_events_shown()
         self.search_applied.emit()
-        if current is not None and self.model.row_of(int(current)) is not None:
+        wanted, self._select_after_search = self._select_after_search, None
+        if wanted is not None and self.model.row_of(int(wanted)) is not None:
+            self.select_article(int(wanted))  # shown again: the one the user was reading
+        elif current is not None and self.model.row_of(int(current)) is not None:
             self.select_article(int(current))
         elif self.model.rowCount():
             self.list.setCurrentIndex(self.model.index(0))
@@ -1840,6 +1848,7 @@ class MainWindow(QMainWindow):
         kept: the article shown, if the edit left it as it was (its story is read again
         alone): a search's hits read again select it again, and the pane keeps it."""
         row = self.list.currentIndex().row()
+        reading = self.list.currentIndex().data(ArticleIdRole)
         searching = self.search is not None and self._search_ids is not None
         for article_id in hid:
             self.model.hide_article(article_id)
@@ -1856,15 +1865,27 @@ class MainWindow(QMainWindow):
                 # Their events are drawn no more: the marks stand for the hits left.
                 self.timeline.highlight_narrowed(before, self._search_ids)
             self.search_bar.show_result_count(len(self._search_ids))
+        # The article the user was reading when it was hidden, shown again (the hide
+        # undone, Unhide redone) while the one that took its place is still selected:
+        # it is selected again, not left to the next one.
+        took_place, self._took_place = self._took_place, None
+        shown_again = None
+        if took_place is not None and took_place[0] in showed and reading == took_place[1]:
+            shown_again = took_place[0]
         if searching and not all(again) and self.search is not None:
             if kept is not None and self.list.currentIndex().data(ArticleIdRole) == kept:
                 self._pane_kept = (int(kept), self.search)
+            self._select_after_search = shown_again  # once the hits are read again
             self.run_search(self.search)  # whether a shown-again article is a hit
+        elif shown_again is not None and (back := self.model.row_of(shown_again)) is not None:
+            self.list.setCurrentIndex(self.model.index(back))
         if not self.list.currentIndex().isValid() and self.model.rowCount():
             # The current article was hidden: the next one takes its place.
             self.list.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1)))
         elif not self.model.rowCount():
             self.detail.show_article(None, [])
+        if reading is not None and int(reading) in hid:  # (Qt may have moved it on itself)
+            self._took_place = (int(reading), self.list.currentIndex().data(ArticleIdRole))
         self._update_status()
 
     def refresh_timeline(
