@@ -310,6 +310,7 @@ JUDGED = {
     85: DATA / "precision_sample_85.tsv",
     86: DATA / "precision_sample_86.tsv",
     87: DATA / "precision_sample_87.tsv",
+    88: DATA / "precision_sample_88.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
