@@ -1398,8 +1398,11 @@ ANY_BEFORE = rx(r"(?<!\w)اي\s+$")
 # بعد الآن: "any more" (لن يكون هناك تسامح بعد الآن) or "from now on", in all 15 of
 # the corpus's; never a time to place.
 AFTER_BEFORE = rx(r"(?<!\w)بعد\s+$")
-# (قريباً/بعيداً) من أيدي الأطباء: near to or far from, a pair of places in brackets.
-NEAR_AFTER = rx(r"\s*/\s*بعيدا\s*\)?\s*(?:من|عن)\s|\)?\s+(?:جدا\s+)?من\s")
+# (قريباً/بعيداً) من أيدي الأطباء: near to or far from, a pair of places in brackets;
+# قريبا منا, قريباً منهم: near us, near them (a pronoun on من), never "soon".
+NEAR_AFTER = rx(
+    r"\s*/\s*بعيدا\s*\)?\s*(?:من|عن)\s|\)?\s+(?:جدا\s+)?من(?:\s|(?:ا|ي|ه|ها|هم|هما|هن|ك|كم|نا)(?!\w))"
+)
 # بات قريبا, أصبح قريباً: "close", an adjective after a verb of becoming, not "soon".
 COPULA_BEFORE = rx(
     r"(?<!\w)[وف]?(?:باتت?|اصبحت?|صارت?|اضحي|اضحت|بدا|بدت|يبدو|تبدو|ليست?|[يت]?صبح|[يت]ظل|ظلت?)\s+$"

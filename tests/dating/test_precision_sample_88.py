@@ -1,0 +1,39 @@
+"""The classes of precision sample 88 fixed after it.
+
+Each group of tests below says its class; every sentence here is made up, none is
+article text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.dating import extract_mentions
+
+THU = datetime(2015, 8, 6, 17, 0)
+
+
+def found(text: str, anchor: datetime = THU) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in extract_mentions(text, anchor)]
+
+
+# سكنوا قريبا منا, يكون قريباً منهم: near us, near them (a pronoun on من), a place and
+# no time, as قريبا من المدينة already was; not FUTURE_REF.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عاش الجيران قريبا منا في الحي نفسه",
+        "يحرص المدرب على أن يكون قريباً منهم في التدريبات",
+        "وقفت السيارة قريبًا منه عند الإشارة",
+        "ظل الفريق قريبا منها طوال الموسم",
+    ],
+)
+def test_near_with_a_pronoun_is_a_place(text: str) -> None:
+    assert all(value != "FUTURE_REF" for _, value in found(text))
+
+
+def test_soon_before_a_word_starting_with_min_stays_the_future() -> None:
+    # قريبا منتصرا: soon, the word after it only begins as من does.
+    assert ("قريبا", "FUTURE_REF") in found("سيعود اللاعب قريبا منتصرا")
