@@ -37,3 +37,23 @@ def test_near_with_a_pronoun_is_a_place(text: str) -> None:
 def test_soon_before_a_word_starting_with_min_stays_the_future() -> None:
     # قريبا منتصرا: soon, the word after it only begins as من does.
     assert ("قريبا", "FUTURE_REF") in found("سيعود اللاعب قريبا منتصرا")
+
+
+# عن عمر يناهز الخامسة والخمسين عاماً: aged 55, the units' ordinal before the definite
+# ten, also glued to the word before it; not P50Y with the units left out.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("توفي الشاعر عن عمر يناهز الخامسة والخمسين عاماً", ("الخامسة والخمسين عاماً", "P55Y")),
+        ("توفي الشاعر عن عمر يناهزالخامسة والخمسين عاماً", ("الخامسة والخمسين عاماً", "P55Y")),
+        ("حين بلغ الحادية والأربعين عامًا سافر", ("الحادية والأربعين عامًا", "P41Y")),
+        ("مبنى تجاوز عمره السابعة والعشرين سنة", ("السابعة والعشرين سنة", "P27Y")),
+    ],
+)
+def test_an_ordinal_age_counts_its_units(text: str, expected: tuple[str, str]) -> None:
+    assert found(text) == [expected]
+
+
+def test_an_ordinal_before_minutes_stays_out_of_the_length() -> None:
+    # الخامسة والعشرين دقيقة: minutes only; the years' rule leaves it as it was.
+    assert ("والعشرين دقيقة", "PT20M") in found("انتهى الشوط بعد الخامسة والعشرين دقيقة")

@@ -166,6 +166,11 @@ HUNDRED = frozenset(strip_marks(w) for w in ("مئة", "مائة"))
 PERCENT_BEFORE = rx(r"(?<!\w)في\s+$")
 # The minutes of a clock time: الساعة العاشرة وعشرين دقيقة is 10:20, not 20 minutes.
 CLOCK_BEFORE = rx(r"(?<!\w)(?:الساعه|ساعه)\s+\S+\s+$")
+# الخامسة والخمسين عاماً: an age, the units' ordinal before the definite ten (6 such in
+# the corpus, each an age or a bridge's years, read as the ten alone); glued to the word
+# before it too (يناهزالخامسة).  Years only: الخامسة والعشرين دقيقة is a clock time's
+# minutes.
+AGE_ORDINAL_BEFORE = rx(rf"(?P<ord>{lx.alternation(lx.AGE_ORDINAL_UNITS)})\s+$")
 # دقيقة واحدة و53.48 ثانية: a race's time in minutes and seconds (PT1M53.48S), not a
 # minute cut from it (seconds are no unit of the lengths above).
 SECONDS_AFTER = rx(r"\s+و\s*(?P<s>\d{1,2}(?:\.\d{1,3})?)\s*(?:ثانيه|ثوان|ثواني)(?!\w)")
@@ -433,6 +438,15 @@ def durations(ctx: Context) -> Iterator[Candidate]:
                 continue
             if g_clitic.startswith("و") and CLOCK_BEFORE.search(text, max(0, start - 24), start):
                 continue
+            if (
+                g_clitic == "و"
+                and g_def
+                and unit == "Y"
+                and amount % 10 == 0
+                and amount < 100
+                and (ordinal := AGE_ORDINAL_BEFORE.search(text, max(0, start - 12), start))
+            ):
+                start, amount = ordinal.start(), amount + lx.AGE_ORDINAL_UNITS[ordinal.group("ord")]
             feminine = g_unit.endswith("ه")  # سنة, ساعة, دقيقة: 44 سنة
             if implied == 2 or (implied == 1 and amount > 10 and amount % 100 and not feminine):
                 continue  # "3 عامين" is no count; 11 to 99 take عاما, 100s take عام

@@ -321,6 +321,13 @@ def _age_years() -> dict[str, int]:
 
 
 AGE_YEARS: dict[str, int] = _age_years()
+# The ordinal of the units before a definite ten of years (عن عمر يناهز الخامسة والخمسين
+# عاماً, بلغ الحادية والأربعين عامًا): aged 55, 41; the ten alone was read as the age.
+AGE_ORDINAL_UNITS: dict[str, int] = _folded(
+    _FEMININE_ORDINALS
+    | {k: u for k, u in _ORDINAL_UNITS.items() if u > 1}
+    | {"الحادية": 1, "الحادي": 1}
+)
 
 
 # Units of time, folded: (TIMEX unit, count the form implies or None).  Units: Y, M,
