@@ -57,3 +57,20 @@ def test_an_ordinal_age_counts_its_units(text: str, expected: tuple[str, str]) -
 def test_an_ordinal_before_minutes_stays_out_of_the_length() -> None:
     # الخامسة والعشرين دقيقة: minutes only; the years' rule leaves it as it was.
     assert ("والعشرين دقيقة", "PT20M") in found("انتهى الشوط بعد الخامسة والعشرين دقيقة")
+
+
+# خلال العشر سنوات السابقة (2004 - 2014), في الأعوام (1948، 1956): a plural of years
+# before a bracket names the years in it; the span is the years (or their range), not
+# the plural cut at the first year.
+def test_a_plural_of_years_before_a_bracketed_range() -> None:
+    mentions = found("بلغت الإيرادات مليارا خلال العشر سنوات السابقة (2004 - 2014) بمتوسط")
+    assert ("2004 - 2014", "2004/2014") in mentions
+    assert all(value != "2004" for _, value in mentions)
+
+
+def test_a_plural_of_years_before_a_bracketed_list() -> None:
+    assert ("1948", "1948") in found("شارك الجيش في الأعوام (1948، 1956، 1967) وعاد")
+
+
+def test_a_singular_year_noun_before_a_bracket_keeps_its_span() -> None:
+    assert ("العام (2015", "2015") in found("في العام (2015) افتتح المركز")

@@ -1208,6 +1208,7 @@ NEXT_YEAR = rx(rf"\s*[،,]?\s*(?:و|او)\s*(?P<y>\d{{4}})(?![\d/\-]){ERA}")
 # Maghrebi usage; not before a list of years (سنوات 2007، 2008, سنوات 93، 94، 1995).
 DECADE_NOUN = rx(r"[وف]?[بلك]?سنوات\s*")
 LIST_AFTER = rx(r"\s*[،,]?\s*(?:و|او)?\s*\d{2,4}(?!\d)")
+PLURAL_NOUN = rx(r"[وف]?[بلك]?(?:ال)?(?:اعوام|سنوات)(?!\w)")
 
 
 def years(ctx: Context) -> Iterator[Candidate]:
@@ -1248,8 +1249,10 @@ def years(ctx: Context) -> Iterator[Candidate]:
         ):
             continue
         # TempEval-3 spans: the noun (عام 2014) is in, a preposition, a name (رؤية)
-        # and brackets are out.
-        start = hit.start("noun") if noun else y_start
+        # and brackets are out.  A plural before a bracket (الأعوام (1948، 1956),
+        # العشر سنوات السابقة (2004 - 2014)) names the years in it, each or their range
+        # a mention of its own: it is out too.
+        start = hit.start("noun") if noun and not (opening and PLURAL_NOUN.match(noun)) else y_start
         end = hit.end("era") if era else y_end
         if BEFORE_THE_ERA_AFTER.match(text, end):
             continue  # نحو عام 1258 قبل الميلاد: a year before the era, not 1258
