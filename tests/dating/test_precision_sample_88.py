@@ -74,3 +74,28 @@ def test_a_plural_of_years_before_a_bracketed_list() -> None:
 
 def test_a_singular_year_noun_before_a_bracket_keeps_its_span() -> None:
     assert ("العام (2015", "2015") in found("في العام (2015) افتتح المركز")
+
+
+# بعد ظهر أمس, بعد ظهر اليوم الاثنين: "X afternoon", TimeML's TAF with بعد in the span,
+# not ظهر X at midday (TMI) with بعد left out (noticed beside samples 84 and 85).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("عقد المجلس جلسته بعد ظهر أمس في المقر", ("بعد ظهر أمس", "2015-08-05TAF")),
+        ("وبعد ظهر اليوم افتتح الأمير المعرض", ("وبعد ظهر اليوم", "2015-08-06TAF")),
+        ("اندلع الحريق بعد ظهر الثلاثاء الماضي", ("بعد ظهر الثلاثاء الماضي", "2015-08-04TAF")),
+    ],
+)
+def test_after_noon_of_a_day_is_its_afternoon(text: str, expected: tuple[str, str]) -> None:
+    assert found(text) == [expected]
+
+
+def test_noon_of_a_day_stays_midday() -> None:
+    assert found("وصل الوفد ظهر أمس إلى المدينة") == [("ظهر أمس", "2015-08-05TMI")]
+
+
+def test_a_clock_time_after_noon_of_a_day_keeps_its_hour() -> None:
+    # الساعة 2:47 من بعد ظهر أمس: 14:47 as before, the day joined across من.
+    assert found("وقع الحادث الساعة 2:47 من بعد ظهر أمس") == [
+        ("الساعة 2:47 من بعد ظهر أمس", "2015-08-05T14:47")
+    ]

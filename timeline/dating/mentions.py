@@ -111,6 +111,10 @@ SMALL_HOURS_WORD = rx(r"(?:صباح|فجر|ليل)")
 AFTERNOON_HOURS = {"AF": range(1, 12), "EV": range(1, 12), "NI": range(6, 12), "MI": range(1, 4)}
 # A part of the day in a clock time's own span (الساعة العاشرة صباحا, 8 مساء).
 OWN_PART = rx(r"صباح|فجر|ضحي|ظهر|عصر|مساء|ليل|نهار")
+# بعد ظهر أمس, بعد ظهر اليوم الاثنين: "X afternoon", بعد in the span and TAF (TimeML's
+# afternoon), not ظهر X at midday with بعد left out: all 132 of the corpus were so (a
+# cabinet's session, a king's departure, a fire reported), none the noon itself.
+AFTERNOON_BEFORE = rx(r"(?<!\w)[وف]?بعد\s+$")
 
 
 # A candidate's start and end by position (a C call, not a lambda, per candidate).
@@ -229,6 +233,12 @@ def _parts_of_day(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             out.append(cand)  # ظهر اليوم مقطع: the verb "appeared", the day alone
             continue
         code = PARTS_OF_DAY[at.group("w")]
+        if code == "MI" and (
+            after := AFTERNOON_BEFORE.search(
+                ctx.text, max(out[-1].end if out else 0, start - 8), start
+            )
+        ):
+            code, start = "AF", after.start()
         d = cand.date
         value = v.DateValue(f"{d.value}T{code}", d.granularity, d.start, d.end, d.calendar)
         out.append(cand.moved(start, cand.end, date=value))
