@@ -63,9 +63,10 @@ MONTH_PREFIX = "وفبلك0123456789"
 PAIRED = rx(rf"\s*(?:[/(\-]\s*)?(?P<m>{MONTHS}){END}(?:\s*\))?")
 # 7 / يوليو /2015 م, 10/شوال/1436هـ: a day, a month's name and a year between slashes.
 YEAR_AFTER = rx(
-    rf"[\s،,]*(?:/\s*)?(?:من\s+|(?:خلال|في)\s+(?=(?:ال)?(?:عام|سنه)\s))?(?:(?:ال)?(?:عام|سنه)\s+)?"
+    rf"[\s،,]*(?:/\s*)?(?:من\s+|(?:خلال|في)\s+(?=(?:ال)?(?:عام|سنه)\s))?(?:(?:ال|لل|ل)?(?:عام|سنه)\s+)?"
     rf"(?P<y>\d{{4}})(?![\d/]){ERA}"
-)  # 15 من شهر سبتمبر خلال عام 2014م: a year's noun after خلال / في names the date's year
+)  # 15 من شهر سبتمبر خلال عام 2014م: a year's noun after خلال / في names the date's year;
+# الثالث من إبريل لعام 2010, 30 يونيو للعام 2007: so does one with ل.
 # A year of the first millennium needs its era: 24 أغسطس (آب) 79م is AD 79.
 EARLY_YEAR_AFTER = rx(
     r"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{1,3})\s*(?:م|ميلادي(?:ه)?)(?!\w)"
@@ -481,7 +482,7 @@ _YEAR_CONTEXT_FIRST = frozenset(
 # (YEAR_WORD_AFTER, SAME_YEAR_AFTER, WORDS_YEAR_AFTER); a modifier (MODIFIER_AFTER);
 # و (PAIR_DUAL_AFTER).  A day after a month with no year (مايو، 12 يونيو) fails here.
 YEAR_CONTEXT_LEAD = rx(
-    r"[\s،,]*(?:/\s*)?(?:\d{4}(?![\d/])|\d{1,3}\s*م|(?:من|في|خلال)\s|(?:ال|لل)?(?:عام|سنه)\s"
+    r"[\s،,]*(?:/\s*)?(?:\d{4}(?![\d/])|\d{1,3}\s*م|(?:من|في|خلال)\s|(?:ال|لل|ل)?(?:عام|سنه)\s"
     r"|هذا\s|هذه\s)"
     rf"|\s+(?:{MODIFIER}){END}|\s*و"
 )
