@@ -670,12 +670,81 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
             if first is not None:
                 yield first
             day_info = (day_info[0], None, second_start)
+        if day_info is None and year is None and direction is None and every is None:
+            between = _between_pair_year(ctx, begin, after, month)
+            if between is not None:
+                placed = v.month_value(between, month)
+                yield Candidate(begin, after, placed, "month_year", 0.75, has_year=False)
+                continue
         if day_info is None:
             candidate = _month_only(ctx, begin, after, name, month, year, direction, paired)
         else:
             candidate = _day_month(ctx, day_info, after, month, year, direction)
         if candidate is not None:
             yield candidate
+
+
+# أعدموا بين شهري يناير ويوليو, بين ديسمبر وفبراير: two bare months after بين are one
+# stretch, placed as a whole; the second was not found at all (no cue word before it).
+DUAL_AFTER = rx(r"\s+(?:الماضيين|المنصرمين|الفائتين|المقبلين|القادمين)(?!\w)")
+BETWEEN_FIRST_BEFORE = rx(r"(?<!\w)[وف]?بين\s+(?:شهري\s+)?$")
+BETWEEN_SECOND_AFTER = rx(rf"\s*و\s*(?P<m>{MONTHS}){END}(?:\s*[/(]\s*(?:{MONTHS}){END}\s*\)?)?")
+BETWEEN_SECOND_BEFORE = rx(
+    rf"(?<!\w)[وف]?بين\s+(?:شهري\s+)?(?P<m>{MONTHS}){END}(?:\s*[/(]\s*(?:{MONTHS}){END}\s*\)?)?"
+    r"\s*و?\s*$"
+)
+
+
+def _between_pair_year(ctx: Context, begin: int, after: int, month: int) -> int | None:
+    """The year of a bare month of بين X وY with no year or modifier after Y: the pair
+    placed as one stretch nearest the anchor (inside it if it holds the anchor's month),
+    a tie going to the coming one, as a plan's (بين ديسمبر وفبراير in July: December
+    2015 to February 2016); None for any other month."""
+    text, anchor = ctx.text, ctx.anchor_day
+    if anchor is None:
+        return None
+    second = BETWEEN_SECOND_AFTER.match(text, after)
+    if second is not None and BETWEEN_FIRST_BEFORE.search(text, max(0, begin - 16), begin):
+        first_month, last_month, pair_end, is_first = (
+            month,
+            lx.GREGORIAN_MONTHS[one_space(second.group("m"))],
+            second.end(),
+            True,
+        )
+    else:
+        hit = BETWEEN_SECOND_BEFORE.search(text, max(0, begin - 40), begin)
+        if hit is None:
+            return None
+        first_month, last_month, pair_end, is_first = (
+            lx.GREGORIAN_MONTHS[one_space(hit.group("m"))],
+            month,
+            after,
+            False,
+        )
+    closing = YEAR_AFTER.match(text, pair_end)
+    if closing is not None:
+        # بين سبتمبر وديسمبر 2014: the year closing the pair is the first month's too (the
+        # second reads it itself), as من نوفمبر إلى فبراير 2015 (_range_end_year).
+        year = int(closing.group("y"))
+        if not is_first or not 1000 <= year <= 2200 or (closing.group("era") or "").startswith("ه"):
+            return None
+        return year if first_month <= last_month else year - 1
+    if MODIFIER_AFTER.match(text, pair_end) or DUAL_AFTER.match(text, pair_end):
+        return None  # بين يونيو ويوليو الماضيين: the dual places the first; the second as was
+    here = anchor.year * 12 + anchor.month - 1
+    length = (last_month - first_month) % 12
+
+    def distance(year: int) -> tuple[int, bool]:
+        start = year * 12 + first_month - 1
+        gap = (
+            0
+            if start <= here <= start + length
+            else min(abs(start - here), abs(start + length - here))
+        )
+        return gap, start < here
+
+    year = min((anchor.year - 1, anchor.year, anchor.year + 1), key=distance)
+    return year if is_first or last_month >= first_month else year + 1
 
 
 def _range_end_year(ctx: Context, pos: int, month: int) -> int | None:
