@@ -96,7 +96,7 @@ def rows_of(arrays) -> list[tuple]:
         arrays.ids,
         arrays.article_ids,
         arrays.starts,
-        arrays.ends,
+        arrays.all_ends(),
         arrays.kinds,
         arrays.points,
     )
@@ -244,7 +244,7 @@ def test_spliced_arrays_say_how_each_row_follows() -> None:
             ids=spliced.ids,
             article_ids=spliced.article_ids,
             starts=spliced.starts,
-            ends=spliced.ends,
+            ends=spliced.all_ends(),
             kinds=spliced.kinds,
             points=spliced.points,
         )
@@ -280,9 +280,9 @@ def random_arrays(rng: np.random.Generator, n: int):
 
 def in_order(arrays) -> tuple[list, ...]:
     """Every column of arrays as lists, in row order, the range columns too."""
-    names = ("ids", "article_ids", "starts", "ends", "kinds", "points")
-    names += ("range_rows", "range_starts", "range_ends")
-    return tuple(getattr(arrays, name).tolist() for name in names)
+    columns = (*arrays.columns(), arrays.all_ends())
+    columns += (arrays.range_rows, arrays.range_starts, arrays.range_ends)
+    return tuple(c.tolist() for c in columns)
 
 
 def random_edit(rng: np.random.Generator, shown, step: int, most_out: int = 4):
@@ -515,14 +515,7 @@ def test_length_classes_follow_an_edit_as_made_anew() -> None:
         assert classes.present == anew.present and classes.ranges == anew.ranges
         t = int(rng.integers(0, 60))
         fresh = EventArrays.with_ranges(
-            (
-                spliced.ids,
-                spliced.article_ids,
-                spliced.starts,
-                spliced.ends,
-                spliced.kinds,
-                spliced.points,
-            ),
+            spliced.columns(),
             spliced.range_rows,
             spliced.range_starts,
             spliced.range_ends,
@@ -589,8 +582,7 @@ def test_the_overlay_is_written_over_the_loaded_buffers_with_no_copy(
         return rows_of(user.overlay_arrays(filled, load_event_arrays(filled)))
 
     loaded = load_event_arrays(filled)
-    columns = (loaded.ids, loaded.article_ids, loaded.starts, loaded.ends, loaded.kinds)
-    columns += (loaded.points, loaded.range_rows)
+    columns = (*loaded.columns(), loaded.range_rows)
     # Where the loaded buffers are (holding them would count as a view of them elsewhere).
     where = [c.base.ctypes.data for c in columns]
     del columns
@@ -601,11 +593,10 @@ def test_the_overlay_is_written_over_the_loaded_buffers_with_no_copy(
     assert rows_of(shown) == as_written()
     assert shown.range_rows.tolist() == np.flatnonzero(~shown.points).tolist()
     assert other not in shown.article_ids and -gulf in shown.ids
-    columns = (shown.ids, shown.article_ids, shown.starts, shown.ends, shown.kinds)
-    columns += (shown.points, shown.range_rows)
+    columns = (*shown.columns(), shown.range_rows)
     assert [c.base.ctypes.data for c in columns] == where
     assert room.holds(shown) and room._buffers is not None
-    assert [b.ctypes.data for b in room._buffers[:7]] == where
+    assert [b.ctypes.data for b in room._buffers[:6]] == where
     del columns
     war_range = mention(filled, "حرب قديمة", "1950")
     steps = [
@@ -634,7 +625,7 @@ def test_the_overlay_is_written_over_the_loaded_buffers_with_no_copy(
         assert rows_of(shown) == as_written()
     # Every edit written over the loaded buffers: never a second set.
     assert room.holds(shown) and room._buffers is not None
-    assert [b.ctypes.data for b in room._buffers[:7]] == where
+    assert [b.ctypes.data for b in room._buffers[:6]] == where
     assert np.shares_memory(shown.starts, room._buffers[2])
 
 
@@ -648,9 +639,8 @@ def narrow(arrays, spare: int = 16):
         buffer[: len(column)] = column
         return buffer[: len(column)]
 
-    names = ("ids", "article_ids", "starts", "ends", "kinds", "points")
-    dtypes = ("<i4", "<i4", "<i8", "<i8", "u1", "bool")
-    columns = tuple(spared(getattr(arrays, n), d) for n, d in zip(names, dtypes, strict=True))
+    dtypes = ("<i4", "<i4", "<i8", "u1", "bool")
+    columns = tuple(spared(c, d) for c, d in zip(arrays.columns(), dtypes, strict=True))
     ranges = [
         spared(c, c.dtype) for c in (arrays.range_rows, arrays.range_starts, arrays.range_ends)
     ]

@@ -16,6 +16,7 @@ from timeline.store.schema import MIGRATIONS, SCHEMA_VERSION, _v11_timeline_dens
 from timeline.store.timeline_data import (
     DAY,
     MENTIONED,
+    POINT_GRANULARITIES,
     PUBLISHED,
     DensitySummary,
     EventArrays,
@@ -67,7 +68,7 @@ def test_arrays_are_sorted_by_start_and_skip_unplaced_events(store: Store) -> No
     assert len(arrays) == 5  # the duration has no place on the axis
     assert np.all(np.diff(arrays.starts) >= 0)
     assert arrays.starts[0] == t(1950, 1, 1)
-    assert arrays.ends[0] == t(1954, 1, 1)
+    assert arrays.all_ends()[0] == t(1954, 1, 1)
     assert arrays.kinds.tolist().count(PUBLISHED) == 2
     assert arrays.kinds.tolist().count(MENTIONED) == 3
 
@@ -120,16 +121,18 @@ def test_points_have_end_equal_to_start_and_day_ranges_are_points(store: Store) 
     assert not points[0]  # 1950-1953
     assert points[1:].all()
     published = arrays.kinds == PUBLISHED
-    assert np.all(arrays.ends[published] == arrays.starts[published])
+    assert np.all(arrays.all_ends()[published] == arrays.starts[published])
     assert arrays.range_rows.tolist() == [0]
 
 
 def _read_plainly(store: Store) -> list[tuple[int, int, int, int]]:
+    """Each placed event's id, article, start and end; a point's end is its start (a day
+    of day granularity stored with its end too)."""
     return [
-        (i, a, s, max(e if e is not None else s, s))
-        for i, a, s, e in store.db.conn.execute(
-            'SELECT id, article_id, start, "end" FROM events WHERE start IS NOT NULL'
-            " ORDER BY start, id"
+        (i, a, s, s if e is None or e <= s or g in POINT_GRANULARITIES else e)
+        for i, a, s, e, g in store.db.conn.execute(
+            'SELECT id, article_id, start, "end", granularity FROM events'
+            " WHERE start IS NOT NULL ORDER BY start, id"
         )
     ]
 
@@ -141,7 +144,7 @@ def _rows(arrays: EventArrays) -> list[tuple[int, int, int, int]]:
             arrays.ids[order].tolist(),
             arrays.article_ids[order].tolist(),
             arrays.starts[order].tolist(),
-            arrays.ends[order].tolist(),
+            arrays.all_ends()[order].tolist(),
             strict=True,
         )
     )
@@ -171,7 +174,7 @@ def test_ids_are_read_in_32_bits_and_widened_for_an_id_that_does_not_fit(
 ) -> None:
     arrays = load_event_arrays(store, rows=rows)
     assert arrays.ids.dtype == np.int32 and arrays.article_ids.dtype == np.int32
-    assert arrays.starts.dtype == np.int64 and arrays.ends.dtype == np.int64
+    assert arrays.starts.dtype == np.int64 and arrays.range_ends.dtype == np.int64
     # The range rows too (row numbers, which fit while the rows do).
     assert arrays.range_rows.dtype == np.int32
     assert arrays.range_rows.tolist() == np.flatnonzero(~arrays.points).tolist()
@@ -375,12 +378,13 @@ def test_covering_rows_asked_again_for_another_time_give_that_times_ranges() -> 
     arrays = EventArrays.from_columns(
         np.arange(400), np.arange(400), starts, starts + lengths, flags
     )
+    ends = arrays.all_ends()
     for t in [5_000, 5_000, 2_500.5, 5_000, 9_999, 2_500.5, -1, 12_000]:
         rows = arrays.covering_rows(t)
         expected = [
             r
             for r in range(400)
-            if not arrays.points[r] and arrays.starts[r] < t and arrays.ends[r] > np.ceil(t)
+            if not arrays.points[r] and arrays.starts[r] < t and ends[r] > np.ceil(t)
         ]
         assert rows.tolist() == expected
         assert not rows.flags.writeable  # the answer kept for the next caller stays as it is
@@ -409,10 +413,11 @@ def test_the_shortest_long_rows_are_the_first_of_all_of_them() -> None:
 
 def _brute_covering(arrays: EventArrays, t: float) -> list[int]:
     key = np.ceil(t)
+    ends = arrays.all_ends()
     return [
         r
         for r in range(len(arrays))
-        if not arrays.points[r] and arrays.starts[r] < key and arrays.ends[r] > key
+        if not arrays.points[r] and arrays.starts[r] < key and ends[r] > key
     ]
 
 
@@ -432,7 +437,7 @@ def test_the_length_classes_find_what_reading_every_range_finds(
     if not made:  # too many ranges to make the classes at once: one class until warmed
         monkeypatch.setattr(timeline_data, "_MAKE_AT_ONCE", 10)
         assert isinstance(arrays.length_classes(), timeline_data.WholeRanges)
-    length = arrays.ends - arrays.starts
+    length = arrays.all_ends() - arrays.starts
     times = np.concatenate(
         (rng.integers(-(10**10), 2 * 10**10, 30), starts[::301], (starts + lengths)[::307])
     )
@@ -543,15 +548,17 @@ def test_marked_long_ranges_are_counted_as_reading_every_range_counts_them(
     rng = np.random.default_rng(17)
     arrays = _ranges_of_every_length(rng, classes, monkeypatch)
     starts, n = arrays.starts, len(arrays)
-    length = arrays.ends - arrays.starts
-    times = np.concatenate((rng.integers(-(10**9), 10**9, 20), starts[::211], arrays.ends[::199]))
+    length = arrays.all_ends() - arrays.starts
+    times = np.concatenate(
+        (rng.integers(-(10**9), 10**9, 20), starts[::211], arrays.all_ends()[::199])
+    )
     for share in (0.0, 0.1, 0.9, 1.0):
         marked = rng.random(n) < share
         marks = RangeMarks(arrays, marked)
         for t in times.tolist():
             for span, min_length in ((10**3, 1), (10**5, 10**4), (10**6, 10**8)):
                 key, last = np.ceil(t), np.floor(t + span)
-                meets = ((starts < key) & (arrays.ends > key)) | (
+                meets = ((starts < key) & (arrays.all_ends() > key)) | (
                     (starts >= key) & (starts <= last)
                 )
                 every = ~arrays.points & (length >= min_length) & meets
@@ -568,7 +575,7 @@ def test_the_shortest_marked_long_rows_are_the_first_of_all_of_them(
     over the rows marks (the eras a search found), ordered as long_rows orders them."""
     rng = np.random.default_rng(29)
     arrays = _ranges_of_every_length(rng, classes, monkeypatch)
-    starts, ends = arrays.starts, arrays.ends
+    starts, ends = arrays.starts, arrays.all_ends()
     length = ends - starts
     times = np.concatenate((rng.integers(-(10**9), 10**9, 20), starts[::307], ends[::401]))
     for share in (0.0, 0.02, 0.3, 1.0):

@@ -190,7 +190,7 @@ def test_a_splice_of_many_rows_is_made_on_a_worker_and_the_next_edit_waits_for_i
     from timeline.store.timeline_data import load_event_arrays
 
     def rows(arrays) -> list[tuple]:
-        columns = (arrays.ids, arrays.article_ids, arrays.starts, arrays.ends)
+        columns = (arrays.ids, arrays.article_ids, arrays.starts, arrays.all_ends())
         columns += (arrays.kinds, arrays.points)
         return sorted(zip(*(c.tolist() for c in columns), strict=True))
 

@@ -167,7 +167,7 @@ def test_the_timeline_draws_a_story_once_over_its_spread_with_its_count(
         if after.article_ids[r] == agency and after.kinds[r] == 0  # its publication
     ]
     (row,) = rows
-    assert after.ends[row] - after.starts[row] == 4.5 * 3600  # first to last copy
+    assert after.all_ends()[row] - after.starts[row] == 4.5 * 3600  # first to last copy
     assert not after.points[row]
     labels = window._event_labels([int(after.ids[row])])
     title = labels[int(after.ids[row])].title
@@ -792,8 +792,8 @@ def test_each_story_once_past_the_budget_is_one_copy_that_edits_write_over(
         window.collapse_action.setChecked(True)
 
     def rows(arrays) -> list[tuple]:
-        names = ("ids", "article_ids", "starts", "ends", "kinds", "points")
-        return sorted(zip(*(getattr(arrays, n).tolist() for n in names), strict=True))
+        columns = (*arrays.columns(), arrays.all_ends())
+        return sorted(zip(*(c.tolist() for c in columns), strict=True))
 
     def as_written() -> list[tuple]:
         hidden = user.hidden_article_ids(store)
@@ -814,7 +814,7 @@ def test_each_story_once_past_the_budget_is_one_copy_that_edits_write_over(
     assert window._column_room.holds(shown) and shown.ids.dtype == np.int32  # as loaded
     assert copy not in shown.article_ids.tolist()
     (row,) = [r for r in range(len(shown)) if shown.article_ids[r] == agency and not shown.kinds[r]]
-    assert shown.ends[row] - shown.starts[row] == 4.5 * 3600  # the story's spread
+    assert shown.all_ends()[row] - shown.starts[row] == 4.5 * 3600  # the story's spread
     title = window._event_labels([int(shown.ids[row])])[int(shown.ids[row])].title
     assert title.endswith(window.tr("%n copies", "", 2).replace("2", "2\u200e"))
     del shown

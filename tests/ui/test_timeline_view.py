@@ -748,7 +748,7 @@ def test_ranges_far_longer_than_the_view_are_eras_not_lanes(qtbot: QtBot, rtl: b
     arrays = view.arrays()
     assert frame.mode == "items"
     assert len(frame.era_rows) == 7
-    lengths = arrays.ends[frame.era_rows] - arrays.starts[frame.era_rows]
+    lengths = arrays.all_ends()[frame.era_rows] - arrays.starts[frame.era_rows]
     assert np.all(np.diff(lengths) >= 0)  # shortest first
     month_row = int(np.flatnonzero(arrays.ids == 8)[0])
     assert month_row in frame.rows.tolist()  # the month itself keeps a lane
@@ -771,6 +771,32 @@ def test_ranges_far_longer_than_the_view_are_eras_not_lanes(qtbot: QtBot, rtl: b
         view.viewport().fitted(to_axis(datetime(1890, 1, 1)), to_axis(datetime(2030, 1, 1)))
     )
     assert not len(view._current_frame().era_rows)
+
+
+def test_a_point_stored_with_an_end_is_drawn_at_its_start_at_any_zoom(qtbot: QtBot) -> None:
+    # A day stored with its end (day granularity: a point) was left out of a view under
+    # half a day wide, as a range that long would be, and was drawn in no era either.
+    day = to_axis(datetime(2021, 5, 22))
+    starts = np.array([day, day + 2 * HOUR, day + 3 * HOUR], dtype=np.int64)
+    arrays = EventArrays(
+        ids=np.arange(1, 4),
+        article_ids=np.arange(1, 4),
+        starts=starts,
+        ends=starts + np.array([DAY, 0, 0]),
+        kinds=np.ones(3, np.uint8),
+        points=np.ones(3, bool),
+    )
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(800, 500)
+    view.set_data(arrays, lambda ids: {i: ("", "", f"{TITLES[i % 5]} {i}") for i in ids})
+    view.show()
+    for hours in (48, 4, 1):
+        view.set_viewport(view.viewport().fitted(day - HOUR, day + (hours - 1) * HOUR))
+        frame = view._current_frame()
+        assert frame.mode == "items"
+        assert 0 in frame.rows.tolist() and not len(frame.era_rows)
+    assert arrays.all_ends().tolist() == starts.tolist()  # its end is its start
 
 
 def test_under_a_search_the_legend_counts_the_hidden_ranges_it_found(qtbot: QtBot) -> None:

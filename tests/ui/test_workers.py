@@ -556,7 +556,7 @@ def test_the_loaders_overlaid_copy_comes_with_its_classes_and_span_made(
     assert overlaid.made_classes() is not None
     assert overlaid._span is not None and overlaid._span[0] == (
         int(overlaid.starts[0]),
-        max(int(overlaid.starts[-1]), int(overlaid.ends.max())),
+        max(int(overlaid.starts[-1]), int(overlaid.all_ends().max())),
     )
 
 

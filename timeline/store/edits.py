@@ -861,10 +861,7 @@ def _moved_out(arrays: EventArrays) -> EventArrays:
     """arrays' columns in a new object, arrays left empty (spent): the one holder of
     their buffers is then the new one (ColumnRoom counts the views of them)."""
     moved = EventArrays.with_ranges(
-        (arrays.ids, arrays.article_ids, arrays.starts, arrays.ends, arrays.kinds, arrays.points),
-        arrays.range_rows,
-        arrays.range_starts,
-        arrays.range_ends,
+        arrays.columns(), arrays.range_rows, arrays.range_starts, arrays.range_ends
     )
     moved._classes = arrays.made_classes()
     moved._span = arrays._span
@@ -877,7 +874,7 @@ def _spend(arrays: EventArrays) -> None:
     """Leave arrays empty: their columns' buffers are being written over."""
     empty = EventArrays()
     arrays.ids, arrays.article_ids, arrays.starts = empty.ids, empty.article_ids, empty.starts
-    arrays.ends, arrays.kinds, arrays.points = empty.ends, empty.kinds, empty.points
+    arrays.kinds, arrays.points = empty.kinds, empty.points
     arrays.range_rows, arrays.range_starts = empty.range_rows, empty.range_starts
     arrays.range_ends = empty.range_ends
     arrays._classes = arrays._builder = arrays._whole = None
@@ -892,8 +889,7 @@ def _compacted(arrays: EventArrays, keep: np.ndarray) -> EventArrays:
     arrays is spent (left empty).  The ranges likewise, their rows moved back the same;
     the length classes are made again by whoever warms the result."""
     dropped = np.flatnonzero(~keep)
-    columns = [arrays.ids, arrays.article_ids, arrays.starts, arrays.ends]
-    columns += [arrays.kinds, arrays.points]
+    columns = arrays.columns()
     ranges = (arrays.range_rows, arrays.range_starts, arrays.range_ends)
     _spend(arrays)
     n = len(keep)
@@ -917,15 +913,9 @@ def _compacted(arrays: EventArrays, keep: np.ndarray) -> EventArrays:
         range_ends[put_range : put_range + count] = range_ends[i : i + _COMPACT_ROWS][part]
         range_rows[put_range : put_range + count] = kept - np.searchsorted(dropped, kept)
         put_range += count
+    ids, article_ids, starts, kinds, points = (column[:put] for column in columns)
     return EventArrays.with_ranges(
-        (
-            columns[0][:put],
-            columns[1][:put],
-            columns[2][:put],
-            columns[3][:put],
-            columns[4][:put],
-            columns[5][:put],
-        ),
+        (ids, article_ids, starts, kinds, points),
         range_rows[:put_range],
         range_starts[:put_range],
         range_ends[:put_range],
@@ -972,7 +962,6 @@ def collapsed_in_place(
     if not len(rows):
         return shown
     was_point = shown.points[rows]
-    shown.ends[rows] = lasts
     shown.points[rows] = False
     # Ranges already (a publication given as a span): their ends follow.
     old_ranges = shown.range_rows
@@ -990,7 +979,7 @@ def collapsed_in_place(
     range_rows[is_new], range_rows[is_old] = new_rows, old_ranges
     range_starts[is_new], range_starts[is_old] = shown.starts[new_rows], shown.range_starts
     range_ends[is_new], range_ends[is_old] = lasts[was_point], shown.range_ends
-    columns = (shown.ids, shown.article_ids, shown.starts, shown.ends, shown.kinds, shown.points)
+    columns = shown.columns()
     _spend(shown)
     return EventArrays.with_ranges(columns, range_rows, range_starts, range_ends)
 
@@ -1012,6 +1001,10 @@ def _is_in(column: np.ndarray, values: np.ndarray) -> np.ndarray:
 def _merged(arrays: EventArrays, new: EventArrays) -> EventArrays:
     """arrays with a few more rows put where they belong: one copy of each array, no re-sort."""
     return _spliced(arrays, np.empty(0, dtype=np.int64), new)
+
+
+# The row columns (EventArrays.columns) come first in a room's buffers, then the ranges'.
+_ROWS = len(COLUMN_DTYPES)
 
 
 def _fresh_columns(room: ColumnRoom | None, rows: int, ranges: int) -> tuple[np.ndarray, ...]:
@@ -1042,9 +1035,10 @@ def _spliced(
         return later.done()
     # When the rows taken out and put in begin and end (read before a patch in place
     # writes over them): a frame of the view that meets none of it stays as it is.
+    ends = new.all_ends()
     changed = (
         np.concatenate((arrays.starts[out], new.starts)),
-        np.concatenate((arrays.ends[out], np.maximum(new.ends, new.starts))),
+        np.concatenate((arrays.ends_of(out), ends)),
     )
     out_ids = arrays.ids[out]
     order = np.argsort(new.starts, kind="stable")
@@ -1069,7 +1063,6 @@ def _spliced(
     # The range rows in the same pieces (not found again over every row): a kept
     # slice's ranges move by where the slice now begins; a new range comes as it is.
     ranges = arrays.range_rows
-    ends = np.maximum(new.ends, new.starts)
     range_pieces: list[tuple[int, int, int, int]] = []  # (kind, first, last, shift)
     ranges_after = 0
     now = 0  # the row the next piece begins at
@@ -1084,27 +1077,27 @@ def _spliced(
                 range_pieces.append((1, a, a + 1, now))
                 ranges_after += 1
             now += 1
-    added = (new.ids, new.article_ids, new.starts, ends, new.kinds, new.points)
+    added = new.columns()
     patch = room.in_place(arrays, rows_after, ranges_after, added) if room is not None else None
     offsets: tuple[int, int] | None = None
     if patch is not None:
         buffers, first, first_range = patch
-        offsets = _patch_in_place(buffers, (first, first_range), pieces, range_pieces, added)
+        offsets = _patch_in_place(buffers, (first, first_range), pieces, range_pieces, added, ends)
         first, first_range = offsets
-        columns = tuple(b[first : first + rows_after] for b in buffers[:6])
+        ids, article_ids, starts, kinds, points = (
+            b[first : first + rows_after] for b in buffers[:_ROWS]
+        )
         range_rows, range_starts, range_ends = (
-            b[first_range : first_range + ranges_after] for b in buffers[6:]
+            b[first_range : first_range + ranges_after] for b in buffers[_ROWS:]
         )
         del buffers, patch
     else:
         room_columns = _fresh_columns(room, rows_after, ranges_after)
-        olds: tuple[np.ndarray, ...] = (arrays.ids, arrays.article_ids, arrays.starts)
-        olds += (arrays.ends, arrays.kinds, arrays.points)
-        columns = tuple(
+        ids, article_ids, starts, kinds, points = (
             _pieced(old, add, pieces, into)
-            for old, add, into in zip(olds, added, room_columns, strict=False)
+            for old, add, into in zip(arrays.columns(), added, room_columns, strict=False)
         )
-        range_rows, range_starts, range_ends = room_columns[6:]
+        range_rows, range_starts, range_ends = room_columns[_ROWS:]
         at_row = 0
         for kind, lo, hi, shift in range_pieces:
             count = hi - lo
@@ -1119,12 +1112,9 @@ def _spliced(
             at_row += count
         del room_columns
     spliced = EventArrays.with_ranges(
-        (columns[0], columns[1], columns[2], columns[3], columns[4], columns[5]),
-        range_rows,
-        range_starts,
-        range_ends,
+        (ids, article_ids, starts, kinds, points), range_rows, range_starts, range_ends
     )
-    del columns, range_rows, range_starts, range_ends
+    del ids, article_ids, starts, kinds, points, range_rows, range_starts, range_ends
     if room is not None:
         room.hold(spliced, offsets)
     classes = arrays.made_classes()
@@ -1187,7 +1177,7 @@ class SpliceLater:
         # _spliced reads them for the view).
         changed = (
             np.concatenate((arrays.starts[out], new.starts)),
-            np.concatenate((arrays.ends[out], np.maximum(new.ends, new.starts))),
+            np.concatenate((arrays.ends_of(out), new.all_ends())),
         )
         self._read = (changed, arrays.ids[out])
         rows = len(arrays) - len(out) + len(new)
@@ -1252,7 +1242,7 @@ def _spliced_at_once(
     kept_ranges = keep[arrays.range_rows]
     old_rows = arrays.range_rows[kept_ranges].astype(np.int64)
     old_rows += np.searchsorted(at, old_rows, side="right") - np.searchsorted(out, old_rows)
-    ends = np.maximum(new.ends, new.starts)[order]
+    ends = new.all_ends()[order]
     spans = ~new.points[order]
     new_rows = placed[spans]
     ranges_after = len(old_rows) + len(new_rows)
@@ -1260,14 +1250,11 @@ def _spliced_at_once(
     range_new[np.searchsorted(old_rows, new_rows) + np.arange(len(new_rows))] = True
     range_old = ~range_new
     assert len(into[0]) == rows_after and len(into[-1]) == ranges_after
-    olds: tuple[np.ndarray, ...] = (arrays.ids, arrays.article_ids, arrays.starts)
-    olds += (arrays.ends, arrays.kinds, arrays.points)
-    added: tuple[np.ndarray, ...] = (new.ids[order], new.article_ids[order], new.starts[order])
-    added += (ends, new.kinds[order], new.points[order])
-    for old, add, column in zip(olds, added, into[:6], strict=True):
+    added = tuple(column[order] for column in new.columns())
+    for old, add, column in zip(arrays.columns(), added, into[:_ROWS], strict=True):
         column[is_old] = old[keep]
         column[is_new] = add
-    range_rows, range_starts, range_ends = into[6:]
+    range_rows, range_starts, range_ends = into[_ROWS:]
     range_rows[range_old] = old_rows
     range_rows[range_new] = new_rows
     range_starts[range_old] = arrays.range_starts[kept_ranges]
@@ -1275,7 +1262,7 @@ def _spliced_at_once(
     range_ends[range_old] = arrays.range_ends[kept_ranges]
     range_ends[range_new] = ends[spans]
     spliced = EventArrays.with_ranges(
-        (into[0], into[1], into[2], into[3], into[4], into[5]), range_rows, range_starts, range_ends
+        (into[0], into[1], into[2], into[3], into[4]), range_rows, range_starts, range_ends
     )
     del into, range_rows, range_starts, range_ends
     classes = arrays.made_classes()
@@ -1384,12 +1371,14 @@ def _patch_in_place(
     pieces: list[tuple[int, int, int]],
     range_pieces: list[tuple[int, int, int, int]],
     added: tuple[np.ndarray, ...],
+    added_ends: np.ndarray,
 ) -> tuple[int, int]:
     """Write the pieces over the buffers of the generation beginning at offsets (its
     rows', its ranges'): kept slices moved where they now go (slice copies, which numpy
     makes as a memmove does), then the new rows.  The new generation begins where the
     fewest rows move: an edit near the end moves the rows after it, one near the
-    beginning those before it (into the room at that end).  Where it begins comes back."""
+    beginning those before it (into the room at that end).  added: the new rows'
+    columns (EventArrays.columns), added_ends their ends.  Where it begins comes back."""
     kept: list[tuple[int, int, int]] = []
     put: list[tuple[int, int]] = []  # (row of added, row now)
     now = 0
@@ -1403,7 +1392,7 @@ def _patch_in_place(
     first = offsets[0]
     begin = _least_moved(kept, first, len(buffers[0]) - now)
     moves = _moves([(first + a, first + b, begin + to) for a, b, to in kept])
-    for buffer, column in zip(buffers[:6], added, strict=True):
+    for buffer, column in zip(buffers[:_ROWS], added, strict=True):
         for a, b, to in moves:
             buffer[to : to + b - a] = buffer[a:b]
         for j, row in put:
@@ -1423,12 +1412,12 @@ def _patch_in_place(
             range_put.append((lo, at, shift))
         at += hi - lo
     first_range = offsets[1]
-    range_begin = _least_moved(range_kept, first_range, len(buffers[6]) - at)
+    range_begin = _least_moved(range_kept, first_range, len(buffers[_ROWS]) - at)
     range_moves = _moves(
         [(first_range + lo, first_range + hi, range_begin + to) for lo, hi, to in range_kept]
     )
-    range_rows, range_starts, range_ends = buffers[6:]
-    for buffer in buffers[6:]:
+    range_rows, range_starts, range_ends = buffers[_ROWS:]
+    for buffer in buffers[_ROWS:]:
         for a, b, to in range_moves:
             buffer[to : to + b - a] = buffer[a:b]
     for lo, hi, shift in shifts:
@@ -1436,7 +1425,7 @@ def _patch_in_place(
     for j, index, row in range_put:
         range_rows[range_begin + index] = row
         range_starts[range_begin + index] = added[2][j]
-        range_ends[range_begin + index] = added[3][j]
+        range_ends[range_begin + index] = added_ends[j]
     return begin, range_begin
 
 
@@ -1618,8 +1607,8 @@ def _unchanged(a: EventArrays, b: EventArrays) -> tuple[np.ndarray, np.ndarray]:
     in_a = np.zeros(len(a), dtype=bool)
     in_b = np.zeros(len(b), dtype=bool)
     _ids, at_a, at_b = np.intersect1d(a.ids, b.ids, assume_unique=False, return_indices=True)
-    alike = np.ones(len(at_a), dtype=bool)
-    for column in ("article_ids", "starts", "ends", "kinds", "points"):
+    alike = a.ends_of(at_a) == b.ends_of(at_b)
+    for column in ("article_ids", "starts", "kinds", "points"):
         alike &= getattr(a, column)[at_a] == getattr(b, column)[at_b]
     in_a[at_a[alike]] = True
     in_b[at_b[alike]] = True
@@ -1632,10 +1621,14 @@ def _same_rows(a: EventArrays, b: EventArrays) -> bool:
     took 15 ms for a long article's 17,628 rows, on the GUI thread."""
     if len(a) != len(b):
         return False
-    columns = ("points", "kinds", "ends", "starts", "article_ids", "ids")  # last: first key
-    order_a = np.lexsort([getattr(a, c) for c in columns])
-    order_b = np.lexsort([getattr(b, c) for c in columns])
-    return all(np.array_equal(getattr(a, c)[order_a], getattr(b, c)[order_b]) for c in columns)
+    # Last: the first key.  (A few rows: their ends are made whole here.)
+    columns_a = (a.points, a.kinds, a.all_ends(), a.starts, a.article_ids, a.ids)
+    columns_b = (b.points, b.kinds, b.all_ends(), b.starts, b.article_ids, b.ids)
+    order_a = np.lexsort(columns_a)
+    order_b = np.lexsort(columns_b)
+    return all(
+        np.array_equal(x[order_a], y[order_b]) for x, y in zip(columns_a, columns_b, strict=True)
+    )
 
 
 def hidden_changes(store: Store, changes: Iterable[Change]) -> tuple[set[int], set[int]]:

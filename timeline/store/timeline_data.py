@@ -8,7 +8,7 @@ import re
 import sys
 import weakref
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
@@ -28,6 +28,7 @@ MENTIONED = KIND_CODES["mentioned"]
 POINT_GRANULARITIES = ("second", "minute", "hour", "day")
 
 _POINT_SQL = ",".join(f"'{g}'" for g in POINT_GRANULARITIES)
+_IS_POINT = f'"end" IS NULL OR "end" <= start OR granularity IN ({_POINT_SQL})'
 # flags: kind code in the low 4 bits, "drawn as a point" in bit 4.
 _COLUMNS = (
     "id",
@@ -35,10 +36,11 @@ _COLUMNS = (
     "start",
     'coalesce("end", start)',
     "(CASE kind WHEN 'published' THEN 0 WHEN 'mentioned' THEN 1"
-    " WHEN 'duration' THEN 2 ELSE 3 END)"
-    f' + (CASE WHEN "end" IS NULL OR "end" <= start OR granularity IN ({_POINT_SQL})'
-    " THEN 16 ELSE 0 END)",
+    f" WHEN 'duration' THEN 2 ELSE 3 END) + (CASE WHEN {_IS_POINT} THEN 16 ELSE 0 END)",
 )
+# The loader reads the ends of the ranges alone (group_concat skips a NULL), in the
+# order of their rows: a point's end is its start (EventArrays).
+_LOADED_COLUMNS = (*_COLUMNS[:3], f'CASE WHEN {_IS_POINT} THEN NULL ELSE "end" END', _COLUMNS[4])
 # Each column of a range of days comes back as one comma-joined string, parsed by
 # numpy.  Measured on the 1M-event bench store (2 cores, loaded): 2.5 s this way, 3.5 s
 # with rows fetched as Python tuples into preallocated arrays (fetchmany), 4.9 s with
@@ -52,7 +54,7 @@ _RANGE_SELECT = (
     "SELECT count(*), "
     + ", ".join(f"group_concat({c}, ',')" for c in ("c0", "c1", "c2", "c3", "c4"))
     + " FROM (SELECT "
-    + ", ".join(f"{expr} AS c{i}" for i, expr in enumerate(_COLUMNS))
+    + ", ".join(f"{expr} AS c{i}" for i, expr in enumerate(_LOADED_COLUMNS))
     + " FROM events WHERE start IS NOT NULL AND start >= ? AND start < ? ORDER BY start)"
 )
 DAY = 86_400
@@ -190,14 +192,21 @@ class RowSplice:
 class EventArrays:
     """Every placed event as parallel numpy arrays sorted by start (then id).
 
-    end equals start for a point.  The range events (not points) are also kept apart,
-    sorted by start, so that a range that began before the view is still found.
+    The range events (not points) are also kept apart, sorted by start, so that a range
+    that began before the view is still found; their ends are kept there alone.  A
+    point is drawn at its start, and its end is its start: a column of every end held 8
+    bytes an event for the ranges' sake (61 MB of the 556 the window held after a search
+    at 7,604,802 events, of which 1,677,166 are ranges).  ends_of() reads the ends of
+    some rows, all_ends() makes the whole column for a pass that drops it.
+
+    ends (given to the constructor only): every row's end, of which the ranges' are kept
+    (None: every end its start).
     """
 
     ids: np.ndarray = field(default_factory=lambda: _empty("<i8"))
     article_ids: np.ndarray = field(default_factory=lambda: _empty("<i8"))
     starts: np.ndarray = field(default_factory=lambda: _empty("<i8"))
-    ends: np.ndarray = field(default_factory=lambda: _empty("<i8"))
+    ends: InitVar[np.ndarray | None] = None
     kinds: np.ndarray = field(default_factory=lambda: _empty("u1"))
     points: np.ndarray = field(default_factory=lambda: _empty("bool"))
     range_rows: np.ndarray = field(init=False)
@@ -229,10 +238,13 @@ class EventArrays:
     )
     _whole: WholeRanges | None = field(default=None, init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, ends: np.ndarray | None) -> None:
         self.range_rows = np.flatnonzero(~self.points)
         self.range_starts = self.starts[self.range_rows]
-        self.range_ends = self.ends[self.range_rows]
+        if ends is None:
+            self.range_ends = self.range_starts.copy()
+        else:
+            self.range_ends = np.maximum(np.asarray(ends)[self.range_rows], self.range_starts)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -240,16 +252,15 @@ class EventArrays:
     @classmethod
     def with_ranges(
         cls,
-        columns: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+        columns: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray],
         range_rows: np.ndarray,
         range_starts: np.ndarray,
         range_ends: np.ndarray,
     ) -> EventArrays:
-        """From (ids, article_ids, starts, ends, kinds, points) and their range rows as the
+        """From (ids, article_ids, starts, kinds, points) and their range rows as the
         caller worked them out: without the pass over every row that finds them."""
         arrays = cls.__new__(cls)
-        arrays.ids, arrays.article_ids, arrays.starts, arrays.ends = columns[:4]
-        arrays.kinds, arrays.points = columns[4:]
+        arrays.ids, arrays.article_ids, arrays.starts, arrays.kinds, arrays.points = columns
         arrays.range_rows = range_rows
         arrays.range_starts = range_starts
         arrays.range_ends = range_ends
@@ -263,15 +274,47 @@ class EventArrays:
     def alias(self) -> EventArrays:
         """The same columns in an object of its own: one whose columns a ColumnRoom may
         swap for copies without changing what holders of this one see."""
-        columns = (self.ids, self.article_ids, self.starts, self.ends, self.kinds, self.points)
         alias = EventArrays.with_ranges(
-            columns, self.range_rows, self.range_starts, self.range_ends
+            self.columns(), self.range_rows, self.range_starts, self.range_ends
         )
         alias._classes = self.made_classes()  # the same ranges: the same classes
         alias.article_index = self.article_index  # the same rows
         alias._span = self._span
         alias._home = self._home
         return alias
+
+    def columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(ids, article_ids, starts, kinds, points): the columns of every row."""
+        return self.ids, self.article_ids, self.starts, self.kinds, self.points
+
+    def ends_of(self, rows: np.ndarray) -> np.ndarray:
+        """The ends of these rows (a new array): a point's start, a range's end found by a
+        search of range_rows.  At 7.6 million events (1.7 million ranges) 12 us for 200
+        rows, 42 for 2,000, 115 for 5,000 (a frame reads its few thousand rows' ends two
+        or three times; read from a column of every end they took 0.3-7 us)."""
+        rows = np.asarray(rows)
+        ends = self.starts[rows]
+        spans = ~self.points[rows]
+        if spans.any():
+            ends[spans] = self.range_ends[self._range_positions(rows[spans])]
+        return ends
+
+    def end_of(self, row: int) -> int:
+        """The end of one row (a point's is its start)."""
+        return int(self.ends_of(np.array([row]))[0])
+
+    def all_ends(self) -> np.ndarray:
+        """Every row's end, as a new column: for few rows (an edit's), or for a pass that
+        drops it when done; the window holds none (8 bytes an event)."""
+        ends = self.starts.astype(np.int64)
+        ends[self.range_rows] = self.range_ends
+        return ends
+
+    def _range_positions(self, rows: np.ndarray) -> np.ndarray:
+        """Where these range rows are in the range columns."""
+        # Keys of range_rows' own type: others would have numpy convert the whole column.
+        keys = np.asarray(rows).astype(self.range_rows.dtype)
+        return self.range_rows.searchsorted(keys)
 
     @classmethod
     def from_columns(
@@ -301,14 +344,18 @@ class EventArrays:
 
     def subset(self, keep: np.ndarray) -> EventArrays:
         """The rows where keep is True (a boolean mask or row numbers), still in order."""
-        return EventArrays(
-            ids=self.ids[keep],
-            article_ids=self.article_ids[keep],
-            starts=self.starts[keep],
-            ends=self.ends[keep],
-            kinds=self.kinds[keep],
-            points=self.points[keep],
-        )
+        keep = np.asarray(keep)
+        if keep.dtype != bool:
+            keep = keep.astype(np.intp, copy=False)
+        points = self.points[keep]
+        starts = self.starts[keep]
+        range_rows = np.flatnonzero(~points)
+        if keep.dtype == bool:  # the kept ranges, in the order of their rows
+            range_ends = self.range_ends[keep[self.range_rows]]
+        else:
+            range_ends = self.range_ends[self._range_positions(keep[range_rows])]
+        columns = (self.ids[keep], self.article_ids[keep], starts, self.kinds[keep], points)
+        return EventArrays.with_ranges(columns, range_rows, starts[range_rows], range_ends)
 
     @property
     def span(self) -> tuple[int, int] | None:
@@ -317,7 +364,9 @@ class EventArrays:
             if not len(self):
                 self._span = (None,)
             else:
-                last_end = max(int(self.starts[-1]), int(self.ends.max()))
+                last_end = int(self.starts[-1])  # a point's end is its start
+                if len(self.range_ends):
+                    last_end = max(last_end, int(self.range_ends.max()))
                 self._span = ((int(self.starts[0]), last_end),)
         return self._span[0]
 
@@ -514,7 +563,13 @@ class EventArrays:
         lo, hi = self._starting(t0, t1)
         inside = np.arange(lo, hi, dtype=np.int64)
         if max_length is not None:
-            inside = inside[(self.ends[inside] - self.starts[inside]) < max_length]
+            # The ranges among rows lo to hi are one run of the range columns.
+            a, b = self._range_positions(np.array([lo, hi]))
+            long = (self.range_ends[a:b] - self.range_starts[a:b]) >= max_length
+            if long.any():
+                kept = np.ones(hi - lo, dtype=bool)
+                kept[self.range_rows[a:b][long] - lo] = False
+                inside = inside[kept]
         if max_covering is None and max_length is None:
             before = self.covering_rows(t0)
             return np.concatenate((before, inside)) if len(before) else inside
@@ -1011,9 +1066,11 @@ class WholeRanges:
 
 # The loader's types for ids and article ids (widened when a value does not fit).
 ID_DTYPES = ("<i4", "<i4")
-# The columns of EventArrays, in order, and their types; then its range columns'.
-COLUMN_DTYPES = ("<i8", "<i8", "<i8", "<i8", "u1", "bool")
+# The columns of EventArrays (EventArrays.columns), in order, and their types; then its
+# range columns'.
+COLUMN_DTYPES = ("<i8", "<i8", "<i8", "u1", "bool")
 RANGE_DTYPES = (np.intp, "<i8", "<i8")
+_ROW_COLUMNS = len(COLUMN_DTYPES)
 
 
 # Rows (or ranges) ColumnRoom.adopt_step copies into the room at a time while the window
@@ -1121,8 +1178,8 @@ class ColumnRoom:
         first, first_range = (len(buffers[0]) - rows) // 2, (len(buffers[-1]) - ranges) // 2
         self._offsets = (first, first_range)
         return (
-            *(b[first : first + rows] for b in buffers[:6]),
-            *(b[first_range : first_range + ranges] for b in buffers[6:]),
+            *(b[first : first + rows] for b in buffers[:_ROW_COLUMNS]),
+            *(b[first_range : first_range + ranges] for b in buffers[_ROW_COLUMNS:]),
         )
 
     def hold(self, arrays: EventArrays, offsets: tuple[int, int] | None = None) -> None:
@@ -1137,15 +1194,13 @@ class ColumnRoom:
 
         For arrays nobody else keeps (a load laid over in place, the window's one copy
         past ROOM_BUDGET_BYTES: see ui.main_window): each column must be a view of the
-        whole of a buffer of its own, the six row columns at one offset in buffers of one
+        whole of a buffer of its own, the five row columns at one offset in buffers of one
         length, the three range columns likewise (load_event_arrays leaves rows spare at
         the end of each).  Their types stay as loaded (ids in 32 bits while they fit); an
         edit whose rows do not fit them is written whole into new buffers (in_place)."""
         if self.holds(arrays):
             return True
-        columns: tuple[np.ndarray, ...] = (arrays.ids, arrays.article_ids, arrays.starts)
-        columns += (arrays.ends, arrays.kinds, arrays.points)
-        columns += (arrays.range_rows, arrays.range_starts, arrays.range_ends)
+        columns = (*arrays.columns(), arrays.range_rows, arrays.range_starts, arrays.range_ends)
         buffers: list[np.ndarray] = []
         offsets: list[int] = []
         for column in columns:
@@ -1166,13 +1221,13 @@ class ColumnRoom:
                 return False
             buffers.append(buffer)
             offsets.append(offset)
-        for group in (range(6), range(6, 9)):
+        for group in (range(_ROW_COLUMNS), range(_ROW_COLUMNS, len(columns))):
             if len({(len(buffers[i]), offsets[i]) for i in group}) != 1:
                 return False
         if len({id(b) for b in buffers}) != len(buffers):
             return False
         self._buffers = tuple(buffers)
-        self._offsets = (offsets[0], offsets[6])
+        self._offsets = (offsets[0], offsets[_ROW_COLUMNS])
         self._adopting = lambda: None
         self._held = weakref.ref(arrays)
         return True
@@ -1199,22 +1254,20 @@ class ColumnRoom:
         begin, end = self._adopted, min(self._adopted + step_rows, n + ranges)
         if begin < n:
             stop = min(end, n)
-            columns = (arrays.ids, arrays.article_ids, arrays.starts, arrays.ends, arrays.kinds)
-            for buffer, column in zip(buffers, (*columns, arrays.points), strict=False):
+            for buffer, column in zip(buffers, arrays.columns(), strict=False):
                 buffer[first + begin : first + stop] = column[begin:stop]
         if end > n:
             lo, hi = max(begin, n) - n, end - n
             range_columns = (arrays.range_rows, arrays.range_starts, arrays.range_ends)
-            for buffer, column in zip(buffers[6:], range_columns, strict=True):
+            for buffer, column in zip(buffers[_ROW_COLUMNS:], range_columns, strict=True):
                 buffer[first_range + lo : first_range + hi] = column[lo:hi]
         self._adopted = end
         if end < n + ranges:
             return False
-        views = [b[first : first + n] for b in buffers[:6]]
-        views += [b[first_range : first_range + ranges] for b in buffers[6:]]
-        arrays.ids, arrays.article_ids, arrays.starts, arrays.ends = views[:4]
-        arrays.kinds, arrays.points = views[4:6]
-        arrays.range_rows, arrays.range_starts, arrays.range_ends = views[6:]
+        views = [b[first : first + n] for b in buffers[:_ROW_COLUMNS]]
+        views += [b[first_range : first_range + ranges] for b in buffers[_ROW_COLUMNS:]]
+        arrays.ids, arrays.article_ids, arrays.starts, arrays.kinds, arrays.points = views[:5]
+        arrays.range_rows, arrays.range_starts, arrays.range_ends = views[5:]
         self._adopting = lambda: None
         self._held = weakref.ref(arrays)
         return True
@@ -1311,14 +1364,16 @@ def load_event_arrays(
         # window writes its edits over these very buffers (ColumnRoom.take).
         size = len(summary) + SPARE_ROWS
         # Ids and article ids in 32 bits while they fit (80 MB less at 10M events), the
-        # times in 64; a range with a larger id widens its column (_fitted).
-        columns = [np.empty(size, dtype=d) for d in (*ID_DTYPES, "<i8", "<i8")]
+        # starts in 64; a range with a larger id widens its column (_fitted).
+        columns = [np.empty(size, dtype=d) for d in (*ID_DTYPES, "<i8")]
         kinds = np.empty(size, dtype="u1")
         points = np.empty(size, dtype="bool")
         # Each range's share of every column worked out as it comes: no numpy call over
         # all the rows at the end, which would hold the GIL (the GUI thread waits for
         # it) for tens of milliseconds at 10M events.
         range_parts: list[np.ndarray] = []
+        # And the ranges' ends as read, 8 bytes a range (1.7 million at 7.6 million events).
+        range_end_parts: list[np.ndarray] = []
         # The range rows in 32 bits while every row fits (13 MB less at 10M events, and as
         # much again of parts held until they are joined).
         range_dtype: np.dtype[np.signedinteger[Any]] = np.dtype(
@@ -1334,21 +1389,20 @@ def load_event_arrays(
                 columns = [np.resize(c, grow) for c in columns]
                 kinds, points = np.resize(kinds, grow), np.resize(points, grow)
             here = slice(done, done + n)
-            for c, text in enumerate(texts[:4]):
+            for c, text in enumerate(texts[:3]):
                 values = _parse(text)
                 columns[c] = _fitted(columns[c], values)
                 columns[c][here] = values
-            starts, ends = columns[2][here], columns[3][here]
-            np.maximum(ends, starts, out=ends)
             flags = _parse(texts[4])
             kinds[here] = flags & 0x0F
             points[here] = (flags & 0x10) != 0
             range_parts.append((np.flatnonzero(~points[here]) + done).astype(range_dtype))
+            range_end_parts.append(_parse(texts[3]))  # (after their starts: _IS_POINT)
             done += n
     finally:
         if own_transaction:
             conn.execute("COMMIT")
-    ids, article_ids, starts, ends = (c[:done] for c in columns)
+    ids, article_ids, starts = (c[:done] for c in columns)
     # Each range's part written into one column with rows spare (no concatenation's copy).
     ranges = sum(len(part) for part in range_parts)
     if done + SPARE_ROWS >= 2**31:
@@ -1356,21 +1410,21 @@ def load_event_arrays(
             np.intp
         )  # the columns grew past the summary (a store written meanwhile)
     range_rows = np.empty(ranges + SPARE_ROWS, dtype=range_dtype)[:ranges]
+    range_ends = np.empty(ranges + SPARE_ROWS, dtype="<i8")[:ranges]
     at = 0
-    for part in range_parts:
+    for part, ends in zip(range_parts, range_end_parts, strict=True):
         range_rows[at : at + len(part)] = part
+        range_ends[at : at + len(part)] = ends
         at += len(part)
-    del range_parts
-    # Gathered a slice at a time, into arrays of their final size: copies of each
+    del range_parts, range_end_parts
+    # Gathered a slice at a time, into an array of its final size: copies of each
     # range's part kept until the end cost 50 MB more at 10M events.
     range_starts = np.empty(ranges + SPARE_ROWS, dtype="<i8")[:ranges]
-    range_ends = np.empty(ranges + SPARE_ROWS, dtype="<i8")[:ranges]
     for i in range(0, len(range_rows), 1 << 18):
         part = range_rows[i : i + (1 << 18)]
         np.take(starts, part, out=range_starts[i : i + len(part)])
-        np.take(ends, part, out=range_ends[i : i + len(part)])
     loaded = EventArrays.with_ranges(
-        (ids, article_ids, starts, ends, kinds[:done], points[:done]),
+        (ids, article_ids, starts, kinds[:done], points[:done]),
         range_rows,
         range_starts,
         range_ends,
@@ -1391,7 +1445,7 @@ def collapse_copies(
     if not (later or spreads) or not len(arrays):
         return arrays
     keep = ~np.isin(arrays.article_ids, np.fromiter(later, dtype=np.int64, count=len(later)))
-    ends = arrays.ends.copy()
+    ends = arrays.all_ends()  # (a column of its own, as the copy here was before)
     points = arrays.points.copy()
     earliest = np.fromiter(spreads, dtype=np.int64, count=len(spreads))
     rows = np.flatnonzero((arrays.kinds == PUBLISHED) & np.isin(arrays.article_ids, earliest))

@@ -240,10 +240,12 @@ class LanePlan:
         rows = splice.map_rows(packed)
         kept = rows >= 0
         rows, lanes = rows[kept], self._lanes[kept]
+        placed_starts = arrays.starts[splice.placed]
+        placed_ends = arrays.ends_of(splice.placed)
         new = splice.placed[
-            (arrays.starts[splice.placed] <= self._t1)
-            & (arrays.ends[splice.placed] >= self._t0)
-            & (arrays.ends[splice.placed] - arrays.starts[splice.placed] < era)
+            (placed_starts <= self._t1)
+            & (placed_ends >= self._t0)
+            & (placed_ends - placed_starts < era)
         ]
         if len(new):
             box0, box1 = _boxes_absolute(arrays, rows, spp, metrics)
@@ -360,7 +362,7 @@ def _box_extent(is_point: np.ndarray, u_s: np.ndarray, u_e: np.ndarray, metrics:
 def _boxes_absolute(arrays: EventArrays, rows: np.ndarray, spp: float, metrics: Metrics):
     # Pixels from the axis origin: packing does not change when the view pans.
     u_s = arrays.starts[rows] / spp
-    u_e = arrays.ends[rows] / spp
+    u_e = arrays.ends_of(rows) / spp
     return _box_extent(arrays.points[rows], u_s, u_e, metrics)
 
 
@@ -457,7 +459,7 @@ def build_frame(
     rows = arrays.visible_rows(t0, t1, max_covering=metrics.packed_lanes, max_length=era_length)
     lanes = plan.lanes(arrays, vp, metrics, t0, t1, rows)
     u_s = (arrays.starts[rows] - vp.start) / spp
-    u_e = (arrays.ends[rows] - vp.start) / spp
+    u_e = (arrays.ends_of(rows) - vp.start) / spp
     is_point = arrays.points[rows]
     hits = np.flatnonzero(rows == selected_row) if selected_row is not None else []
     chosen = int(hits[0]) if len(hits) else None
@@ -503,7 +505,7 @@ def build_frame(
         slot_px=float(metrics.slot_px),
         era_rows=era_rows,
         era_u0=np.maximum((arrays.starts[era_rows] - vp.start) / spp, 0.0),
-        era_u1=np.minimum((arrays.ends[era_rows] - vp.start) / spp, vp.width),
+        era_u1=np.minimum((arrays.ends_of(era_rows) - vp.start) / spp, vp.width),
         lane_scroll=scroll,
         lanes_used=used,
         metrics=metrics,

@@ -1303,7 +1303,7 @@ class TimelineView(QWidget):
         style = self.label_style()
         fm = QFontMetricsF(menu.font())
         for row in shown:
-            when = format_span(int(self._arrays.starts[row]), int(self._arrays.ends[row]), style)
+            when = format_span(int(self._arrays.starts[row]), self._arrays.end_of(row), style)
             text = self._display_text(int(self._arrays.ids[row]))
             text = fm.elidedText(text, Qt.TextElideMode.ElideRight, 360)
             # An action's text is plain, but '&' marks a mnemonic and a tab a shortcut.
@@ -1338,7 +1338,7 @@ class TimelineView(QWidget):
         label, title = texts.label, texts.title
         style = self.label_style()
         kind = int(self._arrays.kinds[row])
-        start, end = int(self._arrays.starts[row]), int(self._arrays.ends[row])
+        start, end = int(self._arrays.starts[row]), self._arrays.end_of(row)
         when = format_span(start, end, style)
         kind_text = {PUBLISHED: self.tr("Published"), MENTIONED: self.tr("Mentioned")}.get(
             kind, KIND_NAMES.get(kind, "")
