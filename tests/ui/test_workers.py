@@ -13,6 +13,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -829,3 +831,43 @@ def test_the_table_and_regexes_title_hits_are_found_with_are_made_by_the_search_
     article_shown(win.detail)  # (the pane marks them in the text, on a worker)
     assert made and made[0] == (False, False)  # by the search's worker, before its hits
     win.close()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(1, 5_000), unique=True).map(sorted),
+    st.frozensets(st.integers(0, 5_200)),
+    st.sampled_from([np.int32, np.int64]),
+    st.integers(1, 64),
+)
+def test_the_hidden_are_left_out_of_the_hits_in_their_order(
+    hits: list[int], gone: frozenset[int], dtype: type, slice_rows: int
+) -> None:
+    """_left_out looks the hits up a slice at a time (its temporaries were 35 MB at a
+    search's peak): the same hits as a filter by the set, in order, in their type."""
+    ids = np.array(hits, dtype=dtype)
+    old = workers._LEFT_OUT_SLICE
+    workers._LEFT_OUT_SLICE = slice_rows
+    try:
+        left = workers._left_out(ids, gone)
+    finally:
+        workers._LEFT_OUT_SLICE = old
+    assert left.tolist() == [i for i in hits if i not in gone]
+    assert left.dtype == ids.dtype
+
+
+def test_leaving_the_hidden_out_of_many_hits_makes_few_temporaries() -> None:
+    """Beside the hits left (one copy), a slice at a time: numpy's isin made each hit
+    in range 64 bits and three masks (35 MB at 2,284,773 hits, at a search's peak)."""
+    import tracemalloc
+
+    ids = np.arange(2_000_000, dtype=np.int32)
+    gone = frozenset(range(7, 2_000_000, 20_000))
+    tracemalloc.start()
+    try:
+        left = workers._left_out(ids, gone)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(left) == len(ids) - len(gone)
+    assert peak < left.nbytes + 6_000_000  # the copy left, and a slice's temporaries

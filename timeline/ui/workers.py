@@ -522,16 +522,35 @@ def marked_query(query: str) -> Query | None:
         return None
 
 
+# The hits are looked up in the table of the ids gone this many at a time (2 MB of
+# temporaries a slice).
+_LEFT_OUT_SLICE = 1 << 18
+
+
 def _left_out(ids: np.ndarray, gone: frozenset[int]) -> np.ndarray:
-    """ids without those in gone: by a table of the ids gone (one pass over the hits;
-    at 3,880,000 articles and a word in 2,284,773 of them, 24 ms, with the hits' order
-    and marks then made of what is left here, not again on the GUI thread)."""
+    """ids without those in gone, in their order: by a table of the ids gone, looked up a
+    slice of the hits at a time, then one copy of the hits left.  At 3,880,000 articles
+    and a word in 2,284,773 of them, numpy's isin (kind="table") took 24 ms and 35 MB of
+    temporaries (each hit in range as 64 bits, and three masks): at a search's peak with
+    each story once, beside the hits and the window's copy of the last search's."""
     import numpy as np
 
     if not gone or not len(ids):
         return ids
     left = np.fromiter(gone, dtype=np.int64, count=len(gone))
-    return ids[~np.isin(ids, left, kind="table")]
+    lo, hi = int(left.min()), int(left.max())
+    table = np.zeros(hi - lo + 1, dtype=bool)
+    table[left - lo] = True
+    drop = []
+    for start in range(0, len(ids), _LEFT_OUT_SLICE):
+        part = ids[start : start + _LEFT_OUT_SLICE].astype(np.int64)
+        part -= lo
+        inside = (part >= 0) & (part <= hi - lo)
+        np.clip(part, 0, hi - lo, out=part)
+        found = np.flatnonzero(inside & table[part])
+        if len(found):
+            drop.append(found + start)
+    return np.delete(ids, np.concatenate(drop)) if drop else ids
 
 
 @dataclass(frozen=True)
