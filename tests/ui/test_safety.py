@@ -245,6 +245,9 @@ _REVIEWED = {
     # The export's status: a plain_label, the file's name through for_display
     # (test_a_text_export_shows_its_progress_and_can_be_cancelled).
     ("export_dialog.py", 'self.label.setText(self.tr("Exporting %1'),
+    # A spelling the library holds put in the search field, a QLineEdit: plain text
+    # whatever it holds (test_a_spelling_offered_is_chosen_by_a_click_or_the_keys).
+    ("search_bar.py", "self.query_edit.setText(written if replaced is None else replaced)"),
 }
 
 
