@@ -321,6 +321,7 @@ JUDGED = {
     87: DATA / "precision_sample_87.tsv",
     88: DATA / "precision_sample_88.tsv",
     89: DATA / "precision_sample_89.tsv",
+    90: DATA / "precision_sample_90.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
