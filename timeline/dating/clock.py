@@ -83,11 +83,12 @@ SOME_DAY_AFTER = rx(
 )
 # يومياً من الساعة الخامسة: a daily schedule, not an event; so are the hours of a curfew
 # or a ban (حظر التجوال من السابعة مساء حتى السادسة صباحا, منع العمل من الساعة 12),
-# imposed day after day.
+# imposed day after day, and those of all the days of a time (استمرت طوال أيام العيد
+# من الخامسة عصراً وحتى الحادية عشرة مساء).
 # Gated by the words every match holds (a search from every one of the 120 characters
 # before each time was half the clock rule's work in a text dense with dates).
 RECURRING_BEFORE = Before(
-    r"(?:يوميا|كل\s+يوم|يوميه|اسبوعيا|(?:طيله|طوال)\s+(?:ايام\s+)?(?:الاسبوع|العام|الشهر)"
+    r"(?:يوميا|كل\s+يوم|يوميه|اسبوعيا|(?:طيله|طوال)\s+(?:(?:ايام\s+)?(?:الاسبوع|العام|الشهر)|ايام(?!\w))"
     r"|(?<!\w)[وف]?(?:ال)?حظر(?!\w)|منع\s+(?:ال)?(?:تجو(?:ا)?ل|عمل))"
     r"[^.!?؟\n]*$",
     ("يوميا", "كل", "يوميه", "اسبوعيا", "طيله", "طوال", "حظر", "منع"),
