@@ -322,6 +322,7 @@ JUDGED = {
     88: DATA / "precision_sample_88.tsv",
     89: DATA / "precision_sample_89.tsv",
     90: DATA / "precision_sample_90.tsv",
+    91: DATA / "precision_sample_91.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
