@@ -917,6 +917,13 @@ HABITUAL_BEFORE = rx(
     r"|(?<!\w)مثل\s+(?:(?:بدايه|نهايه|منتصف|مطلع|حلول|قدوم)\s+)?[بل]?شهر\s+$"
 )
 
+# في شهر رمضان المبارك يقبل الناس على قراءة القرآن: a verb of the present right after
+# the month, with people at large as its subject, is what every Ramadan brings.
+HABIT_AFTER = rx(
+    r"(?:\s+(?:المبارك|الكريم|الفضيل|المعظم))?\s*[،,]?\s+[يت]\w{2,12}\s+"
+    r"(?:ال)?(?:ناس|مسلمون|مسلمين|صائمون|صائمين|اسر|عائلات|كثيرون|كثير\s+من)(?!\w)"
+)
+
 
 def _nearest_hijri_month(anchor: date, month: int, direction: str | None) -> DateValue | None:
     """شوال الجاري, رمضان الماضي, شهر رمضان: that Hijri month nearest the anchor.
@@ -1067,6 +1074,7 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
                     and (
                         HABITUAL_BEFORE.search(ctx.text, max(0, hit.start() - 50), hit.start())
                         or EVERY_YEAR_AFTER.match(ctx.text, end)
+                        or HABIT_AFTER.match(ctx.text, end)
                     )
                 ):
                     continue  # تكون في شهر رمضان: every year's Ramadan
