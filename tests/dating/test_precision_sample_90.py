@@ -65,12 +65,13 @@ def test_then_and_now(text: str, expected: tuple[str, str]) -> None:
 
 
 # Not a day's own business named after it (اليوم الأحد), nor a day's event with no
-# contrast before it.
+# contrast before it or told in the past after لكن.
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("كان وزيرا آنذاك واليوم الخميس يصل إلى جدة", ("واليوم الخميس", "2015-08-06")),
         ("كان وزيرا آنذاك وقد وصل اليوم إلى جدة", ("اليوم", "2015-08-06")),
+        ("كان وزيرا آنذاك لكن الوزارة أعلنت اليوم خطتها", ("اليوم", "2015-08-06")),
     ],
 )
 def test_then_and_a_day(text: str, expected: tuple[str, str]) -> None:

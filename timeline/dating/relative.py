@@ -94,12 +94,13 @@ THEN_AFTER = rx(rf"\s+{WAS_WORD}")
 THEN_NOW_AFTER = rx(r"[^.!?؟\n]{0,80}?(?:(?<!\w)و\s*|[،,]\s*)اليوم(?!\w)(?!\s+ال)")
 NOW_AFTER_A_PAUSE = rx(r"[،,]\s*$")
 # بلغ عدد طلابها في ذلك الحين 74، لكنه يزيد اليوم عن 700: a time named "then" (في ذلك
-# الحين, آنذاك, حينها) earlier in the sentence, اليوم after لكن / بينما and a word or two
-# or right after و or a comma: then and now, a vague present.
+# الحين, آنذاك, حينها) earlier in the sentence, اليوم after لكن / بينما and a verb of the
+# present (not a report's past: لكن الوزارة أعلنت اليوم is the day) or right after و or
+# a comma: then and now, a vague present.
 _THEN_WORD = r"(?<!\w)(?:في\s+ذلك\s+(?:الحين|الوقت)|انذاك|حينذاك|وقتذاك|حينها|وقتها)(?!\w)"
 THEN_WORD_BEFORE = rx(
     rf"{_THEN_WORD}[^.!?؟\n]{{0,80}}?(?:(?<!\w)(?:و?لكن|و?لكنه|و?لكنها|و?لكنهم|بينما|في\s+حين)"
-    r"(?:\s+\S+){0,2}\s+|(?<!\w)و\s*|[،,]\s*)$"
+    r"(?:\s+\S+)??(?:\s+[يتن]\w{2,40})?\s+|(?<!\w)و\s*|[،,]\s*)$"
 )
 THEN_WORD_WA_BEFORE = rx(rf"{_THEN_WORD}[^.!?؟\n]{{0,80}}$")  # before واليوم
 # في المرة السابقة عام 1994 تحالف مع الإخوان، واليوم تحالف مع الحوثيين: a year gone by,
