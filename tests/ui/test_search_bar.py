@@ -489,6 +489,20 @@ def placeholder_room(edit: QLineEdit) -> int:
     return contents.width() - margins.left() - margins.right() - buttons - 2 * 2 - bearing
 
 
+def _small_window(
+    qtbot: QtBot, store: Store, language: str, request: pytest.FixtureRequest
+) -> MainWindow:
+    """The window at 800x500 on store, in the language given, shown."""
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.resize(800, 500)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_the_search_hint_is_read_whole_in_a_small_window(
     qtbot: QtBot, sample_store: Store, language: str, request: pytest.FixtureRequest
@@ -497,13 +511,7 @@ def test_the_search_hint_is_read_whole_in_a_small_window(
     user could not read that OR is taken.  A search by the filters alone put its count
     ("200 results") beside the empty field, which it narrowed by 95 px: the hint was cut
     again."""
-    if language == "ar":
-        request.getfixturevalue("arabic")
-    window = MainWindow(sample_store)
-    qtbot.addWidget(window)
-    window.resize(800, 500)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _small_window(qtbot, sample_store, language, request)
     bar = window.search_bar
     edit = bar.query_edit
 
@@ -584,13 +592,7 @@ def test_a_spelling_offered_is_chosen_by_a_click_or_the_keys(
     """ "Did you mean" named the spellings the library holds as words to type again by
     hand: each is a button now, reached by Tab from the field, that puts it in the place
     of the word it stands for (the other words as typed) and searches again."""
-    if language == "ar":
-        request.getfixturevalue("arabic")
-    window = MainWindow(sample_store)
-    qtbot.addWidget(window)
-    window.resize(800, 500)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _small_window(qtbot, sample_store, language, request)
     bar = window.search_bar
     with qtbot.waitSignal(window.search_applied, timeout=10_000):
         bar.query_edit.setText("مجلس الوزرا")
