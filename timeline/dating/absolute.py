@@ -1255,7 +1255,8 @@ YEAR_BODY = (
     # و1990م, و(1962): a year joined by و or ف, glued to it (outside the span).
     r"(?:[وف](?=[(\[]?\d))?"
     r"(?P<open>[(\[]\s*)?"
-    rf"(?<![\d/.\\])(?<!\d-)(?P<y>\d{{4}})(?![\d/\-\\]){ERA}(?P<close>\s*[)\]])?"
+    # 1107.6 مليون: the whole part of a decimal is no year.
+    rf"(?<![\d/.\\])(?<!\d-)(?P<y>\d{{4}})(?![\d/\-\\]|[.٫]\d){ERA}(?P<close>\s*[)\]])?"
 )
 # Where a match of YEAR_BODY can begin: its first item is a preposition with its
 # clitic, a noun or a name with theirs, a bracket or the year's first digit.  A
@@ -1314,6 +1315,8 @@ def years(ctx: Context) -> Iterator[Candidate]:
             continue  # من 2000 ...: a count as often as a year; من 2010 حتى تموز is one
         if noun and opening and _counted(text, hit.start("noun"), int(year)):
             continue
+        if noun and not era.startswith("ه") and _far_from_now(noun, int(year), ctx.today):
+            continue  # العام الماضي 1000 يورو: an amount, the phrase its year alone
         if (not noun and QUANTITY_AFTER.match(text, hit_end)) or QUANTITY_BEFORE.search(
             text, y_start - 20 if y_start > 20 else 0, y_start
         ):
@@ -1400,6 +1403,25 @@ def _far_count(ahead: int, year: int, bracketed: bool) -> bool:
         or (ahead > 50 and year % 5 != 0)
         or (ahead > 90 and year % 50 != 0)
     )
+
+
+# العام الماضي 1000 يورو, خلال العام الحالي 1190 دولارا: a word of now after the noun
+# names the anchor's year or one near it, so a number far from that counts something
+# (the corpus's 3 such were all amounts) and the phrase names its year alone.  Not
+# السابق or التالي, counted from a year of the story (العام السابق 1989).
+NOW_MODIFIERS = (lx.PAST_WORDS | lx.FUTURE_WORDS | lx.CURRENT_WORDS) - {"السابق", "التالي"}
+NEAR_NOW = 10  # years either side of the anchor's; a stale text's own year is within
+
+
+def _far_from_now(noun: str, year: int, today: date | None) -> bool:
+    """Whether year, written after a noun of years with a word of now (العام الماضي),
+    is too far from the year that word names to be it."""
+    words = noun.split()
+    if len(words) < 2 or words[-1] not in NOW_MODIFIERS:
+        return False
+    if today is None:
+        return not 1900 <= year <= 2100
+    return abs(year - today.year) > NEAR_NOW
 
 
 def _counted(text: str, noun: int, year: int) -> bool:
