@@ -55,3 +55,21 @@ def test_a_quantity_after_a_year_of_now(text: str, expected: list[tuple[str, str
 )
 def test_the_year_of_a_year_of_now(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+# فجر اليوم الجمعة (بالتوقيت المحلي): the space after a weekday named with اليوم is
+# no part of its span, whatever follows it (a bracket, a comma, a quote).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "قصفت الطائرات المواقع فجر اليوم الخميس (بالتوقيت المحلي) بثلاث غارات",
+            [("فجر اليوم الخميس", "2015-08-06TMO")],
+        ),
+        ("ارتفعت أسعار النفط اليوم الخميس ، رغم المخاوف", [("اليوم الخميس", "2015-08-06")]),
+        ("قال الوزير اليوم الخميس “إن العمل مستمر”", [("اليوم الخميس", "2015-08-06")]),
+        ("افتتح المعرض اليوم (الخميس) في جدة", [("اليوم (الخميس)", "2015-08-06")]),
+    ],
+)
+def test_no_space_after_the_weekday_of_today(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

@@ -58,7 +58,7 @@ VAGUE_WORDS = (
 VAGUE_ANCHOR = Anchor("|".join(VAGUE_WORDS), VAGUE_WORDS)
 TODAY = rx(
     rf"{START}(?P<pre>(?:[وف]?هذا|[وف]?(?:حتى|الى|لغايه))\s+)?(?P<w>[وف]?اليوم)"
-    rf"(?:\s*\(?\s*(?P<art>ال)(?P<wd>{WEEKDAYS}){END}\s*\)?)?(?!\w)"
+    rf"(?:\s*\(?\s*(?P<art>ال)(?P<wd>{WEEKDAYS}){END}(?:\s*\))?)?(?!\w)"
 )
 # What makes اليوم not "today": a following adjective or ordinal (اليوم الدولي, اليوم
 # الوطني, اليوم الأول), a preceding word that names it (صحيفة اليوم, عين اليوم, دار اليوم:
