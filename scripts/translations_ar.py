@@ -469,6 +469,7 @@ ARABIC: dict[str, str] = {
     "Spellings the library holds": "تهجئات موجودة في المكتبة",
     # --- untrusted text
     "An import is running: wait for it to finish or cancel it": "يجري استيراد الآن: انتظر انتهاءه أو ألغِه",
+    "Import cancelled: no article was added": "أُلغي الاستيراد: لم تُضَف أي مقالة",
     "Import cancelled: the file being read was not stored; the files read before it were. Import it again to finish": "أُلغي الاستيراد: لم يُخزَّن الملف الذي كان يُقرأ، وخُزّنت الملفات التي قُرئت قبله. استورده من جديد لإكماله",
     "The article store cannot be read: %1": "تتعذّر قراءة مخزن المقالات: %1",
     # --- edits
@@ -657,6 +658,14 @@ ARABIC_PLURALS: dict[str, list[str]] = {
     ],
     # --- window
     # The import's summary: its counts line keeps the "label: N" form of its Arabic.
+    "Import cancelled: %n article(s) kept; the file being read was not stored (Edit menu: remove what the last import added)": [
+        "أُلغي الاستيراد: لم تبقَ أي مقالة؛ لم يُخزَّن الملف الذي كان يُقرأ (قائمة تحرير: إزالة ما أضافه آخر استيراد)",
+        "أُلغي الاستيراد: أُبقيت مقالة واحدة؛ لم يُخزَّن الملف الذي كان يُقرأ (قائمة تحرير: إزالة ما أضافه آخر استيراد)",
+        "أُلغي الاستيراد: أُبقيت مقالتان؛ لم يُخزَّن الملف الذي كان يُقرأ (قائمة تحرير: إزالة ما أضافه آخر استيراد)",
+        "أُلغي الاستيراد: أُبقيت %n مقالات؛ لم يُخزَّن الملف الذي كان يُقرأ (قائمة تحرير: إزالة ما أضافه آخر استيراد)",
+        "أُلغي الاستيراد: أُبقيت %n مقالة؛ لم يُخزَّن الملف الذي كان يُقرأ (قائمة تحرير: إزالة ما أضافه آخر استيراد)",
+        "أُلغي الاستيراد: أُبقيت %n مقالة؛ لم يُخزَّن الملف الذي كان يُقرأ (قائمة تحرير: إزالة ما أضافه آخر استيراد)",
+    ],
     "%1 added, %2 already stored, %n failed file(s)": [
         "أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n",
     ]

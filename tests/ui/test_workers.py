@@ -133,24 +133,33 @@ def test_cancel_stops_inside_a_file_and_stores_nothing_of_it(
 
     monkeypatch.setattr(library, "mention_events", cancel_midway)
     relay = Relay()
-    worker.failed.connect(relay.relay)
-    with qtbot.waitSignal(relay.relayed, timeout=30_000) as failed:
+    worker.finished.connect(relay.relay)
+    with qtbot.waitSignal(relay.relayed, timeout=30_000) as finished:
         thread = workers.start_in_thread(worker, None, ended=lambda: None)
-    assert failed.args == [[ImportWorker.CANCELLED]]
     assert thread.wait(10_000)
     assert calls < 200, "the big file was not read to its end"
     with Store(db) as store:
-        titles = [a.title for a in store.articles()]
-    assert sorted(titles) == ["first عنوان رقم 0", "first عنوان رقم 1"]
+        titles = {a.id: a.title for a in store.articles()}
+    assert sorted(titles.values()) == ["first عنوان رقم 0", "first عنوان رقم 1"]
+    # What it kept is reported, as a finished import's is: the window can take it back.
+    ((report,),) = finished.args
+    assert report.cancelled and report.added == 2
+    assert sorted(report.added_ids()) == sorted(titles)
 
 
+@pytest.mark.parametrize("english", [True, False], ids=["en", "ar"])
 def test_a_cancelled_import_says_what_it_kept(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    english: bool,
 ) -> None:
-    """The window said "Import cancelled" and nothing of the file rolled back, nor of
-    the files before it that stay (a cancelled export, recompute or removal says)."""
-    from timeline.ui.main_window import MainWindow
-
+    """The window said "Import cancelled" and nothing of the file rolled back, nor how
+    many articles of the files before it stay (a cancelled export, recompute or removal
+    says), and the Edit menu could not take them back."""
+    if not english:
+        request.getfixturevalue("arabic")
     first = jsonl(tmp_path / "a.jsonl", 2, "first")
     big = jsonl(tmp_path / "b.jsonl", 200, "big")
     with Store(tmp_path / "w.db") as store:
@@ -171,8 +180,17 @@ def test_a_cancelled_import_says_what_it_kept(
         qtbot.waitUntil(lambda: win._import_thread is None, timeout=30_000)
         assert store.count_articles() == 2
         said = win.statusBar().currentMessage()
-        assert said.startswith("Import cancelled: the file being read was not stored;")
-        assert "the files read before it were" in said
+        if english:
+            assert said == (
+                "Import cancelled: 2 articles kept; the file being read was not stored"
+                " (Edit menu: remove what the last import added)"
+            )
+        else:
+            assert said.startswith("أُلغي الاستيراد: أُبقيت مقالتان؛")
+        # What it kept is the last import's: the Edit menu's action takes it back.
+        assert win.remove_import_action.isEnabled()
+        assert win.last_import is not None
+        assert sorted(win.last_import.added_ids()) == sorted(a.id for a in store.articles())
         win.close()
 
 

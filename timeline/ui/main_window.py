@@ -611,6 +611,7 @@ class MainWindow(QMainWindow):
         # The latest import that added articles, while this window is open: an import of
         # the wrong folder taken back whole.
         self.last_import: ImportReport | None = None
+        self._said_after_import: str | None = None  # a cancel's line, when its thread ends
         self.remove_import_action = self._action(
             edit_menu,
             self.tr("Remove what the &last import added…"),
@@ -2344,31 +2345,44 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self.reload()
-        if self.import_worker.is_cancelled():
-            # After reload(), which writes the counts there.  What was kept, as a
-            # cancelled export, recompute or removal says it: "Import cancelled" alone
-            # left a user who saw 4,000 articles read find none, and not know why.
-            self.statusBar().showMessage(
-                self.tr(
-                    "Import cancelled: the file being read was not stored;"
-                    " the files read before it were. Import it again to finish"
-                ),
-                10_000,
-            )
+        said, self._said_after_import = self._said_after_import, None
+        if said is not None:  # after reload(), which writes the counts there
+            self.statusBar().showMessage(said, 10_000)
 
     def _show_import_report(self, report: ImportReport) -> None:
         if self._closed:
             return
         self._drop_unread_paste(report)
-        text, details = self._import_summary(report)
         self.last_import = report if report.added else None
         self.remove_import_action.setEnabled(self.last_import is not None)
         self.import_finished.emit(report)
+        if report.cancelled:
+            self._said_after_import = self._cancelled_summary(report)
+            return
+        text, details = self._import_summary(report)
         if details:
             icon = QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information
             message_box(self, icon, self.tr("Import"), text, "\n".join(details)).open()
         else:
             self.statusBar().showMessage(text, 10_000)
+
+    def _cancelled_summary(self, report: ImportReport) -> str:
+        """What a cancelled import kept, as a cancelled export, recompute or removal says
+        it: "Import cancelled" alone left a user who saw 4,000 articles read find none,
+        and not know why; and what it kept is the last import's, which the Edit menu
+        takes back."""
+        if not report.added:
+            return self.tr("Import cancelled: no article was added")
+        return counted(
+            self.tr(
+                "Import cancelled: %n article(s) kept; the file being read was not"
+                " stored (Edit menu: remove what the last import added)",
+                "",
+                report.added,
+            ),
+            report.added,
+            self.timeline.label_style(),
+        )
 
     def _import_summary(self, report: ImportReport) -> tuple[str, list[str]]:
         """The import's counts in a line, and a line for each file that lost anything
@@ -2500,8 +2514,12 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._drop_unread_paste(None)
-        if message == ImportWorker.CANCELLED:
-            return  # said by _import_ended
+        if message == ImportWorker.CANCELLED:  # failed while being cancelled
+            self._said_after_import = self.tr(
+                "Import cancelled: the file being read was not stored;"
+                " the files read before it were. Import it again to finish"
+            )
+            return
         text, values = for_message_box("%1", message)
         box = message_box(
             self, QMessageBox.Icon.Critical, self.tr("Import failed"), text, values=values

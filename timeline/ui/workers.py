@@ -8,7 +8,6 @@ window unable to close.
 from __future__ import annotations
 
 import contextlib
-import inspect
 import sqlite3
 import traceback
 from collections.abc import Callable, Sequence
@@ -109,15 +108,18 @@ class _Cancellable(QObject):
 class ImportWorker(_Cancellable):
     """Runs library.import_paths on a QThread; the GUI only reads (DESIGN.md, rule 4).
 
-    Cancelling stops the current file at its next write: the store's connection is
-    interrupted, the file's transaction rolls back, and no later file is started.
+    Cancelling stops the current file within an article (library.import_paths asks
+    between articles; a long statement is interrupted): the file rolls back, the files
+    before it stay, and the report of what they added is sent as a finished import's is
+    (report.cancelled set), so that the window says what was kept and can take it back
+    as it takes back a whole import (the report was dropped, and with it the means).
     """
 
     progressed = Signal(int, int, str)  # done, total, current file
     # A long read of one record: current file, pages done, pages in all, recognizing
     # (the scanned pages, by OCR).
     paged = Signal(str, int, int, bool)
-    finished = Signal(object)  # ImportReport
+    finished = Signal(object)  # ImportReport, cancelled or not
     failed = Signal(str)
 
     def __init__(self, db_path: Path, paths: list[Path | str]) -> None:
@@ -132,18 +134,13 @@ class ImportWorker(_Cancellable):
         try:
             with Store(self._db_path) as store:
                 self._interruptible(store)  # the file being imported rolls back
-                options = {}
-                accepted = inspect.signature(library.import_paths).parameters
-                if "cancelled" in accepted:
-                    options["cancelled"] = self.is_cancelled
-                if "pages" in accepted:
-                    options["pages"] = self._pages
                 report = library.import_paths(
-                    store, self._paths, progress=self._progress, **options
+                    store,
+                    self._paths,
+                    progress=self._progress,
+                    pages=self._pages,
+                    cancelled=self.is_cancelled,
                 )
-        except _Cancelled:
-            self.failed.emit(self.CANCELLED)
-            return
         except Exception as exc:  # every failure must reach the window
             if self._cancelled:
                 self.failed.emit(self.CANCELLED)
@@ -157,27 +154,15 @@ class ImportWorker(_Cancellable):
             )
             self.failed.emit(f"{where}{describe_failure(exc)}")
             return
-        if self._cancelled:
-            # Cancelled after the last write: what was imported stays, each file whole.
-            self.failed.emit(self.CANCELLED)
-            return
         self.finished.emit(report)
 
     def _progress(self, done: int, total: int, name: str) -> None:
-        if self._cancelled:
-            raise _Cancelled
         self._current = name
         self.progressed.emit(done, total, name)
 
     def _pages(self, name: str, step: PageStep) -> None:
-        if self._cancelled:
-            raise _Cancelled
         self._current = name
         self.paged.emit(name, step.done, step.total, step.recognizing)
-
-
-class _Cancelled(Exception):
-    """Raised between files when the import was cancelled."""
 
 
 class RecomputeWorker(_Cancellable):
