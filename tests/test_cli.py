@@ -76,13 +76,31 @@ def test_broken_file_among_good_ones(run, tmp_path: Path) -> None:
     result = run("import", str(folder), expect=1)
     good = len(list(SAMPLES.glob("*.txt")))
     # The broken JSON Lines file's good first line is imported, its bad line reported.
-    assert f"{good + 1} added" in result.output and "1 records skipped" in result.output
+    assert f"{good + 1} added" in result.output and "1 record skipped" in result.output
     assert "broken.jsonl: skipped 1 record(s) that are not articles: line 2: not valid JSON" in (
         result.output
     )
     assert "failed: " in result.output and "empty.txt: the file is empty" in result.output
     titles = [json.loads(x)["title"] for x in run("list", "--json").output.splitlines()]
     assert "ok" in titles and len(titles) == good + 1
+
+
+@pytest.mark.parametrize("broken", [1, 2])
+def test_the_import_counts_agree_with_their_nouns(run, tmp_path: Path, broken: int) -> None:
+    """ "1 failed files, 1 records skipped" was said; the window says each count with its
+    own plural, and so does the command line."""
+    for i in range(broken):
+        (tmp_path / f"empty{i}.txt").write_text("", encoding="utf-8")
+        # A good article and a record that is not one.
+        (tmp_path / f"mixed{i}.jsonl").write_text(
+            '{"title": "عنوان", "body": "نص قصير", "published": "2015-07-31"}\n{oops',
+            encoding="utf-8",
+        )
+    summary = run("import", str(tmp_path), expect=1).output.splitlines()[-1]
+    if broken == 1:
+        assert summary == "1 added, 0 already stored, 1 failed file, 1 record skipped"
+    else:
+        assert summary == "1 added, 1 already stored, 2 failed files, 2 records skipped"
 
 
 def test_a_file_with_no_articles_is_said(run, tmp_path: Path) -> None:
@@ -423,7 +441,7 @@ def test_import_of_a_web_archive_warcio_finds_faulty_is_the_reports_lines(
         f"{path}: skipped 1 record(s) that are not articles: record 2 (http://example.org/0):"
         " not followed by the blank line that ends a record: its Content-Length is wrong"
         " (a damaged web archive)",
-        "0 added, 0 already stored, 0 failed files, 1 records skipped",
+        "0 added, 0 already stored, 0 failed files, 1 record skipped",
     ]
 
 
@@ -928,7 +946,7 @@ def test_a_file_name_from_outside_stays_one_line_and_shown_as_it_is(run, tmp_pat
     (folder / "a\nb.jsonl").write_text('{"title": "t"}\n', encoding="utf-8")
     result = run("import", str(folder), expect=1)
     lines = result.output.splitlines()
-    assert lines[-1] == "0 added, 0 already stored, 1 failed files, 1 records skipped"
+    assert lines[-1] == "0 added, 0 already stored, 1 failed file, 1 record skipped"
     assert not any(line.startswith("100 added") for line in lines)
     failed = [line for line in lines if line.startswith("failed: ")]
     assert len(failed) == 1

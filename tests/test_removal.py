@@ -262,7 +262,7 @@ def test_cli_import_json_gives_the_ids_remove_takes(store: Store, tmp_path: Path
     new = sorted(a.id for a in store.articles() if a.title in {r["title"] for r in RECORDS[2:]})
     assert added["ids"] == [[new[0], new[-1]]] and new[-1] - new[0] == 1
     assert failed["ids"] == [] and failed["error"]
-    assert "2 added, 2 already stored, 1 failed files" in result.stderr
+    assert "2 added, 2 already stored, 1 failed file" in result.stderr
     # The run as remove takes it, with ids past the library's end said in one line.
     code, out, err = run(store.path, "remove", f"{new[0]}-{new[-1] + 20}")
     assert code == 1 and out.strip().startswith("removed 2 article(s)")

@@ -29,6 +29,7 @@ from timeline.cli_common import (
     _echo_line,
     _Failure,
     _Group,
+    count_of,
     json_pieces,
 )
 from timeline.text.safe import json_escaped, json_line, visible_controls
@@ -388,12 +389,11 @@ def import_command(
         _echo_line(f"skipped (not an article format): {path}", err=True)
     for path in report.empty:
         _echo_line(f"{path}: no files in this folder (hidden ones are not read)", err=True)
-    summary = (
-        f"{report.added} added, {report.duplicates} already stored, "
-        f"{len(report.failed)} failed files"
+    summary = f"{report.added} added, {report.duplicates} already stored, " + count_of(
+        len(report.failed), "failed file"
     )
     if report.rejected:
-        summary += f", {report.rejected} records skipped"
+        summary += f", {count_of(report.rejected, 'record')} skipped"
     if report.undated:
         summary += f", {report.undated} without a readable date (see `timeline list --undated`)"
     _echo(summary, err=as_json)  # with --json, stdout is JSON Lines alone
@@ -1338,7 +1338,7 @@ def stories_command(settings: Settings, as_json: bool, min_copies: int, rebuild:
             tail = _HIDDEN_MARK if a.article_id in hidden else ""
             _echo(f"  {mark}{a.article_id:>7}  {when:<25}  " + settings.line(line) + tail)
     if not as_json:
-        _echo(f"{len(found)} stories with copies", err=True)
+        _echo(f"{count_of(len(found), 'story', 'stories')} with copies", err=True)
         if any(through):
             _echo(
                 "* the earliest copy not hidden; ~ shares little text with it (in the story only"
@@ -1414,7 +1414,10 @@ def recompute_command(settings: Settings, changed: bool) -> None:
             # Said, not a bare "Aborted!": the store is whole, with the events it had.
             _echo("cancelled: nothing was changed (the events are as they were)", err=True)
             sys.exit(interrupted.exit_status)
-        _echo(f"re-computed the events of {done} articles ({store.count_events()} events)")
+        _echo(
+            f"re-computed the events of {count_of(done, 'article')}"
+            f" ({count_of(store.count_events(), 'event')})"
+        )
 
 
 def _processes_at_most(value: int | None) -> int | None:

@@ -70,6 +70,13 @@ class Settings:
         return for_terminal(text)
 
 
+def count_of(n: int, noun: str, nouns: str | None = None) -> str:
+    """n and its noun agreeing with it: "1 failed file", "2 failed files" (nouns for a
+    plural not made with s).  The import's summary said "1 failed files"; the window's
+    gets its forms from Qt's plural tables (Arabic has six)."""
+    return f"{n} {noun if n == 1 else nouns or noun + 's'}"
+
+
 def _echo(text: str = "", *, err: bool = False) -> None:
     """click.echo of a line holding untrusted text (file names, messages): controls removed."""
     click.echo(terminal_safe(text), err=err)

@@ -263,7 +263,7 @@ def test_the_command_line_says_so_and_recompute_changed_does_it(
     assert "1 article(s) whose publication date was corrected" in listed.stderr
     done = runner.invoke(cli, ["--db", str(path), "recompute", "--changed"])
     assert done.exit_code == 0, done.output
-    assert "re-computed the events of 1 articles" in done.output
+    assert "re-computed the events of 1 article (" in done.output
     with Store(path) as store:
         assert day_of(days(store, article), "أمس") == "2017-05-01"
     listed = runner.invoke(cli, ["--db", str(path), "list"])

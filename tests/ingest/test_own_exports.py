@@ -119,6 +119,6 @@ def test_the_command_line_says_it_in_one_line(
     result = CliRunner().invoke(cli, ["--db", str(db), "import", str(path)])
     assert result.exit_code == 1
     assert f"failed: {path}: {EVENTS_EXPORT}\n" in result.output
-    assert "0 added, 0 already stored, 1 failed files" in result.output
+    assert "0 added, 0 already stored, 1 failed file" in result.output
     with Store(db) as store:
         assert store.conn.execute("SELECT count(*) FROM articles").fetchone() == (0,)

@@ -125,7 +125,7 @@ def test_standard_input_of_which_no_article_comes_is_not_kept(
     assert "pasted" not in result.stderr
     (failed,) = [line for line in result.stderr.splitlines() if "standard input" in line]
     assert failed.startswith("failed: standard input (not kept): ")
-    assert "0 added, 0 already stored, 1 failed files" in result.stdout
+    assert "0 added, 0 already stored, 1 failed file" in result.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.db"]
     as_json = CliRunner().invoke(cli, ["--db", str(db), "import", "--json", "-"], input=data)
     lines = [json.loads(line) for line in as_json.stdout.splitlines() if line.startswith("{")]

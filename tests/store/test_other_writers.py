@@ -494,7 +494,7 @@ def test_recompute_changed_reads_only_the_articles_another_program_changed(
     _set_as_another_program(path, "UPDATE articles SET body = ? WHERE id = ?", (body, 2))
     done = CliRunner().invoke(cli, ["--db", str(path), "recompute", "--changed"])
     assert done.exit_code == 0, done.output
-    assert "re-computed the events of 1 articles" in done.output
+    assert "re-computed the events of 1 article (" in done.output
     with Store(path) as store:
         assert {e.value for e in store.events_of(2) if e.kind == "mentioned"} == {"2021-05-05"}
         assert store.changed_article_ids() == []
