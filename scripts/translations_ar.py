@@ -469,6 +469,8 @@ ARABIC: dict[str, str] = {
     "Spellings the library holds": "تهجئات موجودة في المكتبة",
     # --- untrusted text
     "An import is running: wait for it to finish or cancel it": "يجري استيراد الآن: انتظر انتهاءه أو ألغِه",
+    "Went to the year %1 CE; for the Hijri year, type %1 AH": "عُرضت السنة الميلادية %1 م؛ وللسنة الهجرية اكتب %1 هـ",
+    "Went to the Hijri year %1 AH (%2 to %3); for the Gregorian year, type %1 CE": "عُرضت السنة الهجرية %1 هـ (من %2 إلى %3)؛ وللسنة الميلادية اكتب %1 م",
     "Import cancelled: no article was added": "أُلغي الاستيراد: لم تُضَف أي مقالة",
     "Import cancelled: the file being read was not stored; the files read before it were. Import it again to finish": "أُلغي الاستيراد: لم يُخزَّن الملف الذي كان يُقرأ، وخُزّنت الملفات التي قُرئت قبله. استورده من جديد لإكماله",
     "The article store cannot be read: %1": "تتعذّر قراءة مخزن المقالات: %1",

@@ -1301,440 +1301,450 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1000" />
-        <location filename="../../timeline/ui/main_window.py" line="2619" />
+        <location filename="../../timeline/ui/main_window.py" line="1043" />
+        <location filename="../../timeline/ui/main_window.py" line="2662" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="384" />
-        <location filename="../../timeline/ui/main_window.py" line="1991" />
+        <location filename="../../timeline/ui/main_window.py" line="385" />
+        <location filename="../../timeline/ui/main_window.py" line="2034" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="413" />
+        <location filename="../../timeline/ui/main_window.py" line="414" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="550" />
+        <location filename="../../timeline/ui/main_window.py" line="551" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="551" />
+        <location filename="../../timeline/ui/main_window.py" line="552" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="555" />
+        <location filename="../../timeline/ui/main_window.py" line="556" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="574" />
+        <location filename="../../timeline/ui/main_window.py" line="575" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="576" />
+        <location filename="../../timeline/ui/main_window.py" line="577" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="585" />
+        <location filename="../../timeline/ui/main_window.py" line="586" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="588" />
+        <location filename="../../timeline/ui/main_window.py" line="589" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="591" />
+        <location filename="../../timeline/ui/main_window.py" line="592" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="595" />
+        <location filename="../../timeline/ui/main_window.py" line="596" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="627" />
+        <location filename="../../timeline/ui/main_window.py" line="628" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="628" />
+        <location filename="../../timeline/ui/main_window.py" line="629" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="632" />
+        <location filename="../../timeline/ui/main_window.py" line="633" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="637" />
+        <location filename="../../timeline/ui/main_window.py" line="638" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="639" />
+        <location filename="../../timeline/ui/main_window.py" line="640" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="646" />
+        <location filename="../../timeline/ui/main_window.py" line="647" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="709" />
+        <location filename="../../timeline/ui/main_window.py" line="710" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="713" />
+        <location filename="../../timeline/ui/main_window.py" line="714" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="716" />
+        <location filename="../../timeline/ui/main_window.py" line="717" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="718" />
+        <location filename="../../timeline/ui/main_window.py" line="719" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="722" />
+        <location filename="../../timeline/ui/main_window.py" line="723" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="726" />
+        <location filename="../../timeline/ui/main_window.py" line="727" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="727" />
+        <location filename="../../timeline/ui/main_window.py" line="728" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="728" />
+        <location filename="../../timeline/ui/main_window.py" line="729" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="730" />
+        <location filename="../../timeline/ui/main_window.py" line="731" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="732" />
+        <location filename="../../timeline/ui/main_window.py" line="733" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="743" />
+        <location filename="../../timeline/ui/main_window.py" line="744" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="747" />
+        <location filename="../../timeline/ui/main_window.py" line="748" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="747" />
+        <location filename="../../timeline/ui/main_window.py" line="748" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="760" />
+        <location filename="../../timeline/ui/main_window.py" line="761" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="761" />
+        <location filename="../../timeline/ui/main_window.py" line="762" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="762" />
+        <location filename="../../timeline/ui/main_window.py" line="763" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="766" />
+        <location filename="../../timeline/ui/main_window.py" line="767" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="819" />
-        <location filename="../../timeline/ui/main_window.py" line="833" />
+        <location filename="../../timeline/ui/main_window.py" line="820" />
+        <location filename="../../timeline/ui/main_window.py" line="834" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="834" />
+        <location filename="../../timeline/ui/main_window.py" line="835" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="901" />
+        <location filename="../../timeline/ui/main_window.py" line="944" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="904" />
+        <location filename="../../timeline/ui/main_window.py" line="947" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="895" />
-        <location filename="../../timeline/ui/main_window.py" line="910" />
+        <location filename="../../timeline/ui/main_window.py" line="938" />
+        <location filename="../../timeline/ui/main_window.py" line="953" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="559" />
+        <location filename="../../timeline/ui/main_window.py" line="560" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="564" />
+        <location filename="../../timeline/ui/main_window.py" line="565" />
         <source>Import from the &amp;clipboard</source>
         <translation>استيراد م&amp;ن الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="567" />
+        <location filename="../../timeline/ui/main_window.py" line="568" />
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="568" />
+        <location filename="../../timeline/ui/main_window.py" line="569" />
         <source>Open &amp;library…</source>
         <translation>&amp;فتح مكتبة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="569" />
+        <location filename="../../timeline/ui/main_window.py" line="570" />
         <source>Recen&amp;t libraries</source>
         <translation>مكتبات &amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="601" />
+        <location filename="../../timeline/ui/main_window.py" line="602" />
         <source>&amp;Remove this article…</source>
         <translation>إ&amp;زالة هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="607" />
+        <location filename="../../timeline/ui/main_window.py" line="608" />
         <source>Remove every article of its &amp;file…</source>
         <translation>إزالة كل مقالات م&amp;لفها…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="617" />
+        <location filename="../../timeline/ui/main_window.py" line="618" />
         <source>Remove what the &amp;last import added…</source>
         <translation>إزالة ما أضافه آخر است&amp;يراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="642" />
+        <location filename="../../timeline/ui/main_window.py" line="643" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="710" />
+        <location filename="../../timeline/ui/main_window.py" line="711" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="719" />
+        <location filename="../../timeline/ui/main_window.py" line="720" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="737" />
+        <location filename="../../timeline/ui/main_window.py" line="738" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="738" />
+        <location filename="../../timeline/ui/main_window.py" line="739" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="739" />
+        <location filename="../../timeline/ui/main_window.py" line="740" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="750" />
+        <location filename="../../timeline/ui/main_window.py" line="751" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="868" />
+        <location filename="../../timeline/ui/main_window.py" line="879" />
+        <source>Went to the year %1 CE; for the Hijri year, type %1 AH</source>
+        <translation>عُرضت السنة الميلادية %1 م؛ وللسنة الهجرية اكتب %1 هـ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="884" />
+        <source>Went to the Hijri year %1 AH (%2 to %3); for the Gregorian year, type %1 CE</source>
+        <translation>عُرضت السنة الهجرية %1 هـ (من %2 إلى %3)؛ وللسنة الميلادية اكتب %1 م</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="911" />
         <source>From the search field to its results</source>
         <translation>من حقل البحث إلى نتائجه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="920" />
+        <location filename="../../timeline/ui/main_window.py" line="963" />
         <source>each story once</source>
         <translation>كل خبر مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="922" />
+        <location filename="../../timeline/ui/main_window.py" line="965" />
         <source>hidden items shown</source>
         <translation>العناصر المخفية ظاهرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="992" />
-        <location filename="../../timeline/ui/main_window.py" line="998" />
+        <location filename="../../timeline/ui/main_window.py" line="1035" />
+        <location filename="../../timeline/ui/main_window.py" line="1041" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1007" />
+        <location filename="../../timeline/ui/main_window.py" line="1050" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1236" />
+        <location filename="../../timeline/ui/main_window.py" line="1279" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1238" />
+        <location filename="../../timeline/ui/main_window.py" line="1281" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1243" />
+        <location filename="../../timeline/ui/main_window.py" line="1286" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1244" />
+        <location filename="../../timeline/ui/main_window.py" line="1287" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1245" />
+        <location filename="../../timeline/ui/main_window.py" line="1288" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1249" />
-        <location filename="../../timeline/ui/main_window.py" line="2511" />
+        <location filename="../../timeline/ui/main_window.py" line="1292" />
+        <location filename="../../timeline/ui/main_window.py" line="2554" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1542" />
+        <location filename="../../timeline/ui/main_window.py" line="1585" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1944" />
+        <location filename="../../timeline/ui/main_window.py" line="1987" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1979" />
+        <location filename="../../timeline/ui/main_window.py" line="2022" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1980" />
+        <location filename="../../timeline/ui/main_window.py" line="2023" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1991" />
-        <location filename="../../timeline/ui/main_window.py" line="2011" />
+        <location filename="../../timeline/ui/main_window.py" line="2034" />
+        <location filename="../../timeline/ui/main_window.py" line="2054" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1996" />
+        <location filename="../../timeline/ui/main_window.py" line="2039" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2003" />
+        <location filename="../../timeline/ui/main_window.py" line="2046" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2011" />
+        <location filename="../../timeline/ui/main_window.py" line="2054" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2019" />
+        <location filename="../../timeline/ui/main_window.py" line="2062" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2021" />
+        <location filename="../../timeline/ui/main_window.py" line="2064" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2023" />
+        <location filename="../../timeline/ui/main_window.py" line="2066" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2024" />
+        <location filename="../../timeline/ui/main_window.py" line="2067" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2025" />
+        <location filename="../../timeline/ui/main_window.py" line="2068" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2026" />
+        <location filename="../../timeline/ui/main_window.py" line="2069" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2034" />
+        <location filename="../../timeline/ui/main_window.py" line="2077" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2043" />
-        <location filename="../../timeline/ui/main_window.py" line="2077" />
+        <location filename="../../timeline/ui/main_window.py" line="2086" />
+        <location filename="../../timeline/ui/main_window.py" line="2120" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2052" />
+        <location filename="../../timeline/ui/main_window.py" line="2095" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2053" />
+        <location filename="../../timeline/ui/main_window.py" line="2096" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2070" />
+        <location filename="../../timeline/ui/main_window.py" line="2113" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2078" />
+        <location filename="../../timeline/ui/main_window.py" line="2121" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1743,72 +1753,72 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2098" />
+        <location filename="../../timeline/ui/main_window.py" line="2141" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2375" />
+        <location filename="../../timeline/ui/main_window.py" line="2418" />
         <source>Import cancelled: no article was added</source>
         <translation>أُلغي الاستيراد: لم تُضَف أي مقالة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2378" />
+        <location filename="../../timeline/ui/main_window.py" line="2421" />
         <source>Import cancelled: %n article(s) kept; the file being read was not stored (Edit menu: remove what the last import added)</source>
         <translation><numerusform>أُلغي الاستيراد: لم تبقَ أي مقالة؛ لم يُخزَّن الملف الذي كان يُقرأ (قائمة تحرير: إزالة ما أضافه آخر استيراد)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت مقالة واحدة؛ لم يُخزَّن الملف الذي كان يُقرأ (قائمة تحرير: إزالة ما أضافه آخر استيراد)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت مقالتان؛ لم يُخزَّن الملف الذي كان يُقرأ (قائمة تحرير: إزالة ما أضافه آخر استيراد)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالات؛ لم يُخزَّن الملف الذي كان يُقرأ (قائمة تحرير: إزالة ما أضافه آخر استيراد)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالة؛ لم يُخزَّن الملف الذي كان يُقرأ (قائمة تحرير: إزالة ما أضافه آخر استيراد)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالة؛ لم يُخزَّن الملف الذي كان يُقرأ (قائمة تحرير: إزالة ما أضافه آخر استيراد)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2519" />
+        <location filename="../../timeline/ui/main_window.py" line="2562" />
         <source>Import cancelled: the file being read was not stored; the files read before it were. Import it again to finish</source>
         <translation>أُلغي الاستيراد: لم يُخزَّن الملف الذي كان يُقرأ، وخُزّنت الملفات التي قُرئت قبله. استورده من جديد لإكماله</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2405" />
+        <location filename="../../timeline/ui/main_window.py" line="2448" />
         <source>%1 added, %2 already stored, %n failed file(s)</source>
         <translation><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2421" />
+        <location filename="../../timeline/ui/main_window.py" line="2464" />
         <source>%1: skipped %n record(s) that cannot be read as an article: %3</source>
         <translation><numerusform>%1: لم يُتخطَّ أي سجل: %3</numerusform><numerusform>%1: تُخطّي سجل واحد لا يُقرأ مقالةً: %3</numerusform><numerusform>%1: تُخطّي سجلّان لا يُقرآن مقالةً: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2434" />
+        <location filename="../../timeline/ui/main_window.py" line="2477" />
         <source>%1: %n article(s) without a readable date</source>
         <translation><numerusform>%1: لا مقالات بلا تاريخ مقروء</numerusform><numerusform>%1: مقالة واحدة بلا تاريخ مقروء</numerusform><numerusform>%1: مقالتان بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالات بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالة بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالة بلا تاريخ مقروء</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2443" />
+        <location filename="../../timeline/ui/main_window.py" line="2486" />
         <source>%1: %n article(s) without a title, each named by its first line</source>
         <translation><numerusform>%1: لا مقالات بلا عنوان</numerusform><numerusform>%1: مقالة واحدة بلا عنوان، سُمّيت بسطرها الأول</numerusform><numerusform>%1: مقالتان بلا عنوان، سُمّيت كلٌّ منهما بسطرها الأول</numerusform><numerusform>%1: %n مقالات بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform><numerusform>%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform><numerusform>%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2453" />
+        <location filename="../../timeline/ui/main_window.py" line="2496" />
         <source>%1: %n article(s) already had a note of their own, kept instead of the file's</source>
         <translation><numerusform>%1: لا مقالات لها ملاحظة في المكتبة</numerusform><numerusform>%1: مقالة واحدة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: مقالتان لكلٍّ منهما ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالات لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2494" />
+        <location filename="../../timeline/ui/main_window.py" line="2537" />
         <source>%1: no files in this folder (hidden ones are not read)</source>
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2501" />
+        <location filename="../../timeline/ui/main_window.py" line="2544" />
         <source>%n record(s) skipped</source>
         <translation><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2507" />
+        <location filename="../../timeline/ui/main_window.py" line="2550" />
         <source>%n file(s) with no articles</source>
         <translation><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2510" />
+        <location filename="../../timeline/ui/main_window.py" line="2553" />
         <source>%n file(s) not read</source>
         <translation><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2621" />
+        <location filename="../../timeline/ui/main_window.py" line="2664" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1817,183 +1827,183 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2629" />
+        <location filename="../../timeline/ui/main_window.py" line="2672" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2634" />
+        <location filename="../../timeline/ui/main_window.py" line="2677" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2085" />
+        <location filename="../../timeline/ui/main_window.py" line="2128" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="823" />
+        <location filename="../../timeline/ui/main_window.py" line="824" />
         <source>Date (for example 1973-10-06, 6 October 1973 or 10 Ramadan 1393 AH; Arabic dates too):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو ⁦1973-10-06⁩؛ وبالإنجليزية أيضًا):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2119" />
-        <location filename="../../timeline/ui/main_window.py" line="2132" />
+        <location filename="../../timeline/ui/main_window.py" line="2162" />
+        <location filename="../../timeline/ui/main_window.py" line="2175" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2120" />
+        <location filename="../../timeline/ui/main_window.py" line="2163" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2135" />
+        <location filename="../../timeline/ui/main_window.py" line="2178" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2175" />
+        <location filename="../../timeline/ui/main_window.py" line="2218" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2180" />
+        <location filename="../../timeline/ui/main_window.py" line="2223" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2200" />
+        <location filename="../../timeline/ui/main_window.py" line="2243" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2201" />
+        <location filename="../../timeline/ui/main_window.py" line="2244" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2246" />
+        <location filename="../../timeline/ui/main_window.py" line="2289" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2248" />
+        <location filename="../../timeline/ui/main_window.py" line="2291" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2250" />
+        <location filename="../../timeline/ui/main_window.py" line="2293" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2252" />
+        <location filename="../../timeline/ui/main_window.py" line="2295" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2267" />
+        <location filename="../../timeline/ui/main_window.py" line="2310" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2273" />
+        <location filename="../../timeline/ui/main_window.py" line="2316" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2275" />
+        <location filename="../../timeline/ui/main_window.py" line="2318" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2277" />
+        <location filename="../../timeline/ui/main_window.py" line="2320" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2284" />
+        <location filename="../../timeline/ui/main_window.py" line="2327" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2285" />
+        <location filename="../../timeline/ui/main_window.py" line="2328" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2290" />
+        <location filename="../../timeline/ui/main_window.py" line="2333" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2312" />
+        <location filename="../../timeline/ui/main_window.py" line="2355" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2317" />
+        <location filename="../../timeline/ui/main_window.py" line="2360" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2330" />
+        <location filename="../../timeline/ui/main_window.py" line="2373" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2332" />
+        <location filename="../../timeline/ui/main_window.py" line="2375" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2365" />
+        <location filename="../../timeline/ui/main_window.py" line="2408" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2428" />
+        <location filename="../../timeline/ui/main_window.py" line="2471" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2464" />
+        <location filename="../../timeline/ui/main_window.py" line="2507" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2473" />
+        <location filename="../../timeline/ui/main_window.py" line="2516" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2481" />
+        <location filename="../../timeline/ui/main_window.py" line="2524" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2488" />
+        <location filename="../../timeline/ui/main_window.py" line="2531" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2490" />
+        <location filename="../../timeline/ui/main_window.py" line="2533" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2504" />
+        <location filename="../../timeline/ui/main_window.py" line="2547" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2525" />
+        <location filename="../../timeline/ui/main_window.py" line="2568" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2581" />
+        <location filename="../../timeline/ui/main_window.py" line="2624" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>

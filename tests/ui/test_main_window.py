@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 import tracemalloc
 from datetime import UTC, datetime
@@ -506,6 +507,81 @@ def test_go_to_date_reads_hijri_months_in_latin_letters(
     window.go_to_date_text("1990-01-01")
     assert window.go_to_date_text(text)
     assert window.timeline.viewport() == expected
+
+
+def _in_view(window: MainWindow, *day: int) -> bool:
+    from timeline.model import to_axis
+
+    vp = window.timeline.viewport()
+    return min(vp.start, vp.end) <= to_axis(datetime(*day)) <= max(vp.start, vp.end)
+
+
+@pytest.mark.parametrize("text", ["1436", "١٤٣٦", " 1436 "])
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_go_to_a_bare_year_the_library_holds_in_hijri_goes_there(
+    request: pytest.FixtureRequest, window: MainWindow, text: str, language: str
+) -> None:
+    """ "1436" went to 1436 CE, where a news library holds nothing: the sample's events
+    are in 1436 AH, which it goes to, and says so, with how to ask for the other year."""
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    assert window.go_to_date_text(text)
+    assert _in_view(window, 2015, 1, 1) and not _in_view(window, 1436, 6, 1)
+    said = window.statusBar().currentMessage()
+    if language == "en":
+        # Each day in an isolate, a mark after each number (as the window's dates).
+        assert re.sub("[\u200e\u2066\u2069]", "", said) == (
+            "Went to the Hijri year 1436 AH (25 October 2014 to 13 October 2015);"
+            " for the Gregorian year, type 1436 CE"
+        )
+    else:
+        assert said.startswith("عُرضت السنة الهجرية 1436 هـ (من ")
+        assert said.endswith("؛ وللسنة الميلادية اكتب 1436 م")
+    # What it says to type goes to the other year.
+    assert window.go_to_date_text("1436 CE" if language == "en" else "1436 م")
+    assert _in_view(window, 1436, 6, 1) and not _in_view(window, 2015, 1, 1)
+
+
+@pytest.mark.parametrize(("language", "hijri"), [("en", False), ("ar", True)])
+def test_go_to_a_bare_year_neither_calendar_holds(
+    request: pytest.FixtureRequest, window: MainWindow, language: str, hijri: bool
+) -> None:
+    """Where the library holds nothing in either year, an Arabic interface (or the Hijri
+    axis) reads it as Hijri, an English one as before."""
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    assert window.go_to_date_text("1450")
+    assert _in_view(window, 2028, 6, 1) is hijri  # 1450 AH is 2028-2029
+    assert _in_view(window, 1450, 6, 1) is not hijri
+    window.timeline.set_hijri_labels(True)
+    assert window.go_to_date_text("1450")
+    assert _in_view(window, 2028, 6, 1)
+    # A year the Hijri calendar converts none of (after 1500 AH) is the Gregorian one.
+    window.statusBar().clearMessage()
+    assert window.go_to_date_text("2015")
+    assert _in_view(window, 2015, 6, 1) and window.statusBar().currentMessage() == ""
+
+
+def test_go_to_a_bare_year_the_library_holds_in_gregorian(
+    qtbot: QtBot, arabic: None, tmp_path: Path
+) -> None:
+    """A library whose events are in 1453 CE (a history's mention) goes there, in
+    Arabic too, and says how to ask for 1453 AH."""
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "فتح القسطنطينية\n\nتم نشره السبت 22 أيار 2021\n\nفتح العثمانيون القسطنطينية عام 1453م.\n",
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "w.db") as store:
+        from timeline.library import import_paths
+
+        assert import_paths(store, [article]).added == 1
+        win = open_window(qtbot, store)
+        assert win.go_to_date_text("1453")
+        assert _in_view(win, 1453, 6, 1) and not _in_view(win, 2031, 6, 1)
+        said = win.statusBar().currentMessage()
+        assert said == "عُرضت السنة الميلادية 1453 م؛ وللسنة الهجرية اكتب 1453 هـ"
+        win.close()
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -65,7 +66,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline.model import to_axis
+from timeline.model import DateValue, to_axis
 from timeline.store import Store, StoreError
 from timeline.store import edits as user_edits
 from timeline.store import stories as story_store
@@ -74,11 +75,11 @@ from timeline.store.store import held_here
 from timeline.store.timeline_data import ColumnRoom, DensitySummary, EventArrays, EventText
 from timeline.text.display_safe import for_display, isolated, shown_part
 from timeline.text.safe import visible_controls
-from timeline.timescale import AXIS_MAX, AXIS_MIN, axis_date, format_date
+from timeline.timescale import AXIS_MAX, AXIS_MIN, LabelStyle, axis_date, format_date
 from timeline.ui.about import show_about
 from timeline.ui.article_delegate import ArticleDelegate
 from timeline.ui.article_model import ArticleIdRole, ArticleListModel
-from timeline.ui.date_text import counted, group_number, ordered
+from timeline.ui.date_text import counted, group_number, ordered, published_text
 from timeline.ui.detail_pane import DetailPane
 from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.export_dialog import WindowExporter
@@ -842,8 +843,13 @@ class MainWindow(QMainWindow):
         from timeline import dating
         from timeline.dating.english import as_arabic_months
 
+        text = _COMMON_ERA.sub(" م", text)  # "1436 CE", as "1436 م" reads
         value = dating.parse_date_line(as_arabic_months(text))
-        if value is not None and value.start is not None:
+        year = _bare_year(text)
+        hijri = dating.parse_date_line(f"{year} هـ") if year is not None else None
+        if year is not None and hijri is not None and value is not None and value.start:
+            self._go_to_year(year, value, hijri)
+        elif value is not None and value.start is not None:
             self.timeline.go_to_span(value.start, value.end)
         elif (day := _iso_day(text)) is not None:
             self.timeline.go_to_span(day, day + 86_400)
@@ -851,6 +857,43 @@ class MainWindow(QMainWindow):
             return False
         self.timeline.setFocus()
         return True
+
+    def _go_to_year(self, year: int, gregorian: DateValue, hijri: DateValue) -> None:
+        """A year typed bare ("1436", "١٤٣٦") that both calendars have, read as the Hijri
+        one where that is what a user of a news library means, gone to, and said with how
+        to ask for the other.
+
+        Read as a Gregorian year, 1436 went to 1436 CE, where a library of this century's
+        news holds nothing.  The year holding events wins (the library's own dates say
+        which calendar it is in); when both or neither do, the Hijri one if the Hijri axis
+        is on or the interface is Arabic.
+        """
+        style = self.timeline.label_style()
+        held = self._holds_events(hijri), self._holds_events(gregorian)
+        arabic = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        chosen = hijri if (held[0] if held[0] != held[1] else style.hijri or arabic) else gregorian
+        assert chosen.start is not None
+        self.timeline.go_to_span(chosen.start, chosen.end)
+        typed = style.num(year)
+        if chosen is gregorian:
+            said = self.tr("Went to the year %1 CE; for the Hijri year, type %1 AH")
+        else:
+            end = chosen.end if chosen.end is not None else chosen.start + 86_400
+            said = (
+                self.tr(
+                    "Went to the Hijri year %1 AH (%2 to %3); for the Gregorian year, type %1 CE"
+                )
+                .replace("%2", _day_text(chosen.start, style))
+                .replace("%3", _day_text(end - 86_400, style))
+            )
+        self.statusBar().showMessage(said.replace("%1", typed), 10_000)
+
+    def _holds_events(self, value: DateValue) -> bool:
+        """Whether an event of the timeline begins within the value's span."""
+        starts = self.timeline.arrays().starts
+        assert value.start is not None
+        end = value.end if value.end is not None else value.start + 86_400
+        return bool(np.searchsorted(starts, end) > np.searchsorted(starts, value.start))
 
     def show_about(self) -> None:
         show_about(self)
@@ -2755,6 +2798,22 @@ class _Splicing:
 
 
 _WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+# A year alone, in any digits: the Hijri and the Gregorian calendar both have it.
+_BARE_YEAR = re.compile(r"\s*([0-9\u0660-\u0669\u06f0-\u06f9]{1,4})\s*")
+# The Gregorian era written in English after a year: the Arabic rules read م.
+_COMMON_ERA = re.compile(r"(?<=[0-9\u0660-\u0669\u06f0-\u06f9])\s*(?:C\.?E|A\.?D)\b\.?", re.I)
+
+
+def _bare_year(text: str) -> int | None:
+    match = _BARE_YEAR.fullmatch(text)
+    return int(match[1].translate(_WESTERN_DIGITS)) if match else None
+
+
+def _day_text(axis_seconds: int, style: LabelStyle) -> str:
+    """The day at an axis second as the axis writes dates, isolated."""
+    return published_text(axis_date(axis_seconds).isoformat(), style) or ""
 
 
 def _iso_day(text: str) -> int | None:
