@@ -2699,158 +2699,177 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1084" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1095" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1104" />
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/timeline_view.py" line="1106" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1343" />
+        <source>+%1, %2 found</source>
+        <translation>+%1، وُجد منها %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="1127" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1370" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1107" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1343" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1128" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1370" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1108" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1129" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1112" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1133" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1113" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1134" />
         <source>%1 events in view</source>
         <translation>%1 حدثاً في العرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1115" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1136" />
         <source>%1 events in view; reading them one by one…</source>
         <translation>%1 حدثاً في العرض؛ جارٍ قراءتها واحداً واحداً…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1116" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1137" />
         <source>%1 events in view…</source>
         <translation>%1 حدثاً في العرض…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1120" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1141" />
+        <source>%1 events in view, %2 found by the search: zoom in to see them one by one</source>
+        <translation>%1 حدثاً في العرض، وجد البحث منها %2: كبّر لرؤيتها واحداً واحداً</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="1143" />
+        <source>%1 events in view, %2 found</source>
+        <translation>%1 حدثاً في العرض، وُجد منها %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="1147" />
         <source>and %1 longer ranges spanning the whole view</source>
         <translation>و%1 فترة أطول تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1121" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1148" />
         <source>and %1 longer ranges</source>
         <translation>و%1 فترة أطول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1123" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1150" />
         <source>and %1 longer ranges found by the search spanning the whole view</source>
         <translation>و%1 فترة أطول تطابق البحث تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1124" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1151" />
         <source>and %1 longer ranges found</source>
         <translation>و%1 فترة أطول تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1243" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1270" />
         <source>Zoom in / out about the middle</source>
         <translation>تكبير / تصغير حول الوسط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1244" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1271" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1245" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1272" />
         <source>Zoom in / out about the pointer</source>
         <translation>تكبير / تصغير حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1245" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1272" />
         <source>Mouse wheel</source>
         <translation>عجلة الفأرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1246" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1273" />
         <source>Zoom in twice about the pointer</source>
         <translation>تكبير مرتين حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1246" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1273" />
         <source>Double click</source>
         <translation>نقر مزدوج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1247" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1248" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1274" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1275" />
         <source>Move along the time</source>
         <translation>التنقل على محور الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1248" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1275" />
         <source>Drag</source>
         <translation>السحب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1249" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1276" />
         <source>A screen earlier / later</source>
         <translation>شاشة أسبق / أحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1250" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1277" />
         <source>Next / previous event</source>
         <translation>الحدث التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1251" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1278" />
         <source>Scroll the lanes of events</source>
         <translation>تمرير صفوف الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1252" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1279" />
         <source>The days the articles were published in</source>
         <translation>أيام نشر المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1253" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1280" />
         <source>Clear the selection</source>
         <translation>إلغاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1314" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1341" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1364" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1391" />
         <source>%1 events</source>
         <translation>%1 حدثاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1368" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1395" />
         <source>%1 match the search</source>
         <translation>%1 منها تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1389" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1416" />
         <source>%1 more</source>
         <translation>%1 غيرها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1401" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1430" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="1435" />
+        <source>%1 events in view are not in the lanes shown, %2 of them found by the search (the others are dimmed): click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
+        <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة، وجد البحث منها %2 (والباقي باهت): انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>
 </context>
 <context>

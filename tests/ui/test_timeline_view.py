@@ -1044,6 +1044,45 @@ def test_lanes_scroll_and_the_count_chip_lists_what_is_hidden(
     assert len(opened) == 1 and opened[0].actions()
 
 
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_under_a_search_the_overflow_count_says_how_many_it_found(
+    qtbot: QtBot, request: pytest.FixtureRequest, language: str
+) -> None:
+    """ "+491" beside the status bar's "0 events on the timeline": the strip counts the
+    dimmed events too (they are drawn), and now says how many of them the search found."""
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    view = points_view(qtbot, 60, 20 * 60, (900, 170), language == "ar")
+    view.set_label_style(LabelStyle(language=language))  # type: ignore[arg-type]
+    frame = view._current_frame()
+    n = frame.overflow_count
+    assert n > 20
+    view.set_highlight([])  # a search that found nothing
+    assert view.overflow_count_text() == (
+        f"+{n}, 0 found" if language == "en" else f"+{n}، وُجد منها 0"
+    )
+    found = view.arrays().article_ids[frame.overflow_rows[:3]].tolist()
+    view.set_highlight(found + view.arrays().article_ids[frame.rows[:2]].tolist())
+    assert view.overflow_count_text() == (
+        f"+{n}, 3 found" if language == "en" else f"+{n}، وُجد منها 3"
+    )
+    assert not view.grab().isNull() and view._count_rect is not None
+    view.set_highlight(None)
+    assert view.overflow_count_text() == f"+{n}"
+
+
+def test_under_a_search_the_density_note_says_how_many_it_found(qtbot: QtBot) -> None:
+    view = points_view(qtbot, DENSITY_THRESHOLD * 3, 60, (900, 300), False)
+    view.set_label_style(LabelStyle(language="en"))
+    assert view._current_frame().mode == "density"
+    view.set_highlight(view.arrays().article_ids[:7].tolist())
+    note = view._legend_entries(view._current_frame(), lambda text: text)[-1]
+    assert note[1].endswith(
+        " events in view, 7 found by the search: zoom in to see them one by one"
+    )
+    assert note[2].endswith(" events in view, 7 found")
+
+
 def test_density_band_has_a_scale_and_tells_each_buckets_count(qtbot: QtBot) -> None:
     n = DENSITY_THRESHOLD * 3
     quiet = BASE + np.arange(n, dtype=np.int64) * 6 * HOUR

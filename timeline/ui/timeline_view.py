@@ -1081,18 +1081,39 @@ class TimelineView(QWidget):
         fits the frame's budget)."""
         if frame.mode != "items" or not frame.overflow_count:
             return None
-        return small_text(self.tr("+%1").replace("%1", self._count_text(frame)))
+        return small_text(self._chip_text(frame))
 
     def _count_text(self, frame: Frame) -> str:
         """How many events are only ticks on the overflow strip, in the label style."""
         return self._number(frame.overflow_count, self.label_style())
+
+    def _found_overflowed(self, frame: Frame) -> int | None:
+        """How many of the overflow strip's events a search found; None without one."""
+        mask = self._highlight
+        if mask is None or len(mask) != len(self._arrays):
+            return None
+        return int(np.count_nonzero(mask[frame.overflow_rows]))
+
+    def _chip_text(self, frame: Frame) -> str:
+        """The overflow strip's '+N'.  Under a search, with how many of them it found:
+        its N counts the dimmed events, which are drawn (ticks, and in its menu), and
+        "+491" beside the status bar's "0 events on the timeline" read as a contradiction.
+        """
+        found = self._found_overflowed(frame)
+        if found is None:
+            return self.tr("+%1").replace("%1", self._count_text(frame))
+        return (
+            self.tr("+%1, %2 found")
+            .replace("%2", self._number(found, self.label_style()))
+            .replace("%1", self._count_text(frame))
+        )
 
     def overflow_count_text(self) -> str | None:
         """The '+N' shown by the overflow strip for this view, or None when it shows none."""
         frame = self._current_frame()
         if frame.mode != "items" or not frame.overflow_count:
             return None
-        return self.tr("+%1").replace("%1", self._count_text(frame))
+        return self._chip_text(frame)
 
     def _ui_rtl(self) -> bool:
         return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -1114,6 +1135,12 @@ class TimelineView(QWidget):
             if not len(self._arrays) and self._summary is not None:  # the events per day
                 note = self.tr("%1 events in view; reading them one by one…")
                 short = self.tr("%1 events in view…")
+            elif frame.highlight_counts is not None:  # as the overflow strip's (_chip_text)
+                found = self._number(int(frame.highlight_counts.sum()), style)
+                note = self.tr(
+                    "%1 events in view, %2 found by the search: zoom in to see them one by one"
+                ).replace("%2", found)
+                short = self.tr("%1 events in view, %2 found").replace("%2", found)
             entries.append(("", text(note.replace("%1", count)), text(short.replace("%1", count))))
         elif frame.hidden_ranges:
             count = self._number(frame.hidden_ranges, style)
@@ -1397,9 +1424,18 @@ class TimelineView(QWidget):
         if rect is not None and rect.contains(QPointF(event.pos())):
             frame = self._current_frame()
             if frame.mode == "items" and frame.overflow_count:
-                note = self.tr(
-                    "%1 events in view are not in the lanes shown: click to list them"
-                    " (Up and Down, or Shift and the wheel, scroll the lanes)"
+                found = self._found_overflowed(frame)
+                note = (
+                    self.tr(
+                        "%1 events in view are not in the lanes shown: click to list them"
+                        " (Up and Down, or Shift and the wheel, scroll the lanes)"
+                    )
+                    if found is None
+                    else self.tr(
+                        "%1 events in view are not in the lanes shown, %2 of them found by"
+                        " the search (the others are dimmed): click to list them"
+                        " (Up and Down, or Shift and the wheel, scroll the lanes)"
+                    ).replace("%2", self._number(found or 0, self.label_style()))
                 )
                 QToolTip.showText(
                     event.globalPos(), note.replace("%1", self._count_text(frame)), self
