@@ -586,6 +586,31 @@ def test_a_date_boxs_calendar_opens_by_keys_as_a_combo_boxs_list_does(
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_long_spelling_offered_does_not_widen_the_window(
+    qtbot: QtBot, sample_store: Store, language: str, request: pytest.FixtureRequest
+) -> None:
+    """A word of 240 letters in an article (a run of words without spaces), offered as
+    a spelling, made a button as wide as itself: at 800x500 the window's contents were
+    laid out some 1,500 px wide and cut, the menus gone off its edge.  The button shows
+    its start with an ellipsis; the tooltip, and a click, have the whole word."""
+    window = _small_window(qtbot, sample_store, language, request)
+    bar = window.search_bar
+    word = "مستشفيات" * 30
+    bar.query_edit.setText(word[:-1])
+    bar.show_result_count(0, corrections=((word[:-1], word), (word[:-1], "Internationalization")))
+    qtbot.waitUntil(lambda: bar.suggestion_bar.isVisible())
+    assert window.minimumSizeHint().width() <= 800
+    assert bar.width() <= window.width() // 2
+    first, second = (bar.suggestion_bar.widgetForAction(a) for a in bar.suggestion_bar.actions())
+    assert isinstance(first, QToolButton) and isinstance(second, QToolButton)
+    assert first.text().endswith("…\u2069") and first.toolTip() == plain_tooltip(word)
+    assert second.text() == action_text("Internationalization")  # short enough: whole
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        first.click()
+    assert bar.query_edit.text() == word
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
 def test_a_spelling_offered_is_chosen_by_a_click_or_the_keys(
     qtbot: QtBot, sample_store: Store, language: str, request: pytest.FixtureRequest
 ) -> None:

@@ -471,8 +471,15 @@ class SearchBar(QWidget):
         bar = self.suggestion_bar
         bar.clear()
         previous: QWidget = self.query_edit
+        # A word of the articles can be a run of hundreds of letters: its button as wide
+        # as itself laid the window's contents out 1,622 px wide at 800x500, cut off.
+        widest = bar.fontMetrics().averageCharWidth() * SUGGESTION_CHARS
         for token, written in corrections:
-            action = bar.addAction(action_text(written))  # from the articles: untrusted
+            shown = bar.fontMetrics().elidedText(written, Qt.TextElideMode.ElideRight, widest)
+            action = bar.addAction(action_text(shown))  # from the articles: untrusted
+            # A tool button shows the action's icon text, which Qt makes from its text
+            # less a trailing ellipsis: the word cut read as whole.
+            action.setIconText(action.text())
             action.setToolTip(plain_tooltip(written))
             action.triggered.connect(partial(self._take_suggestion, token, written))
             button = bar.widgetForAction(action)
@@ -570,6 +577,10 @@ class SearchBar(QWidget):
         self._last = request
         self.search_changed.emit(request)
 
+
+# How wide a spelling's button is at most, in average characters ("Internationalization"
+# whole; the tooltip has a longer one).
+SUGGESTION_CHARS = 24
 
 # How wide the source filter's list of choices is at least, in average characters:
 # wider than the box (which the list pane keeps narrow), narrower than any screen.
