@@ -1301,14 +1301,14 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1043" />
-        <location filename="../../timeline/ui/main_window.py" line="2662" />
+        <location filename="../../timeline/ui/main_window.py" line="1048" />
+        <location filename="../../timeline/ui/main_window.py" line="2667" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="385" />
-        <location filename="../../timeline/ui/main_window.py" line="2034" />
+        <location filename="../../timeline/ui/main_window.py" line="2039" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
@@ -1488,19 +1488,34 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="879" />
+        <source>Went to %1 CE; type %1 AH for the Hijri year</source>
+        <translation>عُرضت السنة الميلادية %1 م؛ وللسنة الهجرية اكتب %1 هـ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="886" />
+        <source>Went to %1 AH (%2 to %3); type %1 CE for the Gregorian year</source>
+        <translation>عُرضت السنة الهجرية %1 هـ (من %2 إلى %3)؛ وللسنة الميلادية اكتب %1 م</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="890" />
+        <source>Went to %1 AH (in %2); type %1 CE for the Gregorian year</source>
+        <translation>عُرضت السنة الهجرية %1 هـ (في %2)؛ وللسنة الميلادية اكتب %1 م</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="944" />
+        <location filename="../../timeline/ui/main_window.py" line="949" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="947" />
+        <location filename="../../timeline/ui/main_window.py" line="952" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="938" />
-        <location filename="../../timeline/ui/main_window.py" line="953" />
+        <location filename="../../timeline/ui/main_window.py" line="943" />
+        <location filename="../../timeline/ui/main_window.py" line="958" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
@@ -1580,171 +1595,161 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="879" />
-        <source>Went to the year %1 CE; for the Hijri year, type %1 AH</source>
-        <translation>عُرضت السنة الميلادية %1 م؛ وللسنة الهجرية اكتب %1 هـ</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="884" />
-        <source>Went to the Hijri year %1 AH (%2 to %3); for the Gregorian year, type %1 CE</source>
-        <translation>عُرضت السنة الهجرية %1 هـ (من %2 إلى %3)؛ وللسنة الميلادية اكتب %1 م</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="911" />
+        <location filename="../../timeline/ui/main_window.py" line="916" />
         <source>From the search field to its results</source>
         <translation>من حقل البحث إلى نتائجه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="963" />
+        <location filename="../../timeline/ui/main_window.py" line="968" />
         <source>each story once</source>
         <translation>كل خبر مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="965" />
+        <location filename="../../timeline/ui/main_window.py" line="970" />
         <source>hidden items shown</source>
         <translation>العناصر المخفية ظاهرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1035" />
-        <location filename="../../timeline/ui/main_window.py" line="1041" />
+        <location filename="../../timeline/ui/main_window.py" line="1040" />
+        <location filename="../../timeline/ui/main_window.py" line="1046" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1050" />
+        <location filename="../../timeline/ui/main_window.py" line="1055" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1279" />
+        <location filename="../../timeline/ui/main_window.py" line="1284" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1281" />
+        <location filename="../../timeline/ui/main_window.py" line="1286" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1286" />
+        <location filename="../../timeline/ui/main_window.py" line="1291" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1287" />
+        <location filename="../../timeline/ui/main_window.py" line="1292" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1288" />
+        <location filename="../../timeline/ui/main_window.py" line="1293" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1292" />
-        <location filename="../../timeline/ui/main_window.py" line="2554" />
+        <location filename="../../timeline/ui/main_window.py" line="1297" />
+        <location filename="../../timeline/ui/main_window.py" line="2559" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1585" />
+        <location filename="../../timeline/ui/main_window.py" line="1590" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1987" />
+        <location filename="../../timeline/ui/main_window.py" line="1992" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2022" />
+        <location filename="../../timeline/ui/main_window.py" line="2027" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2023" />
+        <location filename="../../timeline/ui/main_window.py" line="2028" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2034" />
-        <location filename="../../timeline/ui/main_window.py" line="2054" />
+        <location filename="../../timeline/ui/main_window.py" line="2039" />
+        <location filename="../../timeline/ui/main_window.py" line="2059" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2039" />
+        <location filename="../../timeline/ui/main_window.py" line="2044" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2046" />
+        <location filename="../../timeline/ui/main_window.py" line="2051" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2054" />
+        <location filename="../../timeline/ui/main_window.py" line="2059" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2062" />
+        <location filename="../../timeline/ui/main_window.py" line="2067" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2064" />
+        <location filename="../../timeline/ui/main_window.py" line="2069" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2066" />
+        <location filename="../../timeline/ui/main_window.py" line="2071" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2067" />
+        <location filename="../../timeline/ui/main_window.py" line="2072" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2068" />
+        <location filename="../../timeline/ui/main_window.py" line="2073" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2069" />
+        <location filename="../../timeline/ui/main_window.py" line="2074" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2077" />
+        <location filename="../../timeline/ui/main_window.py" line="2082" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2086" />
-        <location filename="../../timeline/ui/main_window.py" line="2120" />
+        <location filename="../../timeline/ui/main_window.py" line="2091" />
+        <location filename="../../timeline/ui/main_window.py" line="2125" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2095" />
+        <location filename="../../timeline/ui/main_window.py" line="2100" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2096" />
+        <location filename="../../timeline/ui/main_window.py" line="2101" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2113" />
+        <location filename="../../timeline/ui/main_window.py" line="2118" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2121" />
+        <location filename="../../timeline/ui/main_window.py" line="2126" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1753,72 +1758,67 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2141" />
+        <location filename="../../timeline/ui/main_window.py" line="2146" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2418" />
+        <location filename="../../timeline/ui/main_window.py" line="2423" />
         <source>Import cancelled: no article was added</source>
         <translation>أُلغي الاستيراد: لم تُضَف أي مقالة</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2421" />
-        <source>Import cancelled: %n article(s) kept; the file being read was not stored (Edit menu: remove what the last import added)</source>
-        <translation><numerusform>أُلغي الاستيراد: لم تبقَ أي مقالة؛ لم يُخزَّن الملف الذي كان يُقرأ (قائمة تحرير: إزالة ما أضافه آخر استيراد)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت مقالة واحدة؛ لم يُخزَّن الملف الذي كان يُقرأ (قائمة تحرير: إزالة ما أضافه آخر استيراد)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت مقالتان؛ لم يُخزَّن الملف الذي كان يُقرأ (قائمة تحرير: إزالة ما أضافه آخر استيراد)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالات؛ لم يُخزَّن الملف الذي كان يُقرأ (قائمة تحرير: إزالة ما أضافه آخر استيراد)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالة؛ لم يُخزَّن الملف الذي كان يُقرأ (قائمة تحرير: إزالة ما أضافه آخر استيراد)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالة؛ لم يُخزَّن الملف الذي كان يُقرأ (قائمة تحرير: إزالة ما أضافه آخر استيراد)</numerusform></translation>
-    </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2562" />
+        <location filename="../../timeline/ui/main_window.py" line="2567" />
         <source>Import cancelled: the file being read was not stored; the files read before it were. Import it again to finish</source>
         <translation>أُلغي الاستيراد: لم يُخزَّن الملف الذي كان يُقرأ، وخُزّنت الملفات التي قُرئت قبله. استورده من جديد لإكماله</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2448" />
+        <location filename="../../timeline/ui/main_window.py" line="2453" />
         <source>%1 added, %2 already stored, %n failed file(s)</source>
         <translation><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2464" />
+        <location filename="../../timeline/ui/main_window.py" line="2469" />
         <source>%1: skipped %n record(s) that cannot be read as an article: %3</source>
         <translation><numerusform>%1: لم يُتخطَّ أي سجل: %3</numerusform><numerusform>%1: تُخطّي سجل واحد لا يُقرأ مقالةً: %3</numerusform><numerusform>%1: تُخطّي سجلّان لا يُقرآن مقالةً: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2477" />
+        <location filename="../../timeline/ui/main_window.py" line="2482" />
         <source>%1: %n article(s) without a readable date</source>
         <translation><numerusform>%1: لا مقالات بلا تاريخ مقروء</numerusform><numerusform>%1: مقالة واحدة بلا تاريخ مقروء</numerusform><numerusform>%1: مقالتان بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالات بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالة بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالة بلا تاريخ مقروء</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2486" />
+        <location filename="../../timeline/ui/main_window.py" line="2491" />
         <source>%1: %n article(s) without a title, each named by its first line</source>
         <translation><numerusform>%1: لا مقالات بلا عنوان</numerusform><numerusform>%1: مقالة واحدة بلا عنوان، سُمّيت بسطرها الأول</numerusform><numerusform>%1: مقالتان بلا عنوان، سُمّيت كلٌّ منهما بسطرها الأول</numerusform><numerusform>%1: %n مقالات بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform><numerusform>%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform><numerusform>%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2496" />
+        <location filename="../../timeline/ui/main_window.py" line="2501" />
         <source>%1: %n article(s) already had a note of their own, kept instead of the file's</source>
         <translation><numerusform>%1: لا مقالات لها ملاحظة في المكتبة</numerusform><numerusform>%1: مقالة واحدة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: مقالتان لكلٍّ منهما ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالات لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2537" />
+        <location filename="../../timeline/ui/main_window.py" line="2542" />
         <source>%1: no files in this folder (hidden ones are not read)</source>
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2544" />
+        <location filename="../../timeline/ui/main_window.py" line="2549" />
         <source>%n record(s) skipped</source>
         <translation><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2550" />
+        <location filename="../../timeline/ui/main_window.py" line="2555" />
         <source>%n file(s) with no articles</source>
         <translation><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2553" />
+        <location filename="../../timeline/ui/main_window.py" line="2558" />
         <source>%n file(s) not read</source>
         <translation><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2664" />
+        <location filename="../../timeline/ui/main_window.py" line="2669" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1827,17 +1827,17 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2672" />
+        <location filename="../../timeline/ui/main_window.py" line="2677" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2677" />
+        <location filename="../../timeline/ui/main_window.py" line="2682" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2128" />
+        <location filename="../../timeline/ui/main_window.py" line="2133" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
@@ -1847,163 +1847,168 @@ This window shows what the file held; nothing more can be changed from it.</sour
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو ⁦1973-10-06⁩؛ وبالإنجليزية أيضًا):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2162" />
-        <location filename="../../timeline/ui/main_window.py" line="2175" />
+        <location filename="../../timeline/ui/main_window.py" line="2167" />
+        <location filename="../../timeline/ui/main_window.py" line="2180" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2163" />
+        <location filename="../../timeline/ui/main_window.py" line="2168" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2178" />
+        <location filename="../../timeline/ui/main_window.py" line="2183" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2218" />
+        <location filename="../../timeline/ui/main_window.py" line="2223" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2223" />
+        <location filename="../../timeline/ui/main_window.py" line="2228" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2243" />
+        <location filename="../../timeline/ui/main_window.py" line="2248" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2244" />
+        <location filename="../../timeline/ui/main_window.py" line="2249" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2289" />
+        <location filename="../../timeline/ui/main_window.py" line="2294" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2291" />
+        <location filename="../../timeline/ui/main_window.py" line="2296" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2293" />
+        <location filename="../../timeline/ui/main_window.py" line="2298" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2295" />
+        <location filename="../../timeline/ui/main_window.py" line="2300" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2310" />
+        <location filename="../../timeline/ui/main_window.py" line="2315" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2316" />
+        <location filename="../../timeline/ui/main_window.py" line="2321" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2318" />
+        <location filename="../../timeline/ui/main_window.py" line="2323" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2320" />
+        <location filename="../../timeline/ui/main_window.py" line="2325" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2327" />
+        <location filename="../../timeline/ui/main_window.py" line="2332" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2328" />
+        <location filename="../../timeline/ui/main_window.py" line="2333" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2333" />
+        <location filename="../../timeline/ui/main_window.py" line="2338" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2355" />
+        <location filename="../../timeline/ui/main_window.py" line="2360" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2360" />
+        <location filename="../../timeline/ui/main_window.py" line="2365" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2373" />
+        <location filename="../../timeline/ui/main_window.py" line="2378" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2375" />
+        <location filename="../../timeline/ui/main_window.py" line="2380" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2408" />
+        <location filename="../../timeline/ui/main_window.py" line="2413" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="2426" />
+        <source>Import cancelled: %n article(s) kept (Edit menu: remove what the last import added)</source>
+        <translation><numerusform>أُلغي الاستيراد: لم تبقَ أي مقالة (قائمة تحرير: إزالة ما أضافه آخر استيراد)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت مقالة واحدة (قائمة تحرير: إزالة ما أضافه آخر استيراد)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت مقالتان (قائمة تحرير: إزالة ما أضافه آخر استيراد)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالات (قائمة تحرير: إزالة ما أضافه آخر استيراد)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالة (قائمة تحرير: إزالة ما أضافه آخر استيراد)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالة (قائمة تحرير: إزالة ما أضافه آخر استيراد)</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2471" />
+        <location filename="../../timeline/ui/main_window.py" line="2476" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2507" />
+        <location filename="../../timeline/ui/main_window.py" line="2512" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2516" />
+        <location filename="../../timeline/ui/main_window.py" line="2521" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2524" />
+        <location filename="../../timeline/ui/main_window.py" line="2529" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2531" />
+        <location filename="../../timeline/ui/main_window.py" line="2536" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2533" />
+        <location filename="../../timeline/ui/main_window.py" line="2538" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2547" />
+        <location filename="../../timeline/ui/main_window.py" line="2552" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2568" />
+        <location filename="../../timeline/ui/main_window.py" line="2573" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2624" />
+        <location filename="../../timeline/ui/main_window.py" line="2629" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>

@@ -165,6 +165,8 @@ def test_a_cancelled_import_says_what_it_kept(
     with Store(tmp_path / "w.db") as store:
         win = MainWindow(store)
         qtbot.addWidget(win)
+        win.resize(800, 500)
+        win.show()
         real = library.mention_events
         calls = 0
 
@@ -182,11 +184,11 @@ def test_a_cancelled_import_says_what_it_kept(
         said = win.statusBar().currentMessage()
         if english:
             assert said == (
-                "Import cancelled: 2 articles kept; the file being read was not stored"
-                " (Edit menu: remove what the last import added)"
+                "Import cancelled: 2 articles kept (Edit menu: remove what the last import added)"
             )
         else:
-            assert said.startswith("أُلغي الاستيراد: أُبقيت مقالتان؛")
+            assert said == "أُلغي الاستيراد: أُبقيت مقالتان (قائمة تحرير: إزالة ما أضافه آخر استيراد)"
+        assert win.statusBar().shown_message() == said  # whole at 800 px
         # What it kept is the last import's: the Edit menu's action takes it back.
         assert win.remove_import_action.isEnabled()
         assert win.last_import is not None

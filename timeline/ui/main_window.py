@@ -75,11 +75,11 @@ from timeline.store.store import held_here
 from timeline.store.timeline_data import ColumnRoom, DensitySummary, EventArrays, EventText
 from timeline.text.display_safe import for_display, isolated, shown_part
 from timeline.text.safe import visible_controls
-from timeline.timescale import AXIS_MAX, AXIS_MIN, LabelStyle, axis_date, format_date
+from timeline.timescale import AXIS_MAX, AXIS_MIN, axis_date, format_date
 from timeline.ui.about import show_about
 from timeline.ui.article_delegate import ArticleDelegate
 from timeline.ui.article_model import ArticleIdRole, ArticleListModel
-from timeline.ui.date_text import counted, group_number, ordered, published_text
+from timeline.ui.date_text import counted, group_number, ordered
 from timeline.ui.detail_pane import DetailPane
 from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.export_dialog import WindowExporter
@@ -876,15 +876,20 @@ class MainWindow(QMainWindow):
         self.timeline.go_to_span(chosen.start, chosen.end)
         typed = style.num(year)
         if chosen is gregorian:
-            said = self.tr("Went to the year %1 CE; for the Hijri year, type %1 AH")
+            said = self.tr("Went to %1 CE; type %1 AH for the Hijri year")
         else:
+            # The Gregorian years it spans, not its days: with them the line was cut at
+            # 800 px in Arabic, before what to type for the other year.
             end = chosen.end if chosen.end is not None else chosen.start + 86_400
+            first, last = axis_date(chosen.start).year, axis_date(end - 86_400).year
             said = (
-                self.tr(
-                    "Went to the Hijri year %1 AH (%2 to %3); for the Gregorian year, type %1 CE"
+                self.tr("Went to %1 AH (%2 to %3); type %1 CE for the Gregorian year")
+                .replace("%2", style.num(first))
+                .replace("%3", style.num(last))
+                if first != last
+                else self.tr("Went to %1 AH (in %2); type %1 CE for the Gregorian year").replace(
+                    "%2", style.num(first)
                 )
-                .replace("%2", _day_text(chosen.start, style))
-                .replace("%3", _day_text(end - 86_400, style))
             )
         self.statusBar().showMessage(said.replace("%1", typed), 10_000)
 
@@ -2418,8 +2423,8 @@ class MainWindow(QMainWindow):
             return self.tr("Import cancelled: no article was added")
         return counted(
             self.tr(
-                "Import cancelled: %n article(s) kept; the file being read was not"
-                " stored (Edit menu: remove what the last import added)",
+                "Import cancelled: %n article(s) kept (Edit menu: remove what the last"
+                " import added)",
                 "",
                 report.added,
             ),
@@ -2809,11 +2814,6 @@ _COMMON_ERA = re.compile(r"(?<=[0-9\u0660-\u0669\u06f0-\u06f9])\s*(?:C\.?E|A\.?D
 def _bare_year(text: str) -> int | None:
     match = _BARE_YEAR.fullmatch(text)
     return int(match[1].translate(_WESTERN_DIGITS)) if match else None
-
-
-def _day_text(axis_seconds: int, style: LabelStyle) -> str:
-    """The day at an axis second as the axis writes dates, isolated."""
-    return published_text(axis_date(axis_seconds).isoformat(), style) or ""
 
 
 def _iso_day(text: str) -> int | None:
