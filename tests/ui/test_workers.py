@@ -183,11 +183,9 @@ def test_a_cancelled_import_says_what_it_kept(
         assert store.count_articles() == 2
         said = win.statusBar().currentMessage()
         if english:
-            assert said == (
-                "Import cancelled: 2 articles kept (Edit menu: remove what the last import added)"
-            )
+            assert said == "Import cancelled: 2 articles kept (removable from the Edit menu)"
         else:
-            assert said == "أُلغي الاستيراد: أُبقيت مقالتان (قائمة تحرير: إزالة ما أضافه آخر استيراد)"
+            assert said == "أُلغي الاستيراد: أُبقيت مقالتان (تُزال من قائمة «تحرير»)"
         assert win.statusBar().shown_message() == said  # whole at 800 px
         # What it kept is the last import's: the Edit menu's action takes it back.
         assert win.remove_import_action.isEnabled()

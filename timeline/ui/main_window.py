@@ -2423,8 +2423,7 @@ class MainWindow(QMainWindow):
             return self.tr("Import cancelled: no article was added")
         return counted(
             self.tr(
-                "Import cancelled: %n article(s) kept (Edit menu: remove what the last"
-                " import added)",
+                "Import cancelled: %n article(s) kept (removable from the Edit menu)",
                 "",
                 report.added,
             ),
