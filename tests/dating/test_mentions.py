@@ -110,6 +110,21 @@ def test_numeric_and_hijri_dates(
     check(text, published, raw, value, kind)
 
 
+def test_every_hijri_year_of_the_table_is_read_to_the_next_ones_first_day() -> None:
+    """1348 هـ was not read at all: the value's last day is 29 Dhu al-Hijjah, which Umm
+    al-Qura's table refuses for 1348 (28 days); the day before 1349 stands for it."""
+    from timeline.dating import parse_date_line
+    from timeline.dating.values import hijri_to_gregorian
+
+    for year in range(1343, 1500):
+        value = parse_date_line(f"{year} هـ")
+        assert value is not None, year
+        following = hijri_to_gregorian(year + 1, 1, 1)
+        assert following is not None
+        assert value.end == to_axis(datetime(following.year, following.month, following.day))
+    assert only("تأسست الجمعية عام 1348 هـ في مكة", TUE).date.value == "1929-06-08/1930-05-27"
+
+
 def test_hijri_mentions_carry_the_hijri_calendar() -> None:
     assert only("في 6 شوال 1436هـ.", TUE).date.calendar == "hijri"
     assert only("في 6 مايو 2015.", TUE).date.calendar == "gregorian"

@@ -122,12 +122,15 @@ def days_interval(first: date, last: date, calendar: str = GREGORIAN) -> DateVal
 def hijri_years_interval(first: int, last: int) -> DateValue | None:
     """Hijri years as a Gregorian day interval.
 
-    The value's last day follows dev.tsv's convention (29 Dhu al-Hijjah, which
-    hijridate always accepts); the axis end is the exact first day of the next year.
+    The value's last day follows dev.tsv's convention (29 Dhu al-Hijjah); the axis end
+    is the exact first day of the next year.  Umm al-Qura's table gives 1348's Dhu
+    al-Hijjah 28 days, so there the value's last day is the day before the next year.
     """
     start = hijri_to_gregorian(first, 1, 1)
-    label_end = hijri_to_gregorian(last, 12, 29)
     following = hijri_to_gregorian(last + 1, 1, 1)
+    label_end = hijri_to_gregorian(last, 12, 29) or (
+        following - timedelta(days=1) if following is not None else None
+    )
     if start is None or label_end is None:
         return None
     end = following or label_end + timedelta(days=1)
