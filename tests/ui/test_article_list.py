@@ -559,3 +559,43 @@ def test_each_story_once_keeps_the_order_a_dictionary_of_the_copies_gives() -> N
         copies = np.array([earliest[int(k)] for k in keys], dtype=np.int64)
         expected = list(dict.fromkeys(earliest.get(int(i), int(i)) for i in ids))
         assert article_model.shown_once(ids, (keys, copies)).tolist() == expected
+
+
+def test_a_hit_hidden_is_cut_from_the_hits_where_they_are(
+    small_pages: None, sample_db: Path, tmp_path: Path
+) -> None:
+    # A hide under a common word's search copied the list's 2,278,641 ids less the
+    # hidden one (14 ms of the GUI thread at 3,880,000 articles, most of it fresh
+    # pages): they are cut in their own buffer.  Read again (each story once turned
+    # off, which reloads the ids as asked), the list is the same.
+    path = tmp_path / "edits.db"  # a copy: the session's sample store is shared
+    with Store(sample_db) as source:
+        source.conn.execute(f"VACUUM INTO '{path}'")
+    with Store(path) as own_store:
+        _hit_cut_where_it_is(own_store)
+
+
+def _hit_cut_where_it_is(own_store: Store) -> None:
+    from timeline import edits
+
+    hits = own_store.chronological_ids()[1::2]
+    given = np.array(hits, dtype=np.int64)
+    model = ArticleListModel(own_store)
+
+    def listed() -> list[int]:
+        while model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+        return _ids(model)
+
+    model.reload(given)
+    assert listed() == hits
+    hidden = hits[2]
+    edits.set_hidden(own_store, edits.article_target(own_store, hidden))
+    model.hide_article(hidden)
+    expected = [i for i in hits if i != hidden]
+    assert listed() == expected
+    assert np.shares_memory(model._given, given)
+    model.set_collapse_copies(False)
+    assert listed() == expected
+    model.hide_article(hits[0])  # (the list's own, not written: still listed once read)
+    assert listed() == expected[1:]

@@ -2009,7 +2009,8 @@ def test_marks_rows_followed_through_rows_taken_out_equal_those_found_again() ->
     # every row: 7-8 ms at 7,604,961 events); they follow the rows taken out instead.
     # A few taken out are written over the marks' own buffers (no fresh pages: the
     # copies' page faults were 75 ms of a hide's 115 after a reload gave the heap back).
-    from timeline.ui.timeline_view import _rows_after_taking_out, _taken_out, _without_rows
+    from timeline.ui.hit_marks import taken_out as _taken_out
+    from timeline.ui.timeline_view import _rows_after_taking_out, _without_rows
 
     rng = np.random.default_rng(3)
     for case in range(400):

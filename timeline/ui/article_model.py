@@ -25,7 +25,7 @@ from timeline.text.display_safe import for_display, shown_part
 from timeline.text.query import Query, hit_finder
 from timeline.timescale import LabelStyle
 from timeline.ui.date_text import published_text
-from timeline.ui.hit_marks import earliest_columns, shown_once
+from timeline.ui.hit_marks import earliest_columns, shown_once, taken_out
 from timeline.ui.plain_text import plain_tooltip
 from timeline.ui.workers import STORE_ERRORS
 
@@ -324,7 +324,14 @@ class ArticleListModel(QAbstractListModel):
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         if self._given is not None:
-            self._given = np.delete(self._given, row)
+            # Cut in its own buffer: a copy of a common word's 2,278,641 ids took 14 ms of
+            # a hide's GUI thread at 3,880,000 articles, most of it in fresh pages.  The
+            # ids asked for may be that very array (none left out of them here): they are
+            # then the ids less every hidden one, as the next reload of them is told.
+            asked = self._given is self._asked
+            self._given = taken_out(self._given, np.array([row]))
+            if asked:
+                self._asked, self._asked_left_out = self._given, frozenset(self._hidden)
         else:
             self._shift_anchors(row, -1)
         self._count -= 1

@@ -9,10 +9,13 @@ marks of other arrays are never used.  No Qt here: numpy only.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+
+from timeline.sorted_search import positions
 
 # Article ids up to this are looked up in a table of one byte an id (64 MB at most).
 TABLE_MAX_ID = 64_000_000
@@ -70,6 +73,33 @@ def rows_of_articles(
         part = slice(first, first + _SLICE)
         np.take(table, article_ids[part], out=mask[part], mode="clip")
     return mask
+
+
+def taken_out(column: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """column less the rows out (sorted, a few), written over its own buffer: a view of
+    its first rows (each slice between two taken out moved back, no new pages)."""
+    if not len(out):
+        return column
+    put = int(out[0])
+    for a, b in itertools.pairwise([*out.tolist(), len(column)]):
+        n = b - a - 1
+        if n > 0:
+            column[put : put + n] = column[a + 1 : b]  # numpy moves overlapping slices
+        put += max(n, 0)
+    return column[:put]
+
+
+def hits_less(hits: np.ndarray, gone: Iterable[int]) -> np.ndarray:
+    """hits (sorted, distinct ids) less the ids gone (a few: articles just hidden),
+    written over hits' own buffer (taken_out): a view of its first ids, or hits itself
+    when none of them is a hit.  Each id found by a binary search: numpy.isin's mask of
+    every hit, its inverse and the copy it picked were three passes and 23 MB of new
+    pages at 2,278,641 hits, 34 ms of a hide's GUI thread at 3,880,000 articles."""
+    wanted = np.unique(np.fromiter(gone, dtype=np.int64))
+    found = positions(hits, wanted)
+    inside = found < len(hits)
+    listed = found[inside][hits[found[inside]] == wanted[inside]]
+    return taken_out(hits, listed)
 
 
 # Rows a slice of rows_of_articles (a few milliseconds each).

@@ -85,7 +85,7 @@ from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.export_dialog import WindowExporter
 from timeline.ui.file_dialogs import after_each_file_dialog, file_dialog, file_filter
 from timeline.ui.focus_ring import show_focus
-from timeline.ui.hit_marks import HitMarks, earliest_columns, shown_once
+from timeline.ui.hit_marks import HitMarks, earliest_columns, hits_less, shown_once
 from timeline.ui.import_messages import reason_in_interface_language
 from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
 from timeline.ui.menu_keys import (
@@ -1907,9 +1907,12 @@ class MainWindow(QMainWindow):
         elif self._article_total is not None:
             self._article_total += len(showed) - len(hid)
         if searching and self._search_ids is not None and hid:
-            gone = np.fromiter(hid, dtype=np.int64)
             before = self._search_ids
-            self._search_ids = self._search_ids[~np.isin(self._search_ids, gone)]
+            # Cut in their own buffer (no new pages), but for a load of the events on its
+            # way, which reads them on its thread (its marks, made for those ids, are
+            # then not taken: _highlight_loaded).
+            hits = before if self._loader is None else before.copy()
+            self._search_ids = hits_less(hits, hid)
             if not self.edits.show_hidden and not self.collapse_action.isChecked():
                 # Their events are drawn no more: the marks stand for the hits left.
                 self.timeline.highlight_narrowed(before, self._search_ids)

@@ -61,6 +61,7 @@ from timeline.timescale import (
 from timeline.ui.date_text import group_number
 from timeline.ui.hit_marks import HitMarks
 from timeline.ui.hit_marks import rows_of_articles as _of_articles
+from timeline.ui.hit_marks import taken_out as _taken_out
 from timeline.ui.hit_marks import true_rows as _true_rows
 from timeline.ui.timeline_cache import EventTexts, LaidOutText, TextCache, TextImages, lay_out
 from timeline.ui.timeline_geometry import (
@@ -139,20 +140,6 @@ def _without_rows(column: np.ndarray, out: np.ndarray) -> np.ndarray:
         return np.delete(column, out)
     bounds = [-1, *out.tolist(), len(column)]
     return np.concatenate([column[a + 1 : b] for a, b in itertools.pairwise(bounds)])
-
-
-def _taken_out(column: np.ndarray, out: np.ndarray) -> np.ndarray:
-    """column less the rows out (sorted, a few), written over its own buffer: a view of
-    its first rows (each slice between two taken out moved back, no new pages)."""
-    if not len(out):
-        return column
-    put = int(out[0])
-    for a, b in itertools.pairwise([*out.tolist(), len(column)]):
-        n = b - a - 1
-        if n > 0:
-            column[put : put + n] = column[a + 1 : b]  # numpy moves overlapping slices
-        put += max(n, 0)
-    return column[:put]
 
 
 def _rows_after_taking_out(rows: np.ndarray, out: np.ndarray, in_place: bool = False) -> np.ndarray:
@@ -401,16 +388,17 @@ class TimelineView(QWidget):
         mask, given = self._highlight, self._highlight_given
         if mask is None or given is None or len(mask) != len(self._arrays):
             return None
-        hits = given if isinstance(given, np.ndarray) else np.asarray(list(given))
-        if hits.dtype.kind not in "iu":
-            return None
-        if len(hits) > 1 and not bool(np.all(hits[1:] >= hits[:-1])):
-            hits = np.sort(hits)
         placed = arrays.article_ids[splice.placed]
-        found = positions(hits, placed)
         placed_hits = np.zeros(len(placed), dtype=bool)
-        inside = found < len(hits)
-        placed_hits[inside] = hits[found[inside]] == placed[inside]
+        if len(placed):  # (none for a hide: no pass over the hits to see them sorted)
+            hits = given if isinstance(given, np.ndarray) else np.asarray(list(given))
+            if hits.dtype.kind not in "iu":
+                return None
+            if len(hits) > 1 and not bool(np.all(hits[1:] >= hits[:-1])):
+                hits = np.sort(hits)
+            found = positions(hits, placed)
+            inside = found < len(hits)
+            placed_hits[inside] = hits[found[inside]] == placed[inside]
         # Rows only taken out, a few (a hide): the marks written over their own buffer
         # (the mask is the view's alone, made for the arrays before).  Copied, they took
         # fresh pages when the heap had just been given back (a reload in a big
