@@ -500,19 +500,35 @@ def test_length_classes_follow_an_edit_as_made_anew() -> None:
     assert shown.made_classes() is not None  # an alias has the classes of its rows
     while not room.adopt_step(shown, step_rows=64):
         pass
-    spliced_classes = 0
+    spliced_classes = kept_classes = less_classes = 0
     for step in range(200):
         out, new = random_edit(rng, shown, step)
         new = with_lengths(new)
+        # (read before the splice: a patch in the room writes over shown's columns)
+        points_only = bool(shown.points[out].all() and new.points.all())
+        none_put_in = bool(new.points.all())
+        before = shown.made_classes()
         spliced = user._spliced(shown, out, new, room if step % 3 else None)
         if spliced is shown:
             continue
         classes = spliced.made_classes()
         assert classes is not None
+        # No range taken out nor put in (a hide of an article of points): every range
+        # keeps its place, and the classes theirs, in order of end too.  Ranges only
+        # taken out (a hide): the classes less them, in order of end too.
+        assert (classes is before) == points_only, step
         anew = LengthClasses(spliced.range_starts, spliced.range_ends)
         assert classes.order.tolist() == anew.order.tolist()
         assert classes.bounds.tolist() == anew.bounds.tolist()
         assert classes.present == anew.present and classes.ranges == anew.ranges
+        if none_put_in:
+            for c in anew.present:
+                a, b = int(classes.bounds[c]), int(classes.bounds[c + 1])
+                by_end = classes.by_end[a:b]
+                assert sorted(by_end.tolist()) == sorted(classes.order[a:b].tolist()), step
+                ends = spliced.range_ends[by_end]
+                assert bool(np.all(ends[1:] >= ends[:-1])), step
+                assert classes.end_samples[c].tolist() == ends[::64].tolist(), step
         t = int(rng.integers(0, 60))
         fresh = EventArrays.with_ranges(
             spliced.columns(),
@@ -526,15 +542,17 @@ def test_length_classes_follow_an_edit_as_made_anew() -> None:
         steps = 0
         while not spliced.warm_step():
             steps += 1
-        assert steps == len(classes.present)
+        assert steps == (0 if none_put_in else len(classes.present))
         for c in anew.present:
             for when in (t, t + 1_000, 2**21):
                 counted = classes.ended_by(c, when, spliced.range_ends)
                 assert counted == anew.ended_by(c, when, spliced.range_ends)
         assert spliced.covering_rows(t).tolist() == fresh.covering_rows(t).tolist()
         spliced_classes += 1
+        kept_classes += points_only
+        less_classes += none_put_in and not points_only
         shown = spliced
-    assert spliced_classes > 150
+    assert spliced_classes > 150 and kept_classes > 10 and less_classes > 10
 
 
 def test_arrays_are_moved_into_the_room_in_slices_of_bounded_size_ranges_included() -> None:

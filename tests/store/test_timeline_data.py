@@ -620,6 +620,51 @@ def test_length_classes_sorted_a_slice_at_a_time_are_sorted_whole() -> None:
         )
 
 
+def test_length_classes_less_some_ranges_are_those_made_anew_without_them() -> None:
+    """A hide of an article with ranges: the classes less its ranges (LengthClasses.
+    without), each class in start order and in order of end, with its end samples, as
+    classes made anew from the ranges left; a class left without its order by end (made
+    a slice at a time) stays without it."""
+    from timeline.store.timeline_data import _SAMPLE, LengthClasses
+
+    rng = np.random.default_rng(4)
+    for case in range(60):
+        n = int(rng.integers(1, 3000))
+        starts = np.sort(rng.integers(0, 10**6, n))
+        # Few classes, so that each holds many end samples; ties in ends too.
+        ends = starts + (2 ** rng.integers(0, 4, n)) * rng.integers(1, 3, n)
+        ends[:: int(rng.integers(2, 9))] = starts[0] + 5
+        ends = np.maximum(ends, starts)
+        slice_rows = int(rng.choice([64, 256, 1 << 18]))
+        builder = LengthClasses.steps(starts, ends, slice_rows=slice_rows)
+        try:
+            while True:
+                next(builder)
+        except StopIteration as made:
+            classes = made.value
+        gone = np.sort(rng.choice(n, int(rng.integers(0, min(n, 8) + 1)), replace=False))
+        keep = np.ones(n, dtype=bool)
+        keep[gone] = False
+        after = classes.without(gone.astype(np.int64), ends[keep])
+        anew = LengthClasses(starts[keep], ends[keep])
+        assert after.order.tolist() == anew.order.tolist(), case
+        assert after.bounds.tolist() == anew.bounds.tolist(), case
+        assert after.present == anew.present and after.ranges == anew.ranges, case
+        for c in after.present:
+            a, b = int(after.bounds[c]), int(after.bounds[c + 1])
+            if c not in classes.end_samples:
+                assert c not in after.end_samples, case  # left to end_step, as before
+                continue
+            by_end = after.by_end[a:b]
+            assert sorted(by_end.tolist()) == after.order[a:b].tolist(), case
+            in_order = ends[keep][by_end]
+            assert bool(np.all(in_order[1:] >= in_order[:-1])), case
+            assert after.end_samples[c].tolist() == in_order[::_SAMPLE].tolist(), case
+            for t in rng.integers(0, 10**6 + 100, 5).tolist():
+                counted = after.ended_by(c, t, ends[keep])
+                assert counted == anew.ended_by(c, t, ends[keep]), case
+
+
 def test_length_classes_warmed_a_step_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(timeline_data, "_MAKE_AT_ONCE", 10)
     monkeypatch.setattr(timeline_data, "_CLASS_SLICE", 64)

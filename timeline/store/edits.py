@@ -1118,7 +1118,14 @@ def _spliced(
     if room is not None:
         room.hold(spliced, offsets)
     classes = arrays.made_classes()
-    if classes is not None:
+    gone = _ranges_gone(range_pieces, len(ranges)) if classes is not None else None
+    if classes is not None and gone is not None and len(gone) <= _FEW_RANGES_GONE:
+        # Ranges only taken out (a hide): the classes less them, orders by end and all
+        # (no range gone, an article of points: the very same classes).  Spliced, they
+        # were a new order (13 ms at 7,604,961 events) without orders by end, the first
+        # made again in the edit's own turn (27-60 ms), the others in idle steps.
+        spliced.take_classes(classes.without(gone, spliced.range_ends) if len(gone) else classes)
+    elif classes is not None:
         # The ranges' length classes follow the same pieces (made again they cost 15-20
         # ms at a million events on the edit's first frames, the view meanwhile reading
         # every earlier range's end for each frame).
@@ -1279,6 +1286,25 @@ def _spliced_at_once(
         by_class = np.argsort(now, kind="stable").astype(dtype)
         spliced.take_classes(LengthClasses.from_order(by_class, np.bincount(now, minlength=65)))
     return _followed(spliced, arrays, out, at, new.article_ids[order], read)
+
+
+# Ranges taken out up to which an edit's length classes are those before less them
+# (LengthClasses.without: two passes over every range's position a range gone).
+_FEW_RANGES_GONE = 8
+
+
+def _ranges_gone(range_pieces: list[tuple[int, int, int, int]], ranges: int) -> np.ndarray | None:
+    """The range positions (sorted) that no kept slice of range_pieces holds, of the
+    `ranges` before; None when the pieces put a range in."""
+    if any(kind for kind, *_ in range_pieces):
+        return None
+    gone: list[int] = []
+    at = 0
+    for _kind, lo, hi, _shift in range_pieces:
+        gone.extend(range(at, lo))
+        at = max(at, hi)
+    gone.extend(range(at, ranges))
+    return np.array(gone, dtype=np.int64)
 
 
 def _spliced_classes(
