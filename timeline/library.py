@@ -239,9 +239,10 @@ def sign_articles(
     word hashes and shingles (Signed.word_hashes, Signed.shingles) of other articles,
     which a verdict may read (the same import's earlier batches).  bands: every band
     row of the store, held in memory (an import into a store that held none): the
-    candidates are looked up there, and the batch's rows added to it.  pending (with
-    bands None): band rows of the same transaction not yet written (_PendingBands),
-    looked up beside the store's, and the batch's rows held there too.
+    candidates are looked up there, and the batch's rows added to it.  pending: band
+    rows of the same transaction not yet written (_PendingBands), looked up beside the
+    store's, and the batch's rows held there too (with bands None); given with bands,
+    the batch's rows are held in bands alone, for the caller to write (_Signer).
     """
     batch = sorted(articles)
     prepared = prepared or {}
@@ -285,7 +286,7 @@ def sign_articles(
         found = stories.copies.copies_of_candidates(signed, compared, sigs, judge, published)
     else:
         found = stories.copies_in_batch(signed, holders, sigs, judge, published)
-    held_back = bands is None and pending is not None
+    held_back = pending is not None  # in bands, or else in pending
     story_store.save_signatures(
         store,
         [(a, sig.shingles, sig.to_bytes(), keys) for a, sig, keys in signed],
@@ -566,6 +567,12 @@ class _Signer:
         # A file's own signer (in its own transaction): band rows held back, once the
         # store answers for them (own.bands dropped or never kept).
         self.held_bands = None if deferred else _PendingBands()
+        # ... and while own.bands answers, its rows from this article on are the file's,
+        # not yet written: written once, in key order, when the file ends (or own.bands
+        # is dropped).  Written a batch at a time, each batch's 32,000 rows landed all
+        # over the index: 1.9 s of the writer's CPU for SaudiNewsNet's 1.9 million rows,
+        # 1.1 s written at once (measured alone, the same rows).
+        self.first_held: int | None = None
 
     def add(self, article_id: int, title: str, body: str, signed: Signed | None = None) -> None:
         self.pending.append((article_id, title, body))
@@ -583,8 +590,16 @@ class _Signer:
     def write_held_bands(self) -> None:
         """Write the band rows held back (a file's own signer, before its transaction
         ends)."""
+        self._write_own_rows()
         if self.held_bands is not None:
             self.held_bands.write(self.store)
+
+    def _write_own_rows(self) -> None:
+        """Write the file's band rows that own.bands holds (see first_held)."""
+        bands = self.own.bands
+        if self.first_held is not None and bands is not None:
+            story_store.save_band_rows(self.store, *bands.rows_from(self.first_held))
+        self.first_held = None
 
     def mark(self) -> tuple[int, int]:
         """Where the pending articles stand, for undo."""
@@ -608,6 +623,8 @@ class _Signer:
             if self.writer is not None and own.words is None:
                 self.writer.flush()  # the verdicts read the index's document counts
             own.batches += 1
+            if self.held_bands is not None and own.bands is not None and self.first_held is None:
+                self.first_held = min(article_id for article_id, _t, _b in self.pending)
             sign_articles(
                 self.store,
                 self.pending,
@@ -618,6 +635,7 @@ class _Signer:
                 self.held_bands,
             )
             if own.bands is not None and len(own.bands) > _BANDS_KEPT:
+                self._write_own_rows()  # the index answers for them from here on
                 own.bands = None  # bounded memory: the index answers from here on
             self.recent.update(
                 (a, (signed.word_hashes, signed.shingles)) for a, signed in self.prepared.items()

@@ -887,6 +887,39 @@ def test_band_rows_held_back_find_what_rows_written_at_once_find(
     assert len(found["at_once", "two"][0]) >= 4  # copies found
 
 
+def test_a_files_band_rows_kept_in_memory_are_written_once_in_key_order(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import into an empty store answers from its own band rows in memory
+    (_OwnRows.bands): each file's rows are written once, when it ends, in key order,
+    not a batch at a time; the store comes out as the store-answered import leaves it."""
+    first, second, _failing = _sample_files(corpus, tmp_path)
+    monkeypatch.setattr(library, "_SIGN_BATCH", 16)  # batches flushed within a file
+    monkeypatch.setattr(library, "GROUP_FILE_BYTES", 0)  # each file a transaction
+    with monkeypatch.context() as patched:
+        patched.setattr(story_store, "holds_none", lambda _store: (False, False))
+        with Store(tmp_path / "asked.db") as asked:
+            library.import_paths(asked, [first, second], processes=1, strict=True)
+            expected = _story_rows(asked)
+    written: list[list[tuple[int, int]]] = []
+    real_write = story_store.save_band_rows
+
+    def write(store: Store, keys: np.ndarray, ids: np.ndarray) -> None:
+        written.append(list(zip(keys.tolist(), ids.tolist(), strict=True)))
+        real_write(store, keys, ids)
+
+    monkeypatch.setattr(story_store, "save_band_rows", write)
+    with Store(tmp_path / "kept.db") as kept:
+        library.import_paths(kept, [first, second], processes=1, strict=True)
+        assert _story_rows(kept) == expected
+        ids = [i for (i,) in kept.db.conn.execute("SELECT id FROM articles ORDER BY id")]
+    assert len(written) == 2  # one a file
+    assert all(rows == sorted(rows) for rows in written)
+    assert sorted(written[0] + written[1]) == expected[1]
+    assert max(i for _k, i in written[0]) < min(i for _k, i in written[1])
+    assert {i for _k, i in written[1]} <= set(ids[100:])  # the second file's articles
+
+
 def test_band_rows_are_saved_many_a_statement_and_the_rest_one_by_one(
     store: Store, tmp_path: Path
 ) -> None:

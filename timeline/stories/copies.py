@@ -1297,6 +1297,13 @@ class BandIndex:
         ):
             self._merge_last()
 
+    def rows_from(self, first_id: int) -> tuple[np.ndarray, np.ndarray]:
+        """The rows of ids first_id and past, (keys, ids) sorted by key, then id: what an
+        import added since the article first_id (ids are given in rising order)."""
+        keys, ids = self._whole()
+        kept = ids >= first_id
+        return (keys, ids) if kept.all() else (keys[kept], ids[kept])
+
     def holders(self, keys: np.ndarray, per_key: int = BUCKET_LIMIT) -> dict[int, list[int]]:
         """The first per_key holders (ascending ids) of each of the keys that has any."""
         wanted = np.unique(np.asarray(keys, dtype=np.int64))
