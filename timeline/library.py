@@ -313,6 +313,7 @@ class _ArticleWords:
         self.store, self.texts, self.signed, self.known = store, texts, signed, recent
         self.made_words: dict[int, list[str]] = {}
         self.made: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self.made_rare: dict[int, np.ndarray] = {}
 
     def _text(self, article_id: int) -> str:
         text = self.texts.get(article_id) or story_store.article_texts(self.store, article_id)
@@ -347,6 +348,19 @@ class _ArticleWords:
     def word_hashes(self, article_id: int) -> np.ndarray:
         return self._hashes(article_id)[0]
 
+    def rare_hashes(
+        self, article_id: int, counts: stories.copies.WordCounts, total: int
+    ) -> np.ndarray:
+        """stories.copies.rare_hashes of the article's words, found once a batch (the
+        counts do not change while a batch is judged): an article is in several of its
+        pairs (SaudiNewsNet's 5,625 pairs judged on their rare words asked 11,250 times
+        for 7,884 articles' rare words: 0.45 -> 0.36 s of the writer's CPU)."""
+        found = self.made_rare.get(article_id)
+        if found is None:
+            found = stories.copies.rare_hashes(self.word_hashes(article_id), counts, total)
+            self.made_rare[article_id] = found
+        return found
+
 
 class _PairOfArticles:
     """stories.PairWords of two articles (their exact shingles, then their words)."""
@@ -364,11 +378,9 @@ class _PairOfArticles:
         bar), the counts not yet known asked only as far as the verdict needs them."""
         counts = self.counts
         if counts.words is not None:  # every count at hand, by word hash
-            return stories.copies.rare_shared_of_hashes(
-                self.read.word_hashes(self.a),
-                self.read.word_hashes(self.b),
-                counts.words,
-                counts.total,
+            return stories.copies.rare_share(
+                self.read.rare_hashes(self.a, counts.words, counts.total),
+                self.read.rare_hashes(self.b, counts.words, counts.total),
             )
         a, b = set(self.read.words(self.a)), set(self.read.words(self.b))
         return stories.copies.rare_shared_asking(a, b, counts.known(a | b), counts, counts.total)

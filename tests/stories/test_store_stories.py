@@ -786,7 +786,7 @@ def test_an_import_into_an_empty_store_answers_from_memory_what_the_store_would(
                 expected[name] = _story_rows(asked)
     assert len(expected["two"][0]) >= 4  # copies found, one of them judged on its rare words
     judged: list[float] = []
-    real = stories.copies.rare_shared_of_hashes
+    real = stories.copies.rare_share
 
     def counted(*args):  # type: ignore[no-untyped-def]
         judged.append(real(*args))
@@ -795,7 +795,7 @@ def test_an_import_into_an_empty_store_answers_from_memory_what_the_store_would(
     def refused(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError("asked the store")
 
-    monkeypatch.setattr(stories.copies, "rare_shared_of_hashes", counted)
+    monkeypatch.setattr(stories.copies, "rare_share", counted)
     signers = _recorded_signers(monkeypatch)
 
     def held_rows(own: library._OwnRows) -> list[tuple[int, int]]:
@@ -885,6 +885,44 @@ def test_band_rows_held_back_find_what_rows_written_at_once_find(
         assert found["forty", name] == found["at_once", name]
         assert found["to_the_end", name] == found["at_once", name]
     assert len(found["at_once", "two"][0]) >= 4  # copies found
+
+
+def test_an_articles_rare_words_are_counted_once_a_batch_whatever_its_pairs(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A verdict on rare words reads an article's document counts (WordCounts.of) once
+    a batch, however many of its pairs ask: the verdicts are the store's."""
+    lines = (corpus / "saudinewsnet" / "sample.jsonl").read_text(encoding="utf-8").splitlines()
+    # The sample's one pair judged on its rare words (an agency's report of the cabinet
+    # and a paper's of the bombing it spoke of), and two more papers printing the report.
+    (report,) = [line for line in lines if "يرأس جلسة مجلس الوزراء" in json.loads(line)["title"]]
+    reprints = [json.dumps({**json.loads(report), "source": f"paper{i}"}) for i in range(2)]
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join([*lines, *reprints]) + "\n", encoding="utf-8")
+    with monkeypatch.context() as patched:
+        patched.setattr(story_store, "holds_none", lambda _store: (False, False))
+        with Store(tmp_path / "asked.db") as asked:
+            library.import_paths(asked, [path], processes=1, strict=True)
+            expected = _story_rows(asked)
+    counted: list[int] = []
+    shares: list[float] = []
+    real_of, real_share = stories.copies.WordCounts.of, stories.copies.rare_share
+
+    def of(self, hashes):  # type: ignore[no-untyped-def]
+        counted.append(len(hashes))
+        return real_of(self, hashes)
+
+    def share(*args):  # type: ignore[no-untyped-def]
+        shares.append(real_share(*args))
+        return shares[-1]
+
+    monkeypatch.setattr(stories.copies.WordCounts, "of", of)
+    monkeypatch.setattr(stories.copies, "rare_share", share)
+    with Store(tmp_path / "kept.db") as kept:
+        library.import_paths(kept, [path], processes=1, strict=True)
+        assert _story_rows(kept) == expected
+    # Some article is in more than one pair: fewer articles counted than pairs' sides.
+    assert len(shares) >= 3 and len(counted) < 2 * len(shares)
 
 
 def test_a_files_band_rows_kept_in_memory_are_written_once_in_key_order(

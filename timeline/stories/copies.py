@@ -1381,9 +1381,18 @@ class WordCounts:
 def rare_shared_of_hashes(a: np.ndarray, b: np.ndarray, counts: WordCounts, total: int) -> float:
     """rare_shared() of two articles' distinct word hashes, the document counts read
     from counts."""
-    ceiling = rare_ceiling(total)
-    rare_a = a[counts.of(a) <= ceiling]
-    rare_b = b[counts.of(b) <= ceiling]
+    return rare_share(rare_hashes(a, counts, total), rare_hashes(b, counts, total))
+
+
+def rare_hashes(hashes: np.ndarray, counts: WordCounts, total: int) -> np.ndarray:
+    """Those of an article's distinct word hashes whose words are rare among total
+    articles, the document counts read from counts (one half of rare_shared_of_hashes:
+    an article in several pairs of a batch has its rare words found once)."""
+    return hashes[counts.of(hashes) <= rare_ceiling(total)]
+
+
+def rare_share(rare_a: np.ndarray, rare_b: np.ndarray) -> float:
+    """rare_shared() of two articles' rare word hashes (rare_hashes)."""
     fewer = min(len(rare_a), len(rare_b))
     shared = len(np.intersect1d(rare_a, rare_b, assume_unique=True))
     return (shared + RARE_PRIOR) / (fewer + RARE_PRIOR)
