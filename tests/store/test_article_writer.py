@@ -189,3 +189,27 @@ def test_insert_rows_writes_every_row_in_order(count: int, width: int) -> None:
     sql = f"INSERT INTO t ({columns}) VALUES ({', '.join('?' * width)})"
     store_module.insert_rows(conn, sql, rows)
     assert conn.execute(f"SELECT {columns} FROM t ORDER BY id").fetchall() == rows
+
+
+def test_the_writer_writes_the_index_rows_of_many_articles_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each write of the index rows is a segment of the full-text index to merge later:
+    the writer holds the rows of 1,024 articles (or _WRITER_CHARS of text) before it
+    writes them."""
+    writes: list[int] = []
+    real_flush = store_module.ArticleWriter.flush
+
+    def flush(self: store_module.ArticleWriter) -> None:
+        if self._index:
+            writes.append(len(self._index))
+        real_flush(self)
+
+    monkeypatch.setattr(store_module.ArticleWriter, "flush", flush)
+    with Store(tmp_path / "many.db") as store:
+        with store.transaction(), store.article_writer() as writer:
+            for n in range(1100):
+                draft = ArticleDraft(title=f"خبر {n}", body=f"نص الخبر {n}")
+                writer.add(draft, f"u{n}", MAY, search_parts(draft.title, draft.body))
+        assert store.db.conn.execute("SELECT count(*) FROM article_search").fetchone()[0] == 1100
+    assert writes == [1024, 76]
