@@ -99,7 +99,11 @@ def walk(args: argparse.Namespace) -> dict[str, object]:
     ticker.start()
 
     did: dict[str, object] = {}
-    peaks: dict[str, float] = {}  # action: the process's peak RSS (MB) once it was done
+    # action: the process's peak RSS (MB) from the action to the next (each repeat's, the
+    # highest), where the kernel lets the peak be started again; else the peak by then.
+    peaks: dict[str, float] = {}
+    held: dict[str, float] = {}  # action: the RSS (MB) once it was done (its last repeat)
+    walk_peak = [0.0]  # the process's peak over the whole walk
     key = QTest.keyClick
     timeline, table = window.timeline, window.list
 
@@ -181,12 +185,15 @@ def walk(args: argparse.Namespace) -> dict[str, object]:
             return
         name, act, wait, effect = steps.pop(0)
         action[0] = name
+        walk_peak[0] = max(walk_peak[0], first_frames.rss_mb("VmHWM"))
+        _restart_peak()
 
         def after() -> None:
             def seen() -> None:  # what the action did, read once the window has done it
                 did.setdefault(name, [])
                 did[name].append(effect())  # type: ignore[attr-defined]
-                peaks[name] = first_frames.rss_mb("VmHWM")  # the process's peak by now
+                peaks[name] = max(peaks.get(name, 0.0), first_frames.rss_mb("VmHWM"))
+                held[name] = first_frames.rss_mb()
                 step()
 
             QTimer.singleShot(_PAUSE_MS, seen)
@@ -236,10 +243,21 @@ def walk(args: argparse.Namespace) -> dict[str, object]:
         "stalls": shown,  # action: [longest stall ms, the GUI thread's CPU ms in it]
         "did": {name: _said(values) for name, values in did.items()},  # type: ignore[arg-type]
         "steps_left": len(steps),
-        "peak_rss_mb": first_frames.rss_mb("VmHWM"),
-        "peak_rss_after_mb": peaks,  # action: the peak RSS once it was done
+        "peak_rss_mb": max(walk_peak[0], first_frames.rss_mb("VmHWM")),
+        "peak_rss_after_mb": peaks,  # action: the peak RSS in it (its own, as above)
+        "rss_after_mb": held,  # action: the RSS then
         "machine": _machine(),
     }
+
+
+def _restart_peak() -> bool:
+    """Start the process's peak RSS (VmHWM) again from its RSS now, so that each action's
+    own peak is read (Linux 4.0 and later); whether it was."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
 
 
 def _said(values: list[object]) -> object:
@@ -253,7 +271,7 @@ def table(runs: list[dict[str, object]]) -> str:
         f"{first['articles']:,} articles, {first['events']:,} events, search {first['query']!r};"
         f" {len(runs)} run(s); {first['machine']}",
         f"  {'action':<20} {'longest stall ms, median [min-max]':<36}"
-        " GUI CPU ms in it (median)   peak RSS after it, MB (max)",
+        " GUI CPU ms in it (median)   peak RSS in it, MB (max)   RSS after it (max)",
     ]
     stalls = [r["stalls"] for r in runs]
     for name in stalls[0]:  # type: ignore[union-attr]
@@ -261,7 +279,10 @@ def table(runs: list[dict[str, object]]) -> str:
         cpu = [s[name][1] for s in stalls if name in s]  # type: ignore[index,operator]
         cell = f"{statistics.median(ms):6.0f} [{min(ms)}-{max(ms)}]"
         peak = max(float(r["peak_rss_after_mb"].get(name, 0)) for r in runs)  # type: ignore[union-attr,attr-defined]
-        lines.append(f"  {name:<20} {cell:<36} {statistics.median(cpu):<28.0f}{peak:.0f}")
+        rss = max(float(r.get("rss_after_mb", {}).get(name, 0)) for r in runs)  # type: ignore[union-attr,attr-defined]
+        lines.append(
+            f"  {name:<20} {cell:<36} {statistics.median(cpu):<28.0f}{peak:<27.0f}{rss:.0f}"
+        )
     longest = [int(r["longest_ms"]) for r in runs]  # type: ignore[call-overload]
     over = sum(int(r["actions_over_50ms"]) for r in runs)  # type: ignore[call-overload]
     lines.append(f"  longest of any action: {max(longest)} ms; actions over 50 ms: {over}")
