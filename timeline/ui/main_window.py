@@ -1417,7 +1417,7 @@ class MainWindow(QMainWindow):
         memo = self._story_hits_memo
         if memo is not None and memo[0] is ids and memo[1] is earliest:
             return memo[2]  # the status bar asks again at each update
-        hits = shown_once(np.asarray(ids, dtype=np.int64), self._earliest_columns(earliest))
+        hits = shown_once(np.asarray(ids), self._earliest_columns(earliest))
         self._story_hits_memo = (ids, earliest, hits)
         return hits
 

@@ -289,7 +289,7 @@ def _loaded_marked(loaded: LoadedEvents, hits: np.ndarray, collapse: bool) -> Lo
     stories = loaded.stories
     if collapse and stories is not None and stories.earliest:
         assert loaded.earliest_columns is not None
-        story_hits = shown_once(np.asarray(hits, dtype=np.int64), loaded.earliest_columns)
+        story_hits = shown_once(np.asarray(hits), loaded.earliest_columns)
     overlaid = loaded.overlaid
     assert overlaid is not None
     marks = hit_marks(overlaid, overlaid.article_ids, story_hits, None)
@@ -616,12 +616,12 @@ class SearchWorker(QObject):
             if marked is not None:
                 hits = ids
                 if marked.earliest is not None:
-                    import numpy as np
-
                     # Each story once: a hit in any copy marks its story (the window's
                     # _story_hits, made here: at 3,880,000 articles the marks made on the
-                    # GUI thread were 72 ms of a search's 88 ms stall).
-                    hits = shown_once(np.asarray(ids, dtype=np.int64), marked.earliest[1])
+                    # GUI thread were 72 ms of a search's 88 ms stall).  In the hits' own
+                    # type: a 64-bit copy of a common word's was 18 MB at the search's
+                    # peak, and kept by the window as its hits.
+                    hits = shown_once(ids, marked.earliest[1])
                     self.story_hits = (marked.earliest[0], hits)
                 # Read only: the GUI thread may write over these columns meanwhile (an
                 # edit), and then draws other arrays, for which these marks are not taken.
