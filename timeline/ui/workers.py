@@ -591,6 +591,11 @@ class SearchWorker(QObject):
 
     def run(self) -> None:
         try:
+            # What the window let go of since the last search's end (that search's hits,
+            # list order and marks, replaced once its worker had given its pages back)
+            # given back before this one's read: at 3,880,000 articles 10-40 MB of them
+            # were resident under the read, the peak of a search with each story once.
+            release_freed()
             with Store(self._db_path, create=False) as store:
                 ids = matching_article_ids(
                     store, self.request.query, **self.request.filters(), stamp=self._stamp
