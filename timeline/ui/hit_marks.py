@@ -41,8 +41,16 @@ def true_rows(mask: np.ndarray, step: int = 1 << 20, *, invert: bool = False) ->
 def rows_of_articles(
     article_ids: np.ndarray, wanted_ids: Iterable[int], bounds: tuple[int, int] | None = None
 ) -> np.ndarray:
-    """Which rows belong to one of wanted_ids: by a table indexed by article id, one
-    pass over the rows (numpy.isin sorted them all: 0.1-0.5 s on the GUI thread for a
+    """Which rows belong to one of wanted_ids (the pass that marks a search's hits on
+    the timeline's events): among() over the rows' article ids."""
+    return among(article_ids, wanted_ids, bounds)
+
+
+def among(
+    article_ids: np.ndarray, wanted_ids: Iterable[int], bounds: tuple[int, int] | None = None
+) -> np.ndarray:
+    """Which of article_ids are one of wanted_ids: by a table indexed by article id, one
+    pass over them (numpy.isin sorted them all: 0.1-0.5 s on the GUI thread for a
     search highlighting a quarter of a million events' articles).  bounds: the lowest
     and highest of article_ids, when known (two more passes over 10M rows: 18 ms)."""
     # One conversion of the whole list (a Python int() for each id took longer than the
@@ -102,7 +110,7 @@ def hits_less(hits: np.ndarray, gone: Iterable[int]) -> np.ndarray:
     return taken_out(hits, listed)
 
 
-# Rows a slice of rows_of_articles (a few milliseconds each).
+# Rows a slice of among() (a few milliseconds each).
 _SLICE = 1 << 18
 
 
@@ -148,14 +156,14 @@ def shown_once(ids: np.ndarray, earliest: tuple[np.ndarray, np.ndarray]) -> np.n
     Only the few places that can change are worked on (the copies given, and the ids
     their stand-ins already hold): two million hits take one mask and the array kept,
     not a sort or a Python object an id.  Both are found by a table looked up a slice
-    of the ids at a time (rows_of_articles): 2,280,000 hits in 32 bits with 300,000
+    of the ids at a time (among): 2,280,000 hits in 32 bits with 300,000
     copies among them (spread at random over 3,880,000 articles), made 64-bit by the
     callers (18 MB) and looked up by numpy's isin, peaked at 48 MB more with the 17 MB
     kept; now 23 MB with the 8.7 kept, in 175-209 ms where 253-277."""
     keys, copies = earliest
     if not len(keys) or not len(ids):
         return ids
-    moved = true_rows(rows_of_articles(ids, keys))
+    moved = true_rows(among(ids, keys))
     if not len(moved):
         return ids
     stand_ins = copies[np.searchsorted(keys, ids[moved])]
@@ -163,7 +171,7 @@ def shown_once(ids: np.ndarray, earliest: tuple[np.ndarray, np.ndarray]) -> np.n
         bounds = np.iinfo(ids.dtype)
         if int(stand_ins.min()) < bounds.min or int(stand_ins.max()) > bounds.max:
             ids = ids.astype(np.int64)
-    held = true_rows(rows_of_articles(ids, stand_ins))
+    held = true_rows(among(ids, stand_ins))
     places = np.union1d(moved, held)  # sorted: the order the ids come in
     shown = ids[places]
     shown[np.searchsorted(places, moved)] = stand_ins
