@@ -7,6 +7,7 @@ import itertools
 import os
 import re
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -533,6 +534,8 @@ class MainWindow(QMainWindow):
         # The load whose events are yet to be shown: its thread ends a moment after they
         # are (a moment an edit could come in, under load), so the thread says less.
         self._loader: EventsLoader | None = None
+        # Set once the window has let go of its one copy for the loader (load_timeline).
+        self._let_go: threading.Event | None = None
         # Another program's writes to the library (a terminal's import, a second window):
         # seen within seconds and shown (store_watch.py).
         self.watcher = StoreWatcher(store, self._watch_waits, self)
@@ -1304,12 +1307,16 @@ class MainWindow(QMainWindow):
             self._timeline_stale = True
             return
         self._timeline_stale = False
+        # The one copy is let go when the events per day come (_events_summarized): the
+        # loader reads the events once it has, into the pages it frees.
+        self._let_go = threading.Event() if self._one_copy and self._overlaid is not None else None
         loader = EventsLoader(
             self.store.path,
             collapse=self.collapse_action.isChecked(),
             with_hidden=self.edits.show_hidden,
             one_copy_above=ROOM_BUDGET_BYTES,
             hits=self._search_ids,
+            let_go=self._let_go,
         )
         self._edits_at_load = self._edits_shown
         self._touched_since_load = set()
@@ -1325,10 +1332,15 @@ class MainWindow(QMainWindow):
         """The events per day, read before the events: drawn as a density band until they
         come (at start), and in their place meanwhile when the window's events are its
         one copy (_let_go_of_events)."""
+        let_go, self._let_go = self._let_go, None
         if self._closed:
+            if let_go is not None:
+                let_go.set()
             return
         if self._one_copy and self._overlaid is not None and self._loader is not None:
             self._let_go_of_events(summary)
+        if let_go is not None:
+            let_go.set()  # the loader reads the events now
         self.timeline.set_summary(summary)
 
     def _let_go_of_events(self, summary: DensitySummary) -> None:
@@ -2743,6 +2755,8 @@ class MainWindow(QMainWindow):
         self.exporter.cancel()  # its file not written (no FILE.XXXXXXXX.part left)
         # Edits asked for are kept; the pane is not read again for them.
         self.edits.controller.wait_written(_CLOSE_WAIT_MS, after_frame=False)
+        if self._let_go is not None:
+            self._let_go.set()  # the loader waits for it no more: it is waited for
         self.abandoned_threads = self._finish_threads(_CLOSE_WAIT_MS)
         self._closed = True
         self._stop_relocking()
