@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.stores import copy_of
 from timeline.library import import_paths
 from timeline.paths import translations_dir
 from timeline.store import Store
@@ -45,6 +46,13 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def sample_store(sample_db: Path) -> Iterator[Store]:
     with Store(sample_db) as store:
+        yield store
+
+
+@pytest.fixture
+def own_store(sample_db: Path, tmp_path: Path) -> Iterator[Store]:
+    """A copy of the sample store: edits must not reach the session's shared one."""
+    with Store(copy_of(sample_db, tmp_path / "own.db")) as store:
         yield store
 
 

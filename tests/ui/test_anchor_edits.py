@@ -12,6 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.edits.test_anchor import ARTICLE, BODY
+from tests.ui.stores import copy_of
 from tests.ui.waiting import article_shown, open_window
 from timeline import edits, library
 from timeline.store import Store
@@ -22,9 +23,7 @@ from timeline.ui.main_window import MainWindow
 @pytest.fixture
 def store(sample_db: Path, tmp_path: Path) -> Iterator[Store]:
     """A copy of the sample store with the made-up article of tests/edits/test_anchor."""
-    path = tmp_path / "anchor.db"
-    with Store(sample_db) as source:
-        source.conn.execute(f"VACUUM INTO '{path}'")
+    path = copy_of(sample_db, tmp_path / "anchor.db")
     one = tmp_path / "one.jsonl"
     one.write_text(json.dumps(ARTICLE, ensure_ascii=False), "utf-8")
     with Store(path) as opened:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PySide6.QtCore import QModelIndex, QRect, Qt
@@ -286,14 +284,10 @@ def test_hidden_and_later_copies_are_passed_over_in_the_whole_list(
     assert model.row_of(everything[-1]) == len(everything) - 1
 
 
-def test_a_hidden_article_listed_again_says_it_is_hidden(sample_db: Path, tmp_path: Path) -> None:
+def test_a_hidden_article_listed_again_says_it_is_hidden(own_store: Store) -> None:
     # View > Show hidden items put the hidden articles back in the list looking like
     # every other row: the timeline greyed them, the list gave no sign of which they were.
-    path = tmp_path / "edits.db"  # a copy: the session's sample store is shared
-    with Store(sample_db) as source:
-        source.conn.execute(f"VACUUM INTO '{path}'")
-    with Store(path) as own_store:
-        _hidden_rows_say_so(own_store)
+    _hidden_rows_say_so(own_store)
 
 
 def _hidden_rows_say_so(own_store: Store) -> None:
@@ -562,17 +556,13 @@ def test_each_story_once_keeps_the_order_a_dictionary_of_the_copies_gives() -> N
 
 
 def test_a_hit_hidden_is_cut_from_the_hits_where_they_are(
-    small_pages: None, sample_db: Path, tmp_path: Path
+    small_pages: None, own_store: Store
 ) -> None:
     # A hide under a common word's search copied the list's 2,278,641 ids less the
     # hidden one (14 ms of the GUI thread at 3,880,000 articles, most of it fresh
     # pages): they are cut in their own buffer.  Read again (each story once turned
     # off, which reloads the ids as asked), the list is the same.
-    path = tmp_path / "edits.db"  # a copy: the session's sample store is shared
-    with Store(sample_db) as source:
-        source.conn.execute(f"VACUUM INTO '{path}'")
-    with Store(path) as own_store:
-        _hit_cut_where_it_is(own_store)
+    _hit_cut_where_it_is(own_store)
 
 
 def _hit_cut_where_it_is(own_store: Store) -> None:

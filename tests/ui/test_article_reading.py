@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 from pytestqt.qtbot import QtBot
 
+from tests.ui.stores import copy_of
 from tests.ui.waiting import article_shown
 from timeline.ingest import article_uid
 from timeline.model import Article, ArticleDraft, Event
@@ -35,10 +36,7 @@ _PARAGRAPH = "قال وزير الخارجية إن القمة العربية ع
 @pytest.fixture
 def long_store(sample_db: Path, tmp_path: Path) -> Iterator[Store]:
     """The sample articles and one of about 400 KB with a mention in every paragraph."""
-    path = tmp_path / "long.db"
-    with Store(sample_db) as source:
-        source.conn.execute(f"VACUUM INTO '{path}'")
-    with Store(path) as store:
+    with Store(copy_of(sample_db, tmp_path / "long.db")) as store:
         body = "\n".join(_PARAGRAPH * 4 for _ in range(1_500))
         draft = ArticleDraft(title="مقال طويل جدا", body=body, source="اختبار")
         with store.transaction():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,16 +26,6 @@ from timeline.ui.article_model import ArticleIdRole
 from timeline.ui.detail_pane import EventIdRole
 from timeline.ui.edit_dialogs import DateDialog
 from timeline.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def own_store(sample_db: Path, tmp_path: Path) -> Iterator[Store]:
-    """A copy of the sample store: edits must not reach the session's shared one."""
-    path = tmp_path / "edits.db"
-    with Store(sample_db) as source:
-        source.conn.execute(f"VACUUM INTO '{path}'")
-    with Store(path) as store:
-        yield store
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from tests.ui.stores import copy_of
 from tests.ui.waiting import article_shown, open_window
 from timeline import edits, library
 from timeline.store import Store
@@ -467,9 +468,7 @@ def _loaded(qtbot: QtBot, worker: EventsLoader) -> LoadedEvents:
 
 def _hidden_copy(sample_db: Path, tmp_path: Path) -> tuple[Path, int]:
     """A copy of the sample store with one article (one with events) hidden."""
-    path = tmp_path / "hidden.db"
-    with Store(sample_db) as source:
-        source.conn.execute(f"VACUUM INTO '{path}'")
+    path = copy_of(sample_db, tmp_path / "hidden.db")
     with Store(path) as store:
         (article_id,) = store.conn.execute("SELECT min(article_id) FROM events").fetchone()
         edits.set_hidden(store, edits.article_target(store, article_id))
