@@ -341,6 +341,7 @@ JUDGED = {
     91: DATA / "precision_sample_91.tsv",
     92: DATA / "precision_sample_92.tsv",
     93: DATA / "precision_sample_93.tsv",
+    94: DATA / "precision_sample_94.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
