@@ -342,6 +342,7 @@ JUDGED = {
     92: DATA / "precision_sample_92.tsv",
     93: DATA / "precision_sample_93.tsv",
     94: DATA / "precision_sample_94.tsv",
+    95: DATA / "precision_sample_95.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
