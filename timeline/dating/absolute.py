@@ -1553,6 +1553,12 @@ DECADE = rx(
     r"الحالي|الحادي\s+والعشرين|الثامن\s+عشر))?"
 )
 AGE_AFTER = rx(r"\s+(?:من\s+)?(?:عمر|العمر|سن)")
+# في السبعينيات والثمانينيات من العمر, الستينيات أو السبعينيات من عمره: the first of two
+# decades is the age the second is (1 mention of the corpus changed, so).
+PAIRED_AGE_AFTER = rx(
+    rf"\s+(?:و|او)\s*{DEFINITE}?(?:{lx.alternation(lx.DECADE_STEMS)})ي{{1,2}}ن(?:ي{{1,2}})?ات"
+    r"\s+(?:من\s+)?(?:عمر|العمر|سن)"
+)
 LEVEL_BEFORE = rx(r"(?<!\w)[وفبل]?(?:بحر|مستوي|مستويات|حاجز|نطاق|منطقه)\s+$")
 HIJRI_DECADE_AFTER = rx(r"\s+(?:ال)?هجري")  # التسعينات الهجرية: the 1390s AH, not placed
 CENTURY_STARTS = {
@@ -1577,7 +1583,7 @@ def _century_start(ctx: Context, word: str | None) -> int:
 def decades(ctx: Context) -> Iterator[Candidate]:
     """السبعينيات, الثمانينات, ستينيات القرن الماضي -> '197X'."""
     for hit in ctx.scan(DECADE, DECADE_ANCHOR, reach=DECADE_REACH):
-        if AGE_AFTER.match(ctx.text, hit.end()):
+        if AGE_AFTER.match(ctx.text, hit.end()) or PAIRED_AGE_AFTER.match(ctx.text, hit.end()):
             continue  # في الخمسينات من عمره: an age, not a decade
         if HIJRI_DECADE_AFTER.match(ctx.text, hit.end()):
             continue
