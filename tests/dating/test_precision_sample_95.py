@@ -36,3 +36,18 @@ def test_two_decades_of_age(text: str) -> None:
 def test_two_decades_of_history() -> None:
     text = "ازدهرت الصناعة في الستينيات والسبعينيات من القرن الماضي"
     assert [value for _, value in found(text)] == ["196X", "197X"]
+
+
+# سيتوجه الوفد اعتبارا من اليوم «أمس السبت»: the paper glosses a statement's today as
+# yesterday in quotes as well as in brackets, and with yesterday's weekday (the gloss
+# is a mention of its own, of the same day).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقال البيان إن الوفد يغادر اعتبارا من اليوم «أمس الأربعاء» إلى جدة", "2015-08-05"),
+        ("وارتفع سعر الخام خلال تداولات اليوم «أمس» إلى خمسين دولارا", "2015-08-05"),
+        ('وقال المتحدث: "وصلت القافلة اليوم (أمس الأربعاء) إلى المدينة"', "2015-08-05"),
+    ],
+)
+def test_today_glossed_as_yesterday(text: str, expected: str) -> None:
+    assert [value for _, value in found(text)] == [expected, expected]

@@ -76,8 +76,9 @@ TODAY_NAMED_BEFORE = rx(
 # بحث بعنوان مصر اليوم: الحركة..., مسابقة بعنوان «قارئ اليوم»: a title, not the day.
 # (عنوان مقالي اليوم, "today's column's title", is the day: no ب, no quote or colon.)
 TITLED_BEFORE = rx(r"(?<!\w)(?:و?بعنوان\s*[:\"«“'(]?|عنوان\s*[:\"«“'(])\s*(?:\S+\s+){0,2}$")
-# «تخوض أشرس المعارك اليوم (أمس)»: a quote's today, glossed by the paper as yesterday.
-GLOSSED_YESTERDAY_AFTER = rx(r"\s*\(\s*(?:ال)?امس\s*\)")
+# «تخوض أشرس المعارك اليوم (أمس)»: a quote's today, glossed by the paper as yesterday;
+# in quotes too, and with yesterday's weekday (اليوم «أمس», اليوم «أمس السبت»).
+GLOSSED_YESTERDAY_AFTER = rx(rf"\s*[(«\"“]\s*(?:ال)?امس(?:\s+ال(?:{WEEKDAYS}))?\s*[)»\"”]")
 # (العراق اليوم), (مراسل اليوم): a channel's or a paper's name in brackets.
 TODAY_NAME_IN_BRACKETS = rx(r"\(\s*\w+\s+$")
 BYLINE_BEFORE = rx(r"(?:^|[\n\"«(])\s*$")
