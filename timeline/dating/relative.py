@@ -77,7 +77,8 @@ TODAY_NAMED_BEFORE = rx(
 # (عنوان مقالي اليوم, "today's column's title", is the day: no ب, no quote or colon.)
 TITLED_BEFORE = rx(r"(?<!\w)(?:و?بعنوان\s*[:\"«“'(]?|عنوان\s*[:\"«“'(])\s*(?:\S+\s+){0,2}$")
 # «تخوض أشرس المعارك اليوم (أمس)»: a quote's today, glossed by the paper as yesterday;
-# in quotes too, and with yesterday's weekday (اليوم «أمس», اليوم «أمس السبت»).
+# in quotes too, and with yesterday's weekday (اليوم «أمس», اليوم «أمس السبت»): 7
+# mentions of the corpus moved to the day before, all so.
 GLOSSED_YESTERDAY_AFTER = rx(rf"\s*[(«\"“]\s*(?:ال)?امس(?:\s+ال(?:{WEEKDAYS}))?\s*[)»\"”]")
 # (العراق اليوم), (مراسل اليوم): a channel's or a paper's name in brackets.
 TODAY_NAME_IN_BRACKETS = rx(r"\(\s*\w+\s+$")
