@@ -219,8 +219,9 @@ def bar_rects(
     base = np.zeros(groups, dtype=np.int64)
     if groups:
         whole = slice(0, groups * BAR_GROUP)
-        full = (counts[whole] > 0).reshape(groups, BAR_GROUP).all(axis=1)
-        base = tops[whole].reshape(groups, BAR_GROUP).max(axis=1)
+        starts = np.arange(0, groups * BAR_GROUP, BAR_GROUP)  # each group's first bucket
+        full = np.logical_and.reduceat(counts[whole] > 0, starts)
+        base = np.maximum.reduceat(tops[whole], starts).astype(np.int64, copy=False)
         floor[whole] = np.repeat(np.where(full, base, bottom), BAR_GROUP)
     nz = np.flatnonzero((counts > 0) & (tops < floor))
     u = nz * px
