@@ -77,7 +77,7 @@ def test_broken_file_among_good_ones(run, tmp_path: Path) -> None:
     good = len(list(SAMPLES.glob("*.txt")))
     # The broken JSON Lines file's good first line is imported, its bad line reported.
     assert f"{good + 1} added" in result.output and "1 record skipped" in result.output
-    assert "broken.jsonl: skipped 1 record(s) that are not articles: line 2: not valid JSON" in (
+    assert "broken.jsonl: skipped 1 record that are not articles: line 2: not valid JSON" in (
         result.output
     )
     assert "failed: " in result.output and "empty.txt: the file is empty" in result.output
@@ -410,7 +410,11 @@ def test_extract_of_utf8_with_a_bad_byte_says_so(run, tmp_path: Path) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(text.encode() + b"\xff")
     result = run("extract", "--json", str(path))
-    assert "1 byte(s) were not valid UTF-8" in result.output
+    assert "1 byte was not valid UTF-8" in result.output
+    # ... and its count agrees with the noun and the verb (it said "1 byte(s) were").
+    path.write_bytes(text.encode() + b"\xff" + text.encode() + b"\xfe")
+    result = run("extract", "--json", str(path))
+    assert "2 bytes were not valid UTF-8" in result.output
 
 
 @pytest.mark.parametrize("endless", ["/dev/zero", "fifo"])
@@ -438,7 +442,7 @@ def test_import_of_a_web_archive_warcio_finds_faulty_is_the_reports_lines(
     result = run("import", str(path))
     assert result.output.splitlines() == [
         "importing",
-        f"{path}: skipped 1 record(s) that are not articles: record 2 (http://example.org/0):"
+        f"{path}: skipped 1 record that are not articles: record 2 (http://example.org/0):"
         " not followed by the blank line that ends a record: its Content-Length is wrong"
         " (a damaged web archive)",
         "0 added, 0 already stored, 0 failed files, 1 record skipped",
@@ -601,7 +605,7 @@ def test_import_says_how_many_scanned_pages_were_not_read(
     path.write_bytes(pdf_bytes([page, []], scanned=[1]))
     result = run("import", str(path))
     assert "1 added" in result.output
-    assert f"{path}: 1 scanned page(s) were not read: install Tesseract" in result.output
+    assert f"{path}: 1 scanned page was not read: install Tesseract" in result.output
 
 
 def _on_a_terminal(
@@ -724,7 +728,7 @@ def test_import_says_how_many_bytes_did_not_decode(run, tmp_path: Path) -> None:
     path.write_bytes(line.encode()[:40] + b"\xff" + line.encode()[40:])
     result = run("import", str(path))
     assert "1 added" in result.output
-    assert "1 byte(s) were not valid UTF-8 and were stored as U+FFFD" in result.output
+    assert "1 byte was not valid UTF-8 and were stored as U+FFFD" in result.output
     body = json.loads(run("show", "1", "--json").output)["body"]
     assert "متن المقال" in body  # not Windows-1256 mojibake
 
@@ -781,7 +785,7 @@ def test_search_suggests_spellings_when_nothing_matches(run) -> None:
     assert run("search", "السويس", "--json").output.strip()
     misspelled = CliRunner().invoke(cli, ["--db", str(run.db), "search", "السوبس", "--no-bidi"])
     assert misspelled.exit_code == 0
-    assert "0 matching article(s)" in misspelled.stderr
+    assert "0 matching articles" in misspelled.stderr
     assert "Did you mean: السويس" in misspelled.stderr
 
 
@@ -797,7 +801,7 @@ def test_search_says_more_than_when_the_count_stopped(run, monkeypatch) -> None:
     monkeypatch.setattr(search_module, "ONE_PASS", 0)  # read a tier at a time, as a common word
     found = CliRunner().invoke(cli, args)
     assert found.exit_code == 0
-    assert "more than 2 matching article(s)" in found.stderr
+    assert "more than 2 matching articles" in found.stderr
     # The page is the same: the count stopped, the ranking did not.
     assert found.stdout == every.stdout
 
@@ -954,8 +958,8 @@ def test_a_file_name_from_outside_stays_one_line_and_shown_as_it_is(run, tmp_pat
         "x\u240a100 added, 0 already stored, 0 failed files\u241b[2J\u27e8RLO\u27e9nosj.json"
         in failed[0]
     )
-    (skipped,) = [line for line in lines if "record(s) that are not articles" in line]
-    assert "a\u240ab.jsonl: skipped 1 record(s)" in skipped
+    (skipped,) = [line for line in lines if "that are not articles" in line]
+    assert "a\u240ab.jsonl: skipped 1 record" in skipped
     assert not _has_control(result.output)
 
 
@@ -968,7 +972,7 @@ def test_a_file_name_the_user_gave_is_one_line_and_shown_as_it_is(run, tmp_path:
     said = run("export", "--format", "articles-csv", "--output", str(target)).output
     assert (
         said
-        == f"wrote 1 article(s) as CSV, every column to {tmp_path}/out\u240awrote 999\u27e8RLO\u27e9.csv\n"
+        == f"wrote 1 article as CSV, every column to {tmp_path}/out\u240awrote 999\u27e8RLO\u27e9.csv\n"
     )
     assert target.read_text(encoding="utf-8-sig").startswith("id,uid,")
     missing = tmp_path / "no\u202e" / "x.db"
@@ -1107,9 +1111,7 @@ def test_an_import_says_which_articles_had_no_title(run, tmp_path: Path) -> None
         encoding="utf-8",
     )
     result = run("import", str(data))
-    assert "1 article(s) without a title, each named by the first line of its text" in (
-        result.output
-    )
+    assert "1 article without a title, each named by the first line of its text" in (result.output)
     assert "2 added" in result.output
 
 

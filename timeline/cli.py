@@ -31,6 +31,7 @@ from timeline.cli_common import (
     _Group,
     count_of,
     json_pieces,
+    was_were,
 )
 from timeline.text.safe import json_escaped, json_line, visible_controls
 
@@ -340,27 +341,27 @@ def import_command(
         if result.rejected:
             more = ", ..." if result.rejected > len(result.rejections) else ""
             _echo_line(
-                f"{result.path}: skipped {result.rejected} record(s) that are not articles: "
+                f"{result.path}: skipped {count_of(result.rejected, 'record')} that are not articles: "
                 + "; ".join(result.rejections)
                 + more,
                 err=True,
             )
         if result.undated_examples:
             _echo_line(
-                f"{result.path}: {result.undated} article(s) without a readable date: "
+                f"{result.path}: {count_of(result.undated, 'article')} without a readable date: "
                 + "; ".join(result.undated_examples)
                 + (", ..." if result.undated > len(result.undated_examples) else ""),
                 err=True,
             )
         if result.untitled:
             _echo_line(
-                f"{result.path}: {result.untitled} article(s) without a title,"
+                f"{result.path}: {count_of(result.untitled, 'article')} without a title,"
                 " each named by the first line of its text",
                 err=True,
             )
         if result.notes_kept:
             _echo_line(
-                f"{result.path}: {result.notes_kept} article(s) already had a note of their own,"
+                f"{result.path}: {count_of(result.notes_kept, 'article')} already had a note of their own,"
                 " kept instead of the file's",
                 err=True,
             )
@@ -372,14 +373,16 @@ def import_command(
             )
         if result.unread_scans:
             _echo_line(
-                f"{result.path}: {result.unread_scans} scanned page(s) were not read:"
+                f"{result.path}: {count_of(result.unread_scans, 'scanned page')}"
+                f" {was_were(result.unread_scans)} not read:"
                 " install Tesseract with its Arabic and Poppler's pdftoppm to have them"
                 " recognized",
                 err=True,
             )
         if result.replaced:
             _echo_line(
-                f"{result.path}: {result.replaced} byte(s) were not valid {result.encoding}"
+                f"{result.path}: {count_of(result.replaced, 'byte')} {was_were(result.replaced)}"
+                f" not valid {result.encoding}"
                 " and were stored as U+FFFD",
                 err=True,
             )
@@ -525,13 +528,13 @@ def list_command(
     if waiting:
         # The window reads them when it sees them; a terminal user is told how.
         _echo(
-            f"{waiting} article(s) another program added or changed the text of: their"
+            f"{count_of(waiting, 'article')} another program added or changed the text of: their"
             " dates are as they were until `timeline recompute --changed`",
             err=True,
         )
     if to_follow:
         _echo(
-            f"{to_follow} article(s) whose publication date was corrected by an earlier"
+            f"{count_of(to_follow, 'article')} whose publication date was corrected by an earlier"
             " version: what their text dates from it (today, yesterday, a day without a"
             " year) counts from the computed date until `timeline recompute --changed`",
             err=True,
@@ -992,7 +995,7 @@ def search_command(
     if not as_json:
         total = (result.total if tag is None else len(hits)) + len(noted)
         more = "more than " if tag is None and not result.total_exact else ""
-        _echo(f"{more}{total} matching article(s)", err=True)
+        _echo(f"{more}{count_of(total, 'matching article')}", err=True)
     if result.suggestions:
         _echo("Did you mean: " + settings.line("، ".join(result.suggestions)) + " ?", err=True)
 
@@ -1178,17 +1181,17 @@ def export_command(
     if output is not None:
         what = counted_records(fmt)  # "wrote 8922 record(s)" left which to guess
         described = FORMATS[fmt][0].removeprefix(f"{what} as ")
-        _echo_line(f"wrote {count} {what[:-1]}(s) as {described} to {output}", err=True)
+        _echo_line(f"wrote {count_of(count, what[:-1])} as {described} to {output}", err=True)
     if cut:
         _echo(
-            f"{len(cut)} record(s) with a text cut at a workbook cell's 32,767 characters"
+            f"{count_of(len(cut), 'record')} with a text cut at a workbook cell's 32,767 characters"
             " (Excel's limit; a CSV or JSON Lines export keeps every character)",
             err=True,
         )
     if left_out:
         # Said, not dropped in silence: the format places everything on a date.
         _echo(
-            f"{len(left_out)} undated article(s) left out (this format places every"
+            f"{count_of(len(left_out), 'undated article')} left out (this format places every"
             " article on its publication date; a CSV or JSON Lines export keeps them)",
             err=True,
         )
@@ -1327,7 +1330,8 @@ def stories_command(settings: Settings, as_json: bool, min_copies: int, rebuild:
         shown = {a.article_id: _as_seen(a, corrected.get(a.article_id, {})) for a in story.articles}
         when, line = shown[first.article_id]
         _echo(
-            f"story #{story.cluster}: {len(story.articles)} copies from {story.sources} source(s),"
+            f"story #{story.cluster}: {len(story.articles)} copies from"
+            f" {count_of(story.sources, 'source')},"
             f" first {when} "
             + settings.line(line)
             + (_HIDDEN_MARK if first.article_id in hidden else "")
@@ -1519,7 +1523,7 @@ def remove_command(
                     _echo(
                         f"{article_id:>6}  " + settings.line(f"{article.source} | {article.title}")
                     )
-            _echo(f"would remove {len(stored)} article(s); nothing was changed", err=True)
+            _echo(f"would remove {count_of(len(stored), 'article')}; nothing was changed", err=True)
             sys.exit(1 if missing or unmatched else 0)
         events_before = store.count_events()
         with click.progressbar(
@@ -1536,7 +1540,8 @@ def remove_command(
             except StoreError as exc:
                 raise _Failure(str(exc)) from exc
         events = events_before - store.count_events()
-        _echo(f"removed {len(removed)} article(s) and their {events} event(s)")
+        its = "its" if len(removed) == 1 else "their"
+        _echo(f"removed {count_of(len(removed), 'article')} and {its} {count_of(events, 'event')}")
     if missing or unmatched:
         sys.exit(1)
 
@@ -1619,15 +1624,15 @@ def repair_command(settings: Settings, output: Path | None) -> None:
     copied = ", ".join(f"{n} {table}" for table, n in report.copied.items())
     _echo_line(f"copied {copied} into {target}")
     for table, n in report.unreadable.items():
-        _echo(f"{table}: {n} id(s) could not be read (on damaged pages)", err=True)
+        _echo(f"{table}: {count_of(n, 'id')} could not be read (on damaged pages)", err=True)
     for table in report.uncounted:
         _echo(f"{table}: an unknown number of ids could not be read (on damaged pages)", err=True)
     for table, n in report.refused.items():
-        _echo(f"{table}: {n} row(s) left out (inconsistent after the damage)", err=True)
+        _echo(f"{table}: {count_of(n, 'row')} left out (inconsistent after the damage)", err=True)
     for table in report.tables_lost:
         _echo(f"{table}: could not be read at all", err=True)
     for table, n in report.made_again.items():
-        _echo(f"{table}: {n} row(s) made again from the rows copied")
+        _echo(f"{table}: {count_of(n, 'row')} made again from the rows copied")
     _echo_line(f"Check it (`timeline --db {target} list`), then use it in place of {source}.")
 
 

@@ -77,6 +77,11 @@ def count_of(n: int, noun: str, nouns: str | None = None) -> str:
     return f"{n} {noun if n == 1 else nouns or noun + 's'}"
 
 
+def was_were(n: int) -> str:
+    """The verb agreeing with count_of(n, ...): "1 byte was", "2 bytes were"."""
+    return "was" if n == 1 else "were"
+
+
 def _echo(text: str = "", *, err: bool = False) -> None:
     """click.echo of a line holding untrusted text (file names, messages): controls removed."""
     click.echo(terminal_safe(text), err=err)

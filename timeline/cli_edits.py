@@ -19,6 +19,7 @@ from timeline.cli_common import (
     _common_options,
     _echo,
     _Failure,
+    count_of,
     json_pieces,
 )
 from timeline.text.safe import json_line
@@ -36,7 +37,11 @@ def _report(
     if as_json:
         _echo(json_line({"edit": what, "changes": len(changes), **extra}))
     else:
-        done = f"{what}: {len(changes)} change(s)" if changes else f"{what}: nothing to change"
+        done = (
+            f"{what}: {count_of(len(changes), 'change')}"
+            if changes
+            else f"{what}: nothing to change"
+        )
         more = "".join(f", {k} {v}" for k, v in extra.items())
         _echo(settings.line(done + more))
 

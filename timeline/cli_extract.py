@@ -187,7 +187,8 @@ def read_text(source: BinaryIO, name: str, echo: Echo) -> str:
         raise ExtractFailure(f"{name}: {exc}") from exc
     if decoded.replaced:
         message = (
-            f"{name}: {decoded.replaced} byte(s) were not valid {decoded.encoding.label}"
+            f"{name}: {decoded.replaced} {'byte was' if decoded.replaced == 1 else 'bytes were'}"
+            f" not valid {decoded.encoding.label}"
             " and were read as U+FFFD"
         )
         echo(terminal_safe(message), err=True)

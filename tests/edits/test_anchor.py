@@ -260,7 +260,7 @@ def test_the_command_line_says_so_and_recompute_changed_does_it(
     runner = CliRunner()
     listed = runner.invoke(cli, ["--db", str(path), "list"])
     assert listed.exit_code == 0, listed.output
-    assert "1 article(s) whose publication date was corrected" in listed.stderr
+    assert "1 article whose publication date was corrected" in listed.stderr
     done = runner.invoke(cli, ["--db", str(path), "recompute", "--changed"])
     assert done.exit_code == 0, done.output
     assert "re-computed the events of 1 article (" in done.output

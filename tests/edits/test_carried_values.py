@@ -112,7 +112,7 @@ def test_the_command_line_says_a_note_was_kept(filled: Store, tmp_path: Path) ->
     edits.set_note(filled, war, "ثانية")
     result = CliRunner().invoke(cli, ["--db", str(filled.path), "import", str(path)])
     assert result.exit_code == 0, result.output
-    assert "1 article(s) already had a note of their own, kept instead of the file's" in (
+    assert "1 article already had a note of their own, kept instead of the file's" in (
         result.output
     )
 

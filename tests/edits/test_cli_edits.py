@@ -67,9 +67,9 @@ def test_correct_survives_recompute_and_clear_restores(run) -> None:
     assert fixed["computed"]["value"] == "1954-06-05"
     event = mention_id(run, war, "1954")  # a new id after recompute: the same span
     said = run("edit", "correct", str(event), "--not-a-date").output.splitlines()[-1]
-    assert said == "correct: 1 change(s), now not a date"  # was "value None"
+    assert said == "correct: 1 change, now not a date"  # was "value None"
     said = run("edit", "correct", str(event), "6 June 1954").output.splitlines()[-1]
-    assert said == "correct: 1 change(s), value 1954-06-06"
+    assert said == "correct: 1 change, value 1954-06-06"
     assert last_json(run("edit", "correct", str(event), "--clear", "--json"))["changes"] == 1
     shown = json.loads(run("edit", "show", str(war)).output)
     assert not [e for e in shown["events"] if e["origin"] == "corrected"]

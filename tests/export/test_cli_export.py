@@ -43,9 +43,10 @@ def test_text_formats_to_stdout_and_to_files(run, tmp_path: Path) -> None:
     assert "TimelineJS3 JSON" in result.stderr
     # What the count counts: an article export's records are articles, the rest events.
     events = len(json.loads(target.read_text(encoding="utf-8"))["events"])
-    assert f"wrote {events} event(s) as TimelineJS3 JSON" in result.stderr
+    assert events > 1
+    assert f"wrote {events} events as TimelineJS3 JSON" in result.stderr
     result = run("export", "--format", "articles-csv", "--output", str(tmp_path / "a.csv"))
-    assert "wrote 14 article(s) as CSV" in result.stderr
+    assert "wrote 14 articles as CSV" in result.stderr
     assert json.loads(target.read_text(encoding="utf-8"))["events"]
     assert not list(tmp_path.glob("*.part"))
 
@@ -227,7 +228,7 @@ def test_an_image_that_does_not_fit_on_the_disk_is_not_said_written(
 def test_formats_that_need_a_date_say_which_articles_they_left_out(
     run, tmp_path: Path, fmt: str
 ) -> None:
-    said = "1 undated article(s) left out"
+    said = "1 undated article left out"
     assert said in run("export", "--format", fmt, "--output", str(tmp_path / "a")).stderr
     assert said in run("export", "--format", fmt).stderr  # to standard output too
     # Every column formats keep the undated article: nothing to say.

@@ -108,7 +108,7 @@ def test_the_command_line_needs_a_file_and_says_what_was_cut(tmp_path: Path) -> 
         cli, ["--db", str(db), "export", "--format", "articles-xlsx", "--output", str(out)]
     )
     assert done.exit_code == 0, done.output
-    assert "1 record(s) with a text cut at a workbook cell's 32,767 characters" in done.output
+    assert "1 record with a text cut at a workbook cell's 32,767 characters" in done.output
     (row,) = load_workbook(out).active.iter_rows(min_row=2, values_only=True)
     assert len(row[3]) == 32_767
 

@@ -126,7 +126,7 @@ def assert_import_ok(result: subprocess.CompletedProcess[str]) -> None:
         for line in unexpected_stderr(result.stderr)
         if line.strip() != "importing"
         and not line.endswith(
-            "13_undated.txt: 1 article(s) without a readable date: "
+            "13_undated.txt: 1 article without a readable date: "
             "'نشر في يوم ما من الأيام 7': not a date this program can read"
         )
     ]

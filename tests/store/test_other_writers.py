@@ -568,5 +568,5 @@ def test_list_says_how_many_articles_wait_to_be_read_again(tmp_path: Path) -> No
     _set_as_another_program(path, "UPDATE articles SET body = 'نص آخر' WHERE id = ?", (1,))
     told = runner.invoke(cli, ["--db", str(path), "list", "--json"])
     assert told.exit_code == 0 and len(told.stdout.splitlines()) == 2  # stdout as before
-    assert "1 article(s) another program added or changed" in told.stderr
+    assert "1 article another program added or changed" in told.stderr
     assert "timeline recompute --changed" in told.stderr

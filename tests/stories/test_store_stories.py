@@ -362,7 +362,7 @@ def test_cli_stories_and_show_json(run, tmp_path: Path) -> None:
     lonely = json.loads(run("show", "2", "--json").output)
     assert lonely["story"] is None and isinstance(lonely["related"], list)
     text = run("stories").output
-    assert "2 copies from 2 source(s)" in text
+    assert "2 copies from 2 sources" in text
 
 
 def test_cli_stories_give_the_users_title_source_and_date(run, tmp_path: Path) -> None:
