@@ -441,6 +441,20 @@ def test_a_suggestion_is_written_as_the_articles_write_it(store: Store) -> None:
     assert not {"الاقتصاديه", "الاسواق"} & set(search(store, "الاقتصاديت الاسواك").suggestions)
 
 
+def test_a_prefix_of_words_held_is_offered_no_spelling(store: Store) -> None:
+    """A prefix the index's words begin with found nothing under a filter; the search
+    offered those words as spellings, which the filter leaves nothing of either."""
+    add(store, "مدينة", "زار الوفد مدينة الرياض", source="أ", when=day(2015, 1, 1))
+    add(store, "رأي", "مضى إلى الأمام", source="ب", when=day(2015, 1, 2))
+    found = search(store, "مدين*", source="ب")
+    assert found.total == 0
+    assert found.suggestions == ()
+    assert search(store, "مدين*", source="أ").total == 1
+    # A prefix no word begins with is still met with the words near it.
+    assert "مدينة" in search(store, "مدنية*").suggestions
+    assert "مدينة" in search(store, "مدنية").suggestions
+
+
 def test_each_suggestion_says_the_word_it_stands_for(store: Store) -> None:
     """The window puts a chosen spelling in the place of the word it is near: each
     comes with that word's token, and two words misspelt each get their own."""

@@ -2303,16 +2303,20 @@ def spelling_corrections(store: Store, query: str | Query) -> tuple[tuple[str, s
     Read from the index's vocabulary (terms that share a word's first two letters, with
     or without the article) and ranked by similarity, then by how many articles hold
     them.  Empty when every word is in the index.  A spelling near two of the words
-    stands for the one it is nearer (the window puts it in that word's place).
+    stands for the one it is nearer (the window puts it in that word's place).  A
+    prefix that begins a word of the index is no misspelling: "مدين*" with a filter
+    that left nothing offered "مدينة", which the same filter leaves nothing of either.
     """
     from rapidfuzz import fuzz, process  # only here: the window opens without it
 
     parsed = _as_query(query)
     scored: dict[str, tuple[float, str]] = {}  # spelling: (its best score, that token)
     for term in parsed.terms:
-        for token in term.tokens:
+        for at, token in enumerate(term.tokens):
             if len(token) < 3 or _doc_count(store, token):
                 continue
+            if term.prefix and at == len(term.tokens) - 1 and _prefix_terms(store, token)[1] != 0:
+                continue  # (None: the vocabulary could not be read, taken as held)
             bare = token[2:] if token.startswith("ال") and len(token) > 4 else token
             prefixes = sorted({bare[:2], "ال" + bare[:2], token[:2]})
             vocabulary = _terms_from(store, prefixes)
