@@ -145,6 +145,25 @@ SUN_HOURS_BEFORE = Before(
     r"[^.!?؟\n]{0,160}$",
     ("شمس", "مكشوفه"),
 )
+# محاضرات تبدأ من الساعة 7 إلى 8.30 مساءً، وورش عمل ... على مدى أربعة أيام, الفعاليات
+# من الرابعة عصراً إلى التاسعة مساءً ولمدة ثلاثة أيام: a range of hours with the days it
+# runs over later in its sentence is held on each of them.  Not a single hour a span
+# begins at (وقف إطلاق النار من الساعة 11:59 مساء ولمدة خمسة أيام: one start), nor a
+# range with a day named in it (من الرابعة عصر اليوم حتى السادسة مساء).
+OVER_DAYS_AFTER = rx(
+    r"[^.!?؟\n]{0,100}?(?<!\w)(?:[وف]?لمده|علي\s+(?:مدي|مدار))\s+(?:\S{1,40}\s+)?"
+    r"(?:ايام|يوما|يومين|اسابيع|اسبوعا|اسبوعين)(?!\w)"
+)
+# What every match of OVER_DAYS_AFTER holds within OVER_DAYS_REACH characters: one
+# search for it first.
+OVER_DAYS_WORD = rx("مده|مدي|مدار")
+OVER_DAYS_REACH = 140
+RANGE_START_AFTER = rx(r"\s*(?:و?حتي|و?الي|-|–)\s")
+RANGE_END_BEFORE = rx(
+    r"(?<!\w)(?:من|بين)\s+(?:(?:ال)?ساعه\s+)?\S{1,40}(?:\s+\S{1,40})?"
+    r"\s*(?:و?الي|و?حتي|و|-|–)\s*(?:(?:ال)?ساعه\s+)?$"
+)
+DAY_WORD = rx(rf"(?<!\w)(?:اليوم|غدا|امس|الليله|يوم|ال(?:{WEEKDAYS}))(?!\w)")
 # من الأحد إلى الخميس في تمام الساعة 7 مساء: a range of weekdays before a clock time
 # is a weekly schedule, the time on each of them, not one day's.
 WEEKDAY_RANGE = rf"(?<!\w)[وف]?من\s+(?:يوم\s+)?ال(?:{WEEKDAYS})\s+(?:و\s*)?(?:الي|حتي)\s+(?:يوم\s+)?ال(?:{WEEKDAYS})"
@@ -221,7 +240,7 @@ def _cue(ctx: Context, start: int) -> int | None:
     return hit.start("cue") if hit else None
 
 
-def _recurring(ctx: Context, start: int, end: int) -> bool:
+def _recurring(ctx: Context, start: int, end: int, weak: bool = False) -> bool:
     text = ctx.text
     return bool(
         RECURRING_BEFORE.search(text, max(0, start - 120), start)
@@ -232,7 +251,26 @@ def _recurring(ctx: Context, start: int, end: int) -> bool:
         or HABITUAL_END_BEFORE.search(text, max(0, start - 110), start)
         or PAST_HABIT_BEFORE.search(text, max(0, start - 90), start)
         or SUN_HOURS_BEFORE.search(text, max(0, start - 200), start)
+        or (not weak and _range_over_days(text, start, end))
     )
+
+
+def _range_over_days(text: str, start: int, end: int) -> bool:
+    """Whether the time at start:end is an end of a range of hours held over days (a
+    weak time is not: (من 7:00 إلى 08:30مساءً) has no period of its own, and its hour
+    alone would be the morning's)."""
+    if OVER_DAYS_WORD.search(text, end, end + OVER_DAYS_REACH) is None:
+        return False
+    over = OVER_DAYS_AFTER.match(text, end)
+    if over is None:
+        return False
+    if RANGE_START_AFTER.match(text, end):
+        lo = start  # its end is in the run to the days, and no day with it
+    elif RANGE_END_BEFORE.search(text, max(0, start - 60), start):
+        lo = max(0, start - 60)
+    else:
+        return False
+    return DAY_WORD.search(text, lo, over.end()) is None
 
 
 EVERY_DAY_AT = "XXXX-XX-XXT"  # how a SET of a clock time on every day begins
@@ -280,7 +318,7 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
         if weak and ":" not in hit.group(0):
             continue  # 3.50 is a price; only 03:50 may be a bare clock time
         start = begin if cue_start is None else cue_start
-        if _recurring(ctx, begin, end):
+        if _recurring(ctx, begin, end, weak):
             yield every_day(start, end, hour, int(minute) if minute else 0)
             continue
         clock = (
