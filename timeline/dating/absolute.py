@@ -1560,6 +1560,9 @@ PAIRED_AGE_AFTER = rx(
     r"\s+(?:من\s+)?(?:عمر|العمر|سن)"
 )
 LEVEL_BEFORE = rx(r"(?<!\w)[وفبل]?(?:بحر|مستوي|مستويات|حاجز|نطاق|منطقه)\s+$")
+# ارتفاع الحرارة إلى الخمسينات المئوية, أواخر الأربعينيات المئوية: degrees Celsius, a
+# temperature (7 in the corpus, all weather reports), not a decade.
+CELSIUS_AFTER = rx(r"\s+(?:ال)?(?:مئويه|درجات)(?!\w)")
 HIJRI_DECADE_AFTER = rx(r"\s+(?:ال)?هجري")  # التسعينات الهجرية: the 1390s AH, not placed
 CENTURY_STARTS = {
     "العشرين": 1900,
@@ -1587,6 +1590,8 @@ def decades(ctx: Context) -> Iterator[Candidate]:
             continue  # في الخمسينات من عمره: an age, not a decade
         if HIJRI_DECADE_AFTER.match(ctx.text, hit.end()):
             continue
+        if CELSIUS_AFTER.match(ctx.text, hit.end()):
+            continue  # الخمسينات المئوية: a temperature
         if not hit.group("century") and LEVEL_BEFORE.search(
             ctx.text, max(0, hit.start() - 12), hit.start()
         ):
