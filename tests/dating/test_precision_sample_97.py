@@ -34,3 +34,31 @@ def test_a_decade_of_degrees_is_a_temperature(text: str) -> None:
 # A decade of history stays a decade.
 def test_a_decade_of_history_stays() -> None:
     assert [value for _, value in found("بني السوق في الخمسينات")] == ["195X"]
+
+
+# عبدالحكيم العمار مستقبلا عبدالكريم الوابلي: receiving a guest (a caption's participle);
+# مستقبلاً أفضل: the noun "a future" with a comparative.  Neither is "in future".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مدير الفرع مستقبلا عبدالله الزهراني في مكتبه",
+        "المحافظ مستقبلاً وفد الغرفة التجارية",
+        "نسعى إلى أنظمة تضمن مستقبلاً أفضل للرياضة",
+        "لكي نصنع مستقبلا أكثر إشراقا لأبنائنا",
+    ],
+)
+def test_future_as_receiving_or_a_noun_is_no_time(text: str) -> None:
+    assert found(text) == []
+
+
+# The adverb stays: before a verb, a country or the end of its clause.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سيشمل التغيير مستقبلا الرسائل القصيرة",
+        "وتعمل الشركة في مصر ومستقبلاً الإمارات وقطر",
+        "ولن نسمح بذلك مستقبلا.",
+    ],
+)
+def test_future_as_an_adverb_stays(text: str) -> None:
+    assert [value for _, value in found(text)] == ["FUTURE_REF"]

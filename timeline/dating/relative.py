@@ -1449,8 +1449,14 @@ NEAR_AFTER = rx(
 COPULA_BEFORE = rx(
     r"(?<!\w)[وف]?(?:باتت?|اصبحت?|صارت?|اضحي|اضحت|بدا|بدت|يبدو|تبدو|ليست?|[يت]?صبح|[يت]ظل|ظلت?)\s+$"
 )
-# مستقبلا جميلا, لها مستقبلا: the noun "a future", with its adjective or owner.
-NOUN_AFTER = rx(r"\s+\w{1,40}ا(?!\w)")
+# مستقبلا جميلا, لها مستقبلا: the noun "a future", with its adjective or owner;
+# مستقبلاً أفضل, مستقبلاً أكثر إشراقاً: with a comparative, which takes no tanween.
+NOUN_AFTER = rx(r"\s+(?:\w{1,40}ا|افضل|اجمل|احسن|اكثر|ارحب|اوسع)(?!\w)")
+# عبدالحكيم العمار مستقبلا عبدالكريم الوابلي, ولي العهد مستقبلا وزير الدفاع: receiving
+# (a participle, in a photo's caption) before the guest's name or title, not "in future".
+RECEIVING_AFTER = rx(
+    r"\s+(?:عبد|وزير|سفير|السفير|الامير|سمو|صاحب|معالي|سعاده|فضيله|الشيخ|وفد|وفدا|ضيوف)"
+)
 FOR_BEFORE = rx(r"(?<!\w)ل(?:ه|ها|هم|هما|نا|ك|كم)\s+$")
 # العام الحالي 1436: the current Hijri year, named by its number.
 HIJRI_YEAR_AFTER = rx(r"\s+(?P<y>1[34]\d\d)(?![\d/])(?!\s*/)(?:\s*(?:هـ|ه)(?!\w))?")
@@ -1484,8 +1490,9 @@ def present_and_recent(ctx: Context) -> Iterator[Candidate]:
         if hit.group("adv") == "مستقبلا" and (
             NOUN_AFTER.match(ctx.text, hit.end())
             or FOR_BEFORE.search(ctx.text, max(0, hit.start() - 8), hit.start())
+            or RECEIVING_AFTER.match(ctx.text, hit.end())
         ):
-            continue  # له مستقبلاً كبيراً: "a great future", the noun
+            continue  # له مستقبلاً كبيراً: "a great future", the noun; مستقبلا وفدا: receiving
         key = re.sub(r"\s+", " ", hit.group("adv") or hit.group("phrase"))
         if key == "وقت سابق" and ANY_BEFORE.search(ctx.text, max(0, hit.start() - 6), hit.start()):
             continue  # من أي وقت سابق: than ever, no time
