@@ -62,3 +62,22 @@ def test_future_as_receiving_or_a_noun_is_no_time(text: str) -> None:
 )
 def test_future_as_an_adverb_stays(text: str) -> None:
     assert [value for _, value in found(text)] == ["FUTURE_REF"]
+
+
+# أئمة وخطباء مساجد الجمعة, مسجد الجمعة: the mosques of the Friday prayer (a kind of
+# mosque, or one mosque's name), no day.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووزعت الوزارة الكتيب على أئمة مساجد الجمعة في المنطقة",
+        "وزار الوفد مسجد الجمعة في المدينة المنورة",
+        "وتقام الخطبة في جوامع الجمعة بالمحافظة",
+    ],
+)
+def test_the_mosques_of_the_friday_prayer_are_no_day(text: str) -> None:
+    assert found(text) == []
+
+
+# With ال, the mosque is its own noun and الجمعة its day.
+def test_the_mosque_on_friday_is_a_day() -> None:
+    assert [value for _, value in found("وامتلأ المسجد الجمعة الماضية بالمصلين")] == ["2015-07-24"]

@@ -345,13 +345,15 @@ WEEKDAY = rx(
     rf"{START}(?P<pre>[وف]?[بل]?(?:يوم|صباح|مساء|فجر|ليله|ظهر|عصر|نهار)\s+)?"
     rf"(?:[وف]?[بل]?ال|[وف]?لل)(?P<wd>{WEEKDAYS}){END}(?:\s+(?P<mod>{MODIFIER}){END})?"
 )
-# الجمعة in صلاة الجمعة, خطبة الجمعة, منبر الجمعة is the weekly event, not a date.
+# الجمعة in صلاة الجمعة, خطبة الجمعة, منبر الجمعة is the weekly event, not a date;
+# مساجد الجمعة, مسجد الجمعة, جوامع الجمعة: the mosques of that prayer (or Quba's mosque of
+# that name), a kind of mosque; with ال the noun is its own (المسجد الجمعة الماضية).
 # مستشفى الخميس العام, سوق الثلاثاء الشعبي: a place named by its town (Khamis Mushait) or
 # its weekly market, no date (19 such in the corpus, all read as a weekday before); with
 # ال the noun is its own (عايد أمه بالمستشفى الخميس الماضي: that Thursday).
 WEEKDAY_EVENT_BEFORE = rx(
     r"(?<!\w)[وفبل]?(?:ال)?(?:صلاه|خطبه|صلاتي|اسبوع|منبر|منابر|خطب|خطيب|امام|خطباء)\s*$"
-    r"|(?<!\w)[وفبل]?(?:مستشفي|سوق)\s+$"
+    r"|(?<!\w)[وفبل]?(?:مستشفي|سوق|مسجد|مساجد|جامع|جوامع)\s+$"
 )
 # بدر الخميس, محمد الجمعة, عبدالرحمن السبت, عبد رب الرسول الخميس: a family name after a
 # given name (عبد رب and the word after it are one name), not a weekday (news writes قال
