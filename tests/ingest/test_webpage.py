@@ -42,7 +42,7 @@ def test_saved_page_main_text_and_metadata(tmp_path: Path) -> None:
     assert BODY in draft.body
     assert "الرئيسية" not in draft.body and "حقن" not in draft.body  # nav, script
     assert (draft.source, draft.author) == ("صحيفة تجريبية", "أحمد علي")
-    assert draft.published_raw == "2021-03-01" and draft.captured == ""
+    assert draft.published_raw == "2021-03-01T09:00:00+03:00" and draft.captured == ""
 
 
 def test_page_without_metadata_date_uses_its_date_line(tmp_path: Path) -> None:
@@ -81,7 +81,7 @@ def test_warc_pages_keep_the_capture_as_crawl_time(tmp_path: Path, store: Store)
     assert (first.url, first.captured, first.published_raw) == (
         "http://example.org/a",
         "2024-05-06T07:08:09Z",
-        "2021-03-01",
+        "2021-03-01T09:00:00+03:00",
     )
     assert second.captured == "2024-05-07T00:00:00Z"
     assert "2024" not in second.published_raw  # the crawl is never the publication date
@@ -340,7 +340,7 @@ def _check_news_article(draft: ArticleDraft) -> None:
     assert draft.body.split("\n") == list(NEWS_PARAGRAPHS)  # in order, nothing else
     for furniture in NEWS_BOILERPLATE:
         assert furniture not in draft.body, furniture
-    assert draft.published_raw == "2021-12-20"
+    assert draft.published_raw == "2021-12-20T10:30:00+03:00"
     assert draft.source == "جريدة المثال" and draft.lang == "ar"
     assert draft.url == "https://example.org/news/2021/train"  # a saved page's own address
 
@@ -652,7 +652,7 @@ def test_markup_reading_agrees_with_full_extraction(monkeypatch: pytest.MonkeyPa
         assert full_lines == marked.body.split("\n")
         assert (full.title, full.date, full.sitename) == (
             marked.title,
-            marked.published_raw,
+            marked.published_raw[:10],  # htmldate's day; the draft adds the marked time
             marked.source,
         )
 
@@ -721,7 +721,60 @@ def test_a_page_marking_no_date_takes_the_date_line_above_its_text(
 
 def test_a_page_marking_its_date_keeps_htmldates_over_a_date_line() -> None:
     draft = webpage.page_draft(_page_with_lead(LEAD_DATE, "2021-12-20T10:30:00+03:00"), "x")
-    assert draft.published_raw == "2021-12-20"
+    assert draft.published_raw == "2021-12-20T10:30:00+03:00"
+
+
+def _page_marking(head: str, body: str = "") -> str:
+    """An article page whose <head> (and, before its text, <body>) hold the given markup."""
+    text = "".join(f"<p>{p}</p>" for p in NEWS_PARAGRAPHS)
+    return (
+        f"<html lang='ar'><head><title>{NEWS_TITLE}</title>{head}</head>"
+        f"<body><article><h1>{NEWS_TITLE}</h1>{body}{text}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="article:published_time" content="2021-12-20T10:30:00+03:00">',
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "datePublished": "2021-12-20T10:30:00+03:00"}</script>',
+        '<meta itemprop="datePublished" content="2021-12-20T10:30:00+03:00">',
+    ],
+)
+def test_a_page_keeps_the_publication_time_and_offset_it_marks(head: str) -> None:
+    # htmldate answers with the day: the time and offset were lost, where a feed's
+    # or a CSV's publication time was kept.
+    draft = webpage.page_draft(_page_marking(head), "x")
+    assert draft.published_raw == "2021-12-20T10:30:00+03:00"
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        # Only the day is marked: a related article's <time> on that day is not the page's.
+        (
+            '<meta property="article:published_time" content="2021-12-20">',
+            '<time datetime="2021-12-20T08:00:00+03:00">08:00</time>',
+        ),
+        # The last change's time is not the publication's.
+        (
+            '<meta property="article:published_time" content="2021-12-20">'
+            '<meta property="article:modified_time" content="2021-12-20T18:00:00+03:00">',
+            "",
+        ),
+    ],
+)
+def test_a_page_marking_only_its_day_keeps_the_day(head: str, body: str) -> None:
+    assert webpage.page_draft(_page_marking(head, body), "x").published_raw == "2021-12-20"
+
+
+def test_an_imported_page_is_dated_to_its_marked_minute(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(page(), encoding="utf-8")
+    assert library.import_paths(store, [path]).added == 1
+    (article,) = store.articles()
+    assert article.published == "2021-03-01T09:00:00+03:00"
 
 
 def test_a_lead_without_a_date_line_leaves_the_date_to_htmldate(

@@ -23,7 +23,12 @@ from timeline import dating
 from timeline.ingest import encoding
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.own_exports import refuse_chronology
-from timeline.ingest.page_markup import has_date_markup, read_marked, teaser_count
+from timeline.ingest.page_markup import (
+    has_date_markup,
+    published_time,
+    read_marked,
+    teaser_count,
+)
 from timeline.model import ArticleDraft
 
 MAX_PAGE_BYTES = 50 * 1024 * 1024
@@ -36,6 +41,8 @@ _DATE_LINE_WORDS = 4
 _SENTENCE_ENDS = (".", "!", "?", "؟")
 _DAY_OR_FINER = {"day", "hour", "minute", "second"}
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+# htmldate's answer in that format: a day, whose time the markup may give (published_time).
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # trafilatura's fallback (jusText) compares each paragraph with its neighbours, far ones
 # included: its time grows with the square of a page's blocks (10,000 short paragraphs
 # in boxes: 12 s, 20,000: 40 s).  A page of more blocks than this is read without it.
@@ -160,6 +167,8 @@ def page_draft(
     if first.strip() == title and len(rest.strip()) >= MIN_ARTICLE_CHARS:
         text = rest.strip()  # the headline again, at the top of the main text
     published = found.date or _date_line(text)
+    if tree is not None and _ISO_DAY.fullmatch(published):
+        published = published_time(tree, published) or published
     return ArticleDraft(
         title=title,
         body=text,
