@@ -121,6 +121,7 @@ ARABIC: dict[str, str] = {
     "empty: no sheet has a header row": "فارغ: لا ورقة فيه لها صف عناوين",
     "this program's export of events, not of articles: export the articles (as CSV, JSON Lines or Excel) and import that": "تصدير هذا البرنامج للأحداث، لا للمقالات: صدِّر المقالات (بصيغة CSV أو JSON Lines أو Excel) واستورد ذاك",
     "this program's chronology of events, not articles: export the articles (as CSV, JSON Lines or Excel) and import that": "تسلسل زمني للأحداث صدّره هذا البرنامج، لا مقالات: صدِّر المقالات (بصيغة CSV أو JSON Lines أو Excel) واستورد ذاك",
+    "this program's image of a timeline, not an article: export the articles (as CSV, JSON Lines or Excel) and import that": "صورة خط زمني صدّرها هذا البرنامج، لا مقالة: صدِّر المقالات (بصيغة CSV أو JSON Lines أو Excel) واستورد ذاك",
     "an Excel 97-2003 workbook (.xls): save it as .xlsx or CSV and import that": "مصنف Excel 97-2003 ‏(.xls): احفظه بصيغة ‎.xlsx‎ أو CSV واستورد ذاك",
     "not an Excel workbook (an .xlsx file is a zip archive)": "ليس مصنف Excel (ملف ‎.xlsx‎ أرشيف zip)",
     "not a readable Excel workbook (%1)": "ليس مصنف Excel مقروءًا (%1)",

@@ -44,7 +44,7 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../timeline/ui/article_model.py" line="569" />
+        <location filename="../../timeline/ui/article_model.py" line="576" />
         <source>Hidden</source>
         <translation>مخفية</translation>
     </message>
@@ -705,587 +705,592 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="229" />
+        <source>this program's image of a timeline, not an article: export the articles (as CSV, JSON Lines or Excel) and import that</source>
+        <translation>صورة خط زمني صدّرها هذا البرنامج، لا مقالة: صدِّر المقالات (بصيغة CSV أو JSON Lines أو Excel) واستورد ذاك</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="238" />
         <source>empty: no sheet has a header row</source>
         <translation>فارغ: لا ورقة فيه لها صف عناوين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="233" />
+        <location filename="../../timeline/ui/import_messages.py" line="242" />
         <source>an Excel 97-2003 workbook (.xls): save it as .xlsx or CSV and import that</source>
         <translation>مصنف Excel 97-2003 ‏(.xls): احفظه بصيغة ‎.xlsx‎ أو CSV واستورد ذاك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="240" />
+        <location filename="../../timeline/ui/import_messages.py" line="249" />
         <source>not an Excel workbook (an .xlsx file is a zip archive)</source>
         <translation>ليس مصنف Excel (ملف ‎.xlsx‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="244" />
+        <location filename="../../timeline/ui/import_messages.py" line="253" />
         <source>not a readable Excel workbook (%1)</source>
         <translation>ليس مصنف Excel مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="248" />
+        <location filename="../../timeline/ui/import_messages.py" line="257" />
         <source>not a readable Excel worksheet (%1)</source>
         <translation>ليست ورقة Excel مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="253" />
+        <location filename="../../timeline/ui/import_messages.py" line="262" />
         <source>a Word 97-2003 document (.doc): save it as .docx or as text and import that</source>
         <translation>مستند Word 97-2003 ‏(.doc): احفظه بصيغة ‎.docx‎ أو نصًا واستورد ذاك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="260" />
+        <location filename="../../timeline/ui/import_messages.py" line="269" />
         <source>not a Word document (a .docx file is a zip archive)</source>
         <translation>ليس مستند Word (ملف ‎.docx‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="264" />
+        <location filename="../../timeline/ui/import_messages.py" line="273" />
         <source>not a readable Word document (%1)</source>
         <translation>ليس مستند Word مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="268" />
+        <location filename="../../timeline/ui/import_messages.py" line="277" />
         <source>its text part is %1 bytes, more than the %2 a document may be</source>
         <translation>جزء نصه %1 بايت، أكثر من %2، أقصى ما يكونه مستند</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="275" />
+        <location filename="../../timeline/ui/import_messages.py" line="284" />
         <source>not an OpenDocument text (an .odt file is a zip archive)</source>
         <translation>ليس مستند OpenDocument نصيًا (ملف ‎.odt‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="279" />
+        <location filename="../../timeline/ui/import_messages.py" line="288" />
         <source>not an OpenDocument text (it holds no text body)</source>
         <translation>ليس مستند OpenDocument نصيًا (لا متن نصيًا فيه)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="283" />
+        <location filename="../../timeline/ui/import_messages.py" line="292" />
         <source>not a readable OpenDocument text (%1)</source>
         <translation>ليس مستند OpenDocument نصيًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="288" />
+        <location filename="../../timeline/ui/import_messages.py" line="297" />
         <source>not an OpenDocument spreadsheet (an .ods file is a zip archive)</source>
         <translation>ليس جدول OpenDocument (ملف ‎.ods‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="294" />
+        <location filename="../../timeline/ui/import_messages.py" line="303" />
         <source>not an OpenDocument spreadsheet (it holds no content)</source>
         <translation>ليس جدول OpenDocument (لا محتوى فيه)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="298" />
+        <location filename="../../timeline/ui/import_messages.py" line="307" />
         <source>not a readable OpenDocument spreadsheet (%1)</source>
         <translation>ليس جدول OpenDocument مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="302" />
+        <location filename="../../timeline/ui/import_messages.py" line="311" />
         <source>its content is %1 bytes, more than the %2 a spreadsheet may be</source>
         <translation>محتواه %1 بايت، أكثر من %2 يُقبل في جدول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="308" />
+        <location filename="../../timeline/ui/import_messages.py" line="317" />
         <source>an Excel 97-2003 workbook (.xls): save it as .ods, .xlsx or CSV and import that</source>
         <translation>مصنف Excel 97-2003 ‏(‎.xls‎): احفظه بصيغة ‎.ods‎ أو ‎.xlsx‎ أو CSV واستورده</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="316" />
+        <location filename="../../timeline/ui/import_messages.py" line="325" />
         <source>not a PDF file (it does not begin with %PDF)</source>
         <translation>ليس ملف PDF (لا يبدأ بـ ‎%PDF‎)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="320" />
+        <location filename="../../timeline/ui/import_messages.py" line="329" />
         <source>%1 bytes, more than the %2 a PDF may be</source>
         <translation>%1 بايت، أكثر من %2، أقصى ما يكونه ملف PDF</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="322" />
+        <location filename="../../timeline/ui/import_messages.py" line="331" />
         <source>not a readable PDF (%1)</source>
         <translation>ليس ملف PDF مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="325" />
+        <location filename="../../timeline/ui/import_messages.py" line="334" />
         <source>page %1 is not readable (%2)</source>
         <translation>الصفحة %1 غير مقروءة (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="329" />
+        <location filename="../../timeline/ui/import_messages.py" line="338" />
         <source>it is encrypted; open it and save an unencrypted copy, then import that</source>
         <translation>الملف مشفّر؛ افتحه واحفظ نسخة غير مشفّرة، ثم استورد تلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="336" />
+        <location filename="../../timeline/ui/import_messages.py" line="345" />
         <source>it is protected by a password; save an unprotected copy</source>
         <translation>الملف محمي بكلمة مرور؛ احفظ نسخة غير محمية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="340" />
+        <location filename="../../timeline/ui/import_messages.py" line="349" />
         <source>it has %1 pages, more than the %2 read</source>
         <translation>فيه %1 صفحة، أكثر من %2 صفحة تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="345" />
+        <location filename="../../timeline/ui/import_messages.py" line="354" />
         <source>its pages' drawing instructions are more than %1 bytes (too much for one article)</source>
         <translation>تعليمات رسم صفحاته أكثر من %1 بايت (أكثر مما يكونه مقال واحد)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="352" />
+        <location filename="../../timeline/ui/import_messages.py" line="361" />
         <source>its text is longer than the %1 characters an article may be</source>
         <translation>نصه أطول من %1 حرف، أقصى ما يكونه مقال</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="393" />
+        <location filename="../../timeline/ui/import_messages.py" line="402" />
         <source>a picture: install Tesseract with its Arabic to have its text recognized</source>
         <translation>صورة: ثبّت Tesseract مع لغته العربية ليُتعرّف على نصها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="398" />
+        <location filename="../../timeline/ui/import_messages.py" line="407" />
         <source>not a PNG or JPEG picture</source>
         <translation>ليست صورة PNG أو JPEG</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="401" />
+        <location filename="../../timeline/ui/import_messages.py" line="410" />
         <source>a picture in a zip is not read: import it on its own</source>
         <translation>الصورة داخل ملف zip لا تُقرأ: استوردها وحدها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="403" />
+        <location filename="../../timeline/ui/import_messages.py" line="412" />
         <source>not an article format</source>
         <translation>ليس من صيغ المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="406" />
+        <location filename="../../timeline/ui/import_messages.py" line="415" />
         <source>a zip inside a zip is not opened</source>
         <translation>ملف zip داخل ملف zip لا يُفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="410" />
+        <location filename="../../timeline/ui/import_messages.py" line="419" />
         <source>a tar archive inside a zip is not opened</source>
         <translation>أرشيف tar داخل ملف zip لا يُفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="414" />
+        <location filename="../../timeline/ui/import_messages.py" line="423" />
         <source>needs a password (an encrypted file is not read)</source>
         <translation>يحتاج إلى كلمة مرور (الملف المشفّر لا يُقرأ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="418" />
+        <location filename="../../timeline/ui/import_messages.py" line="427" />
         <source>compressed in a way that cannot be read: zip it again with ordinary compression</source>
         <translation>مضغوط بطريقة لا تُقرأ: اضغطه في zip من جديد بالضغط المعتاد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="425" />
+        <location filename="../../timeline/ui/import_messages.py" line="434" />
         <source>a picture of %1 by %2 pixels, more than the %3 read</source>
         <translation>صورة من %1 في %2 بكسل، أكثر من %3 بكسل تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="429" />
+        <location filename="../../timeline/ui/import_messages.py" line="438" />
         <source>recognizing its text took longer than %1 seconds</source>
         <translation>التعرف على نصها استغرق أكثر من %1 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="433" />
+        <location filename="../../timeline/ui/import_messages.py" line="442" />
         <source>recognizing its text failed (%1)</source>
         <translation>تعذّر التعرف على نصها (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="438" />
+        <location filename="../../timeline/ui/import_messages.py" line="447" />
         <source>inflates to more than %1 bytes (a compression bomb?)</source>
         <translation>يتمدد إلى أكثر من %1 بايت (قنبلة ضغط؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="443" />
+        <location filename="../../timeline/ui/import_messages.py" line="452" />
         <source>inflates more than %1 times (%2 bytes to over %3): a compression bomb?</source>
         <translation>يتمدد أكثر من %1 مرة (من %2 بايت إلى ما فوق %3): قنبلة ضغط؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="450" />
+        <location filename="../../timeline/ui/import_messages.py" line="459" />
         <source>not a readable table (%1)</source>
         <translation>ليس جدولًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="452" />
-        <location filename="../../timeline/ui/import_messages.py" line="831" />
+        <location filename="../../timeline/ui/import_messages.py" line="461" />
+        <location filename="../../timeline/ui/import_messages.py" line="840" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="455" />
+        <location filename="../../timeline/ui/import_messages.py" line="464" />
         <source>no article body after the title and date line</source>
         <translation>لا متن للمقالة بعد سطري العنوان والتاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="481" />
+        <location filename="../../timeline/ui/import_messages.py" line="490" />
         <source>binary data, not a web page</source>
         <translation>بيانات ثنائية، لا صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="612" />
+        <location filename="../../timeline/ui/import_messages.py" line="621" />
         <source>not followed by the blank line that ends a record: its Content-Length is wrong (a damaged web archive)</source>
         <translation>لا يليه السطر الفارغ الذي ينتهي به السجل: طوله المذكور (Content-Length) خاطئ (أرشيف ويب تالف)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="620" />
+        <location filename="../../timeline/ui/import_messages.py" line="629" />
         <source>its page's compressed content is damaged (%1)</source>
         <translation>المحتوى المضغوط لصفحته تالف (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="798" />
+        <location filename="../../timeline/ui/import_messages.py" line="807" />
         <source>%1; the rest of the file was not read</source>
         <translation>%1؛ لم يُقرأ باقي الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="469" />
+        <location filename="../../timeline/ui/import_messages.py" line="478" />
         <source>damaged or truncated gzip data (%1)</source>
         <translation>بيانات gzip تالفة أو مبتورة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="473" />
+        <location filename="../../timeline/ui/import_messages.py" line="482" />
         <source>more than the %1 bytes a %2 file may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه ملف %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="514" />
+        <location filename="../../timeline/ui/import_messages.py" line="523" />
         <source>a message larger than the %1 bytes one may be</source>
         <translation>رسالة أكبر من %1 بايت، وهو أقصى حجم للرسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="518" />
+        <location filename="../../timeline/ui/import_messages.py" line="527" />
         <source>not an e-mail message (no headers at its start)</source>
         <translation>ليست رسالة بريد إلكتروني (لا ترويسات في أولها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="522" />
+        <location filename="../../timeline/ui/import_messages.py" line="531" />
         <source>a message with no subject and no text</source>
         <translation>رسالة بلا موضوع ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="526" />
+        <location filename="../../timeline/ui/import_messages.py" line="535" />
         <source>not a readable e-mail message (%1)</source>
         <translation>رسالة بريد إلكتروني لا تُقرأ (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="530" />
+        <location filename="../../timeline/ui/import_messages.py" line="539" />
         <source>its attachment could not be read (%1)</source>
         <translation>تعذّرت قراءة مرفقها (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="534" />
+        <location filename="../../timeline/ui/import_messages.py" line="543" />
         <source>its parts are nested too deep to be a message</source>
         <translation>أجزاؤها متداخلة إلى عمق لا تبلغه رسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="538" />
+        <location filename="../../timeline/ui/import_messages.py" line="547" />
         <source>not a mailbox (it does not begin with a '%1' line)</source>
         <translation>ليس صندوق بريد (لا يبدأ بسطر '%1')</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="674" />
+        <location filename="../../timeline/ui/import_messages.py" line="683" />
         <source>message %1: %2</source>
         <translation>الرسالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="675" />
+        <location filename="../../timeline/ui/import_messages.py" line="684" />
         <source>after record %1: %2</source>
         <translation>بعد السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="752" />
+        <location filename="../../timeline/ui/import_messages.py" line="761" />
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="758" />
+        <location filename="../../timeline/ui/import_messages.py" line="767" />
         <source>feed</source>
         <translation>موجز</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="760" />
+        <location filename="../../timeline/ui/import_messages.py" line="769" />
         <source>web page</source>
         <translation>صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="767" />
+        <location filename="../../timeline/ui/import_messages.py" line="776" />
         <source>e-mail</source>
         <translation>بريد إلكتروني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="769" />
+        <location filename="../../timeline/ui/import_messages.py" line="778" />
         <source>picture</source>
         <translation>صورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="477" />
+        <location filename="../../timeline/ui/import_messages.py" line="486" />
         <source>binary data, not a text file</source>
         <translation>بيانات ثنائية، لا ملف نصي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="359" />
+        <location filename="../../timeline/ui/import_messages.py" line="368" />
         <source>it holds no text, only images (a scan?): install Tesseract with its Arabic and Poppler's pdftoppm to have it recognized, or recognize its text first</source>
         <translation>ليس فيه نص، بل صور فقط (مسح ضوئي؟): ثبّت Tesseract مع لغته العربية وأداة pdftoppm من Poppler ليُتعرّف على نصه، أو استخرج نصه بالتعرف الضوئي على الحروف أولًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="365" />
+        <location filename="../../timeline/ui/import_messages.py" line="374" />
         <source>no text was found in it</source>
         <translation>لم يوجد فيه نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="368" />
+        <location filename="../../timeline/ui/import_messages.py" line="377" />
         <source>its %1 scanned pages are more than the %2 recognized in a file</source>
         <translation>صفحاته الممسوحة %1، أكثر من %2 صفحة يُتعرّف على نصها في ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="374" />
+        <location filename="../../timeline/ui/import_messages.py" line="383" />
         <source>drawing page %1 for OCR took longer than %2 seconds</source>
         <translation>رسم الصفحة %1 للتعرف الضوئي استغرق أكثر من %2 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="378" />
+        <location filename="../../timeline/ui/import_messages.py" line="387" />
         <source>recognizing the text of page %1 took longer than %2 seconds</source>
         <translation>التعرف على نص الصفحة %1 استغرق أكثر من %2 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="384" />
+        <location filename="../../timeline/ui/import_messages.py" line="393" />
         <source>drawing page %1 for OCR failed (%2)</source>
         <translation>تعذّر رسم الصفحة %1 للتعرف الضوئي (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="388" />
+        <location filename="../../timeline/ui/import_messages.py" line="397" />
         <source>recognizing the text of page %1 failed (%2)</source>
         <translation>تعذّر التعرف على نص الصفحة %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="461" />
+        <location filename="../../timeline/ui/import_messages.py" line="470" />
         <source>damaged or truncated gzip data (Compressed file ended before the end-of-stream marker was reached)</source>
         <translation>تنتهي البيانات المضغوطة قبل نهايتها (ملف gzip مبتور)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="485" />
+        <location filename="../../timeline/ui/import_messages.py" line="494" />
         <source>more than the %1 bytes a text may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه النص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="487" />
+        <location filename="../../timeline/ui/import_messages.py" line="496" />
         <source>nested too deeply to read</source>
         <translation>متداخل بعمق يمنع قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="490" />
+        <location filename="../../timeline/ui/import_messages.py" line="499" />
         <source>too large to read in the memory available</source>
         <translation>أكبر من أن يُقرأ في الذاكرة المتاحة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="492" />
+        <location filename="../../timeline/ui/import_messages.py" line="501" />
         <source>could not be read (%1)</source>
         <translation>تعذّرت قراءته (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="495" />
+        <location filename="../../timeline/ui/import_messages.py" line="504" />
         <source>No such file or directory</source>
         <translation>لا ملف ولا مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="496" />
+        <location filename="../../timeline/ui/import_messages.py" line="505" />
         <source>Permission denied</source>
         <translation>لا إذن بذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="497" />
+        <location filename="../../timeline/ui/import_messages.py" line="506" />
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="498" />
+        <location filename="../../timeline/ui/import_messages.py" line="507" />
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="499" />
+        <location filename="../../timeline/ui/import_messages.py" line="508" />
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="500" />
+        <location filename="../../timeline/ui/import_messages.py" line="509" />
         <source>Read-only file system</source>
         <translation>نظام الملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="501" />
+        <location filename="../../timeline/ui/import_messages.py" line="510" />
         <source>File name too long</source>
         <translation>اسم الملف أطول مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="502" />
+        <location filename="../../timeline/ui/import_messages.py" line="511" />
         <source>Too many open files</source>
         <translation>الملفات المفتوحة أكثر مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="503" />
+        <location filename="../../timeline/ui/import_messages.py" line="512" />
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="504" />
+        <location filename="../../timeline/ui/import_messages.py" line="513" />
         <source>Input/output error</source>
         <translation>خطأ في القراءة من القرص أو الكتابة عليه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="506" />
+        <location filename="../../timeline/ui/import_messages.py" line="515" />
         <source>no title and no text</source>
         <translation>لا عنوان ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="509" />
+        <location filename="../../timeline/ui/import_messages.py" line="518" />
         <source>no text (neither content nor a summary)</source>
         <translation>لا نص (لا محتوى ولا ملخص)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="543" />
+        <location filename="../../timeline/ui/import_messages.py" line="552" />
         <source>a page larger than %1 bytes</source>
         <translation>صفحة أكبر من %1 بايت</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="545" />
+        <location filename="../../timeline/ui/import_messages.py" line="554" />
         <source>an empty page</source>
         <translation>صفحة فارغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="548" />
+        <location filename="../../timeline/ui/import_messages.py" line="557" />
         <source>not a readable web page (%1)</source>
         <translation>ليست صفحة ويب مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="553" />
+        <location filename="../../timeline/ui/import_messages.py" line="562" />
         <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
         <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="562" />
+        <location filename="../../timeline/ui/import_messages.py" line="571" />
         <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
         <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="571" />
+        <location filename="../../timeline/ui/import_messages.py" line="580" />
         <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
         <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="579" />
+        <location filename="../../timeline/ui/import_messages.py" line="588" />
         <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
         <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="586" />
+        <location filename="../../timeline/ui/import_messages.py" line="595" />
         <source>record %1 is cut short: a truncated web archive</source>
         <translation>السجل %1 مبتور: أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="590" />
+        <location filename="../../timeline/ui/import_messages.py" line="599" />
         <source>record %1 has no target address: a truncated or damaged web archive</source>
         <translation>السجل %1 بلا عنوان هدف: أرشيف ويب مبتور أو تالف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="597" />
+        <location filename="../../timeline/ui/import_messages.py" line="606" />
         <source>not a readable web archive near record %1 (%2)</source>
         <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="601" />
+        <location filename="../../timeline/ui/import_messages.py" line="610" />
         <source>a truncated or damaged web archive record near record %1 (%2)</source>
         <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="607" />
+        <location filename="../../timeline/ui/import_messages.py" line="616" />
         <source>an empty web archive (no records)</source>
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="624" />
+        <location filename="../../timeline/ui/import_messages.py" line="633" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="628" />
+        <location filename="../../timeline/ui/import_messages.py" line="637" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="632" />
+        <location filename="../../timeline/ui/import_messages.py" line="641" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="636" />
+        <location filename="../../timeline/ui/import_messages.py" line="645" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="638" />
+        <location filename="../../timeline/ui/import_messages.py" line="647" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="639" />
+        <location filename="../../timeline/ui/import_messages.py" line="648" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="640" />
+        <location filename="../../timeline/ui/import_messages.py" line="649" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="643" />
+        <location filename="../../timeline/ui/import_messages.py" line="652" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="647" />
+        <location filename="../../timeline/ui/import_messages.py" line="656" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="651" />
+        <location filename="../../timeline/ui/import_messages.py" line="660" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="667" />
+        <location filename="../../timeline/ui/import_messages.py" line="676" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="668" />
+        <location filename="../../timeline/ui/import_messages.py" line="677" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="669" />
+        <location filename="../../timeline/ui/import_messages.py" line="678" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="670" />
+        <location filename="../../timeline/ui/import_messages.py" line="679" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="671" />
+        <location filename="../../timeline/ui/import_messages.py" line="680" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="672" />
+        <location filename="../../timeline/ui/import_messages.py" line="681" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="673" />
+        <location filename="../../timeline/ui/import_messages.py" line="682" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="676" />
+        <location filename="../../timeline/ui/import_messages.py" line="685" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>
@@ -1301,455 +1306,455 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1048" />
-        <location filename="../../timeline/ui/main_window.py" line="2666" />
+        <location filename="../../timeline/ui/main_window.py" line="1051" />
+        <location filename="../../timeline/ui/main_window.py" line="2681" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="385" />
-        <location filename="../../timeline/ui/main_window.py" line="2039" />
+        <location filename="../../timeline/ui/main_window.py" line="386" />
+        <location filename="../../timeline/ui/main_window.py" line="2054" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="414" />
+        <location filename="../../timeline/ui/main_window.py" line="415" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="551" />
+        <location filename="../../timeline/ui/main_window.py" line="554" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="552" />
+        <location filename="../../timeline/ui/main_window.py" line="555" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="556" />
+        <location filename="../../timeline/ui/main_window.py" line="559" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="575" />
+        <location filename="../../timeline/ui/main_window.py" line="578" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="577" />
+        <location filename="../../timeline/ui/main_window.py" line="580" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="586" />
+        <location filename="../../timeline/ui/main_window.py" line="589" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="589" />
+        <location filename="../../timeline/ui/main_window.py" line="592" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="592" />
+        <location filename="../../timeline/ui/main_window.py" line="595" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="596" />
+        <location filename="../../timeline/ui/main_window.py" line="599" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="628" />
+        <location filename="../../timeline/ui/main_window.py" line="631" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="629" />
+        <location filename="../../timeline/ui/main_window.py" line="632" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="633" />
+        <location filename="../../timeline/ui/main_window.py" line="636" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="638" />
+        <location filename="../../timeline/ui/main_window.py" line="641" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="640" />
+        <location filename="../../timeline/ui/main_window.py" line="643" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="647" />
+        <location filename="../../timeline/ui/main_window.py" line="650" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="710" />
+        <location filename="../../timeline/ui/main_window.py" line="713" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="714" />
+        <location filename="../../timeline/ui/main_window.py" line="717" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="717" />
+        <location filename="../../timeline/ui/main_window.py" line="720" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="719" />
+        <location filename="../../timeline/ui/main_window.py" line="722" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="723" />
+        <location filename="../../timeline/ui/main_window.py" line="726" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="727" />
+        <location filename="../../timeline/ui/main_window.py" line="730" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="728" />
+        <location filename="../../timeline/ui/main_window.py" line="731" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="729" />
+        <location filename="../../timeline/ui/main_window.py" line="732" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="731" />
+        <location filename="../../timeline/ui/main_window.py" line="734" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="733" />
+        <location filename="../../timeline/ui/main_window.py" line="736" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="744" />
+        <location filename="../../timeline/ui/main_window.py" line="747" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="748" />
+        <location filename="../../timeline/ui/main_window.py" line="751" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="748" />
+        <location filename="../../timeline/ui/main_window.py" line="751" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="761" />
+        <location filename="../../timeline/ui/main_window.py" line="764" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="762" />
+        <location filename="../../timeline/ui/main_window.py" line="765" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="763" />
+        <location filename="../../timeline/ui/main_window.py" line="766" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="767" />
+        <location filename="../../timeline/ui/main_window.py" line="770" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="820" />
-        <location filename="../../timeline/ui/main_window.py" line="834" />
+        <location filename="../../timeline/ui/main_window.py" line="823" />
+        <location filename="../../timeline/ui/main_window.py" line="837" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="835" />
+        <location filename="../../timeline/ui/main_window.py" line="838" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="879" />
+        <location filename="../../timeline/ui/main_window.py" line="882" />
         <source>Went to %1 CE; type %1 AH for the Hijri year</source>
         <translation>عُرضت السنة الميلادية %1 م؛ وللسنة الهجرية اكتب %1 هـ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="886" />
+        <location filename="../../timeline/ui/main_window.py" line="889" />
         <source>Went to %1 AH (%2 to %3); type %1 CE for the Gregorian year</source>
         <translation>عُرضت السنة الهجرية %1 هـ (من %2 إلى %3)؛ وللسنة الميلادية اكتب %1 م</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="890" />
+        <location filename="../../timeline/ui/main_window.py" line="893" />
         <source>Went to %1 AH (in %2); type %1 CE for the Gregorian year</source>
         <translation>عُرضت السنة الهجرية %1 هـ (في %2)؛ وللسنة الميلادية اكتب %1 م</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="949" />
+        <location filename="../../timeline/ui/main_window.py" line="952" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="952" />
+        <location filename="../../timeline/ui/main_window.py" line="955" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="943" />
-        <location filename="../../timeline/ui/main_window.py" line="958" />
+        <location filename="../../timeline/ui/main_window.py" line="946" />
+        <location filename="../../timeline/ui/main_window.py" line="961" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="560" />
+        <location filename="../../timeline/ui/main_window.py" line="563" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="565" />
+        <location filename="../../timeline/ui/main_window.py" line="568" />
         <source>Import from the &amp;clipboard</source>
         <translation>استيراد م&amp;ن الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="568" />
+        <location filename="../../timeline/ui/main_window.py" line="571" />
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="569" />
+        <location filename="../../timeline/ui/main_window.py" line="572" />
         <source>Open &amp;library…</source>
         <translation>&amp;فتح مكتبة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="570" />
+        <location filename="../../timeline/ui/main_window.py" line="573" />
         <source>Recen&amp;t libraries</source>
         <translation>مكتبات &amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="602" />
+        <location filename="../../timeline/ui/main_window.py" line="605" />
         <source>&amp;Remove this article…</source>
         <translation>إ&amp;زالة هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="608" />
+        <location filename="../../timeline/ui/main_window.py" line="611" />
         <source>Remove every article of its &amp;file…</source>
         <translation>إزالة كل مقالات م&amp;لفها…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="618" />
+        <location filename="../../timeline/ui/main_window.py" line="621" />
         <source>Remove what the &amp;last import added…</source>
         <translation>إزالة ما أضافه آخر است&amp;يراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="643" />
+        <location filename="../../timeline/ui/main_window.py" line="646" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="711" />
+        <location filename="../../timeline/ui/main_window.py" line="714" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="720" />
+        <location filename="../../timeline/ui/main_window.py" line="723" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="738" />
+        <location filename="../../timeline/ui/main_window.py" line="741" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="739" />
+        <location filename="../../timeline/ui/main_window.py" line="742" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="740" />
+        <location filename="../../timeline/ui/main_window.py" line="743" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="751" />
+        <location filename="../../timeline/ui/main_window.py" line="754" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="916" />
+        <location filename="../../timeline/ui/main_window.py" line="919" />
         <source>From the search field to its results</source>
         <translation>من حقل البحث إلى نتائجه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="968" />
+        <location filename="../../timeline/ui/main_window.py" line="971" />
         <source>each story once</source>
         <translation>كل خبر مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="970" />
+        <location filename="../../timeline/ui/main_window.py" line="973" />
         <source>hidden items shown</source>
         <translation>العناصر المخفية ظاهرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1040" />
-        <location filename="../../timeline/ui/main_window.py" line="1046" />
+        <location filename="../../timeline/ui/main_window.py" line="1043" />
+        <location filename="../../timeline/ui/main_window.py" line="1049" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1055" />
+        <location filename="../../timeline/ui/main_window.py" line="1058" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1284" />
+        <location filename="../../timeline/ui/main_window.py" line="1287" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1286" />
+        <location filename="../../timeline/ui/main_window.py" line="1289" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1291" />
+        <location filename="../../timeline/ui/main_window.py" line="1294" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1292" />
+        <location filename="../../timeline/ui/main_window.py" line="1295" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1293" />
+        <location filename="../../timeline/ui/main_window.py" line="1296" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1297" />
-        <location filename="../../timeline/ui/main_window.py" line="2558" />
+        <location filename="../../timeline/ui/main_window.py" line="1300" />
+        <location filename="../../timeline/ui/main_window.py" line="2573" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1590" />
+        <location filename="../../timeline/ui/main_window.py" line="1602" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1992" />
+        <location filename="../../timeline/ui/main_window.py" line="2007" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2027" />
+        <location filename="../../timeline/ui/main_window.py" line="2042" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2028" />
+        <location filename="../../timeline/ui/main_window.py" line="2043" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2039" />
-        <location filename="../../timeline/ui/main_window.py" line="2059" />
+        <location filename="../../timeline/ui/main_window.py" line="2054" />
+        <location filename="../../timeline/ui/main_window.py" line="2074" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2044" />
+        <location filename="../../timeline/ui/main_window.py" line="2059" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2051" />
+        <location filename="../../timeline/ui/main_window.py" line="2066" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2059" />
+        <location filename="../../timeline/ui/main_window.py" line="2074" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2067" />
+        <location filename="../../timeline/ui/main_window.py" line="2082" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2069" />
+        <location filename="../../timeline/ui/main_window.py" line="2084" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2071" />
+        <location filename="../../timeline/ui/main_window.py" line="2086" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2072" />
+        <location filename="../../timeline/ui/main_window.py" line="2087" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2073" />
+        <location filename="../../timeline/ui/main_window.py" line="2088" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2074" />
+        <location filename="../../timeline/ui/main_window.py" line="2089" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2082" />
+        <location filename="../../timeline/ui/main_window.py" line="2097" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2091" />
-        <location filename="../../timeline/ui/main_window.py" line="2125" />
+        <location filename="../../timeline/ui/main_window.py" line="2106" />
+        <location filename="../../timeline/ui/main_window.py" line="2140" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2100" />
+        <location filename="../../timeline/ui/main_window.py" line="2115" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2101" />
+        <location filename="../../timeline/ui/main_window.py" line="2116" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2118" />
+        <location filename="../../timeline/ui/main_window.py" line="2133" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2126" />
+        <location filename="../../timeline/ui/main_window.py" line="2141" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1758,72 +1763,72 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2146" />
+        <location filename="../../timeline/ui/main_window.py" line="2161" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2423" />
+        <location filename="../../timeline/ui/main_window.py" line="2438" />
         <source>Import cancelled: no article was added</source>
         <translation>أُلغي الاستيراد: لم تُضَف أي مقالة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2426" />
+        <location filename="../../timeline/ui/main_window.py" line="2441" />
         <source>Import cancelled: %n article(s) kept (removable from the Edit menu)</source>
         <translation><numerusform>أُلغي الاستيراد: لم تبقَ أي مقالة</numerusform><numerusform>أُلغي الاستيراد: أُبقيت مقالة واحدة (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت مقالتان (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالات (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالة (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالة (تُزال من قائمة «تحرير»)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2566" />
+        <location filename="../../timeline/ui/main_window.py" line="2581" />
         <source>Import cancelled: the file being read was not stored; the files read before it were. Import it again to finish</source>
         <translation>أُلغي الاستيراد: لم يُخزَّن الملف الذي كان يُقرأ، وخُزّنت الملفات التي قُرئت قبله. استورده من جديد لإكماله</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2452" />
+        <location filename="../../timeline/ui/main_window.py" line="2467" />
         <source>%1 added, %2 already stored, %n failed file(s)</source>
         <translation><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2468" />
+        <location filename="../../timeline/ui/main_window.py" line="2483" />
         <source>%1: skipped %n record(s) that cannot be read as an article: %3</source>
         <translation><numerusform>%1: لم يُتخطَّ أي سجل: %3</numerusform><numerusform>%1: تُخطّي سجل واحد لا يُقرأ مقالةً: %3</numerusform><numerusform>%1: تُخطّي سجلّان لا يُقرآن مقالةً: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2481" />
+        <location filename="../../timeline/ui/main_window.py" line="2496" />
         <source>%1: %n article(s) without a readable date</source>
         <translation><numerusform>%1: لا مقالات بلا تاريخ مقروء</numerusform><numerusform>%1: مقالة واحدة بلا تاريخ مقروء</numerusform><numerusform>%1: مقالتان بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالات بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالة بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالة بلا تاريخ مقروء</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2490" />
+        <location filename="../../timeline/ui/main_window.py" line="2505" />
         <source>%1: %n article(s) without a title, each named by its first line</source>
         <translation><numerusform>%1: لا مقالات بلا عنوان</numerusform><numerusform>%1: مقالة واحدة بلا عنوان، سُمّيت بسطرها الأول</numerusform><numerusform>%1: مقالتان بلا عنوان، سُمّيت كلٌّ منهما بسطرها الأول</numerusform><numerusform>%1: %n مقالات بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform><numerusform>%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform><numerusform>%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2500" />
+        <location filename="../../timeline/ui/main_window.py" line="2515" />
         <source>%1: %n article(s) already had a note of their own, kept instead of the file's</source>
         <translation><numerusform>%1: لا مقالات لها ملاحظة في المكتبة</numerusform><numerusform>%1: مقالة واحدة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: مقالتان لكلٍّ منهما ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالات لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2541" />
+        <location filename="../../timeline/ui/main_window.py" line="2556" />
         <source>%1: no files in this folder (hidden ones are not read)</source>
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2548" />
+        <location filename="../../timeline/ui/main_window.py" line="2563" />
         <source>%n record(s) skipped</source>
         <translation><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2554" />
+        <location filename="../../timeline/ui/main_window.py" line="2569" />
         <source>%n file(s) with no articles</source>
         <translation><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2557" />
+        <location filename="../../timeline/ui/main_window.py" line="2572" />
         <source>%n file(s) not read</source>
         <translation><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2668" />
+        <location filename="../../timeline/ui/main_window.py" line="2683" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1832,183 +1837,183 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2676" />
+        <location filename="../../timeline/ui/main_window.py" line="2691" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2681" />
+        <location filename="../../timeline/ui/main_window.py" line="2696" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2133" />
+        <location filename="../../timeline/ui/main_window.py" line="2148" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="824" />
+        <location filename="../../timeline/ui/main_window.py" line="827" />
         <source>Date (for example 1973-10-06, 6 October 1973 or 10 Ramadan 1393 AH; Arabic dates too):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو ⁦1973-10-06⁩؛ وبالإنجليزية أيضًا):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2167" />
-        <location filename="../../timeline/ui/main_window.py" line="2180" />
+        <location filename="../../timeline/ui/main_window.py" line="2182" />
+        <location filename="../../timeline/ui/main_window.py" line="2195" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2168" />
+        <location filename="../../timeline/ui/main_window.py" line="2183" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2183" />
+        <location filename="../../timeline/ui/main_window.py" line="2198" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2223" />
+        <location filename="../../timeline/ui/main_window.py" line="2238" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2228" />
+        <location filename="../../timeline/ui/main_window.py" line="2243" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2248" />
+        <location filename="../../timeline/ui/main_window.py" line="2263" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2249" />
+        <location filename="../../timeline/ui/main_window.py" line="2264" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2294" />
+        <location filename="../../timeline/ui/main_window.py" line="2309" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2296" />
+        <location filename="../../timeline/ui/main_window.py" line="2311" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2298" />
+        <location filename="../../timeline/ui/main_window.py" line="2313" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2300" />
+        <location filename="../../timeline/ui/main_window.py" line="2315" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2315" />
+        <location filename="../../timeline/ui/main_window.py" line="2330" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2321" />
+        <location filename="../../timeline/ui/main_window.py" line="2336" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2323" />
+        <location filename="../../timeline/ui/main_window.py" line="2338" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2325" />
+        <location filename="../../timeline/ui/main_window.py" line="2340" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2332" />
+        <location filename="../../timeline/ui/main_window.py" line="2347" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2333" />
+        <location filename="../../timeline/ui/main_window.py" line="2348" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2338" />
+        <location filename="../../timeline/ui/main_window.py" line="2353" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2360" />
+        <location filename="../../timeline/ui/main_window.py" line="2375" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2365" />
+        <location filename="../../timeline/ui/main_window.py" line="2380" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2378" />
+        <location filename="../../timeline/ui/main_window.py" line="2393" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2380" />
+        <location filename="../../timeline/ui/main_window.py" line="2395" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2413" />
+        <location filename="../../timeline/ui/main_window.py" line="2428" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2475" />
+        <location filename="../../timeline/ui/main_window.py" line="2490" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2511" />
+        <location filename="../../timeline/ui/main_window.py" line="2526" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2520" />
+        <location filename="../../timeline/ui/main_window.py" line="2535" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2528" />
+        <location filename="../../timeline/ui/main_window.py" line="2543" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2535" />
+        <location filename="../../timeline/ui/main_window.py" line="2550" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2537" />
+        <location filename="../../timeline/ui/main_window.py" line="2552" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2551" />
+        <location filename="../../timeline/ui/main_window.py" line="2566" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2572" />
+        <location filename="../../timeline/ui/main_window.py" line="2587" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2628" />
+        <location filename="../../timeline/ui/main_window.py" line="2643" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>
@@ -2704,175 +2709,175 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1104" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1092" />
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1106" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1094" />
         <source>+%1, %2 found</source>
         <translation>+%1، وُجد منها %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1127" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1370" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1115" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1358" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1128" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1370" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1116" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1358" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1129" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1117" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1133" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1121" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1134" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1122" />
         <source>%1 events in view</source>
         <translation>%1 حدثاً في العرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1136" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1124" />
         <source>%1 events in view; reading them one by one…</source>
         <translation>%1 حدثاً في العرض؛ جارٍ قراءتها واحداً واحداً…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1137" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1125" />
         <source>%1 events in view…</source>
         <translation>%1 حدثاً في العرض…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1141" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1129" />
         <source>%1 events in view, %2 found by the search: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض، وجد البحث منها %2: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1143" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1131" />
         <source>%1 events in view, %2 found</source>
         <translation>%1 حدثاً في العرض، وُجد منها %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1147" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1135" />
         <source>and %1 longer ranges spanning the whole view</source>
         <translation>و%1 فترة أطول تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1148" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1136" />
         <source>and %1 longer ranges</source>
         <translation>و%1 فترة أطول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1150" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1138" />
         <source>and %1 longer ranges found by the search spanning the whole view</source>
         <translation>و%1 فترة أطول تطابق البحث تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1151" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1139" />
         <source>and %1 longer ranges found</source>
         <translation>و%1 فترة أطول تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1270" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1258" />
         <source>Zoom in / out about the middle</source>
         <translation>تكبير / تصغير حول الوسط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1271" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1259" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1272" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1260" />
         <source>Zoom in / out about the pointer</source>
         <translation>تكبير / تصغير حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1272" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1260" />
         <source>Mouse wheel</source>
         <translation>عجلة الفأرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1273" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1261" />
         <source>Zoom in twice about the pointer</source>
         <translation>تكبير مرتين حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1273" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1261" />
         <source>Double click</source>
         <translation>نقر مزدوج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1274" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1275" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1262" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1263" />
         <source>Move along the time</source>
         <translation>التنقل على محور الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1275" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1263" />
         <source>Drag</source>
         <translation>السحب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1276" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1264" />
         <source>A screen earlier / later</source>
         <translation>شاشة أسبق / أحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1277" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1265" />
         <source>Next / previous event</source>
         <translation>الحدث التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1278" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1266" />
         <source>Scroll the lanes of events</source>
         <translation>تمرير صفوف الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1279" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1267" />
         <source>The days the articles were published in</source>
         <translation>أيام نشر المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1280" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1268" />
         <source>Clear the selection</source>
         <translation>إلغاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1341" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1329" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1391" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1379" />
         <source>%1 events</source>
         <translation>%1 حدثاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1395" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1383" />
         <source>%1 match the search</source>
         <translation>%1 منها تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1416" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1404" />
         <source>%1 more</source>
         <translation>%1 غيرها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1430" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1418" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1435" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1423" />
         <source>%1 events in view are not in the lanes shown, %2 of them found by the search (the others are dimmed): click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة، وجد البحث منها %2 (والباقي باهت): انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>

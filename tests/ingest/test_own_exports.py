@@ -1,5 +1,5 @@
-"""The program's own exports of events (CSV, JSON Lines, a workbook, the chronology page)
-imported as articles: refused whole with a line that says what the file is and what to
+"""The program's own exports of events (CSV, JSON Lines, a workbook, the chronology page,
+the image of the timeline as PNG or PDF) imported as articles: refused whole with a line that says what the file is and what to
 import instead, the library left as it was (timeline/ingest/own_exports.py)."""
 
 from __future__ import annotations
@@ -15,7 +15,13 @@ from tests.edits.test_survival import filled, source_file  # noqa: F401
 from timeline import library
 from timeline.cli import cli
 from timeline.export import Selection, export
-from timeline.ingest.own_exports import CHRONOLOGY, EVENTS_EXPORT
+from timeline.ingest.own_exports import (
+    CHRONOLOGY,
+    EVENTS_EXPORT,
+    IMAGE_CREATOR,
+    IMAGE_EXPORT,
+    png_software,
+)
 from timeline.store import Store
 from timeline.timescale import LabelStyle
 
@@ -25,6 +31,10 @@ EVENT_FORMATS = [
     ("events-jsonl", "jsonl", EVENTS_EXPORT),
     ("events-xlsx", "xlsx", EVENTS_EXPORT),
     ("chronology", "html", CHRONOLOGY),
+    # Read by OCR or as a PDF's text, the image made an article of its axis and labels:
+    # titled "1895", published in 1890.
+    ("png", "png", IMAGE_EXPORT),
+    ("pdf", "pdf", IMAGE_EXPORT),
 ]
 
 
@@ -122,3 +132,28 @@ def test_the_command_line_says_it_in_one_line(
     assert "0 added, 0 already stored, 1 failed file" in result.output
     with Store(db) as store:
         assert store.conn.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+
+
+def test_a_picture_or_pdf_of_another_program_is_not_taken_for_an_image_of_ours(
+    tmp_path: Path,
+) -> None:
+    # The mark is this program's name in the PNG's Software text (the PDF's Creator):
+    # Qt writes none of its own, and another program's name is not this one's.
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QImage, QImageWriter
+
+    def png(software: str | None) -> bytes:
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QImageWriter(buffer, b"png")
+        if software is not None:
+            writer.setText("Software", software)
+        image = QImage(4, 4, QImage.Format.Format_RGB32)
+        image.fill(0)
+        assert writer.write(image)
+        return bytes(buffer.data().data())
+
+    assert png_software(png(IMAGE_CREATOR)) == IMAGE_CREATOR
+    assert png_software(png("GIMP 2.10")) == "GIMP 2.10"
+    assert png_software(png(None)) == ""
+    assert png_software(b"\xff\xd8\xff\xe0 a JPEG") == ""

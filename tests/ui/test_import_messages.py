@@ -263,6 +263,8 @@ def test_an_export_of_events_imported_is_said_in_arabic(
             ("events-jsonl", "jsonl"),
             ("events-xlsx", "xlsx"),
             ("chronology", "html"),
+            ("png", "png"),
+            ("pdf", "pdf"),
         ]:
             paths.append(tmp_path / f"{fmt}.{suffix}")
             export(store, fmt, Selection(), paths[-1])
@@ -275,11 +277,17 @@ def test_an_export_of_events_imported_is_said_in_arabic(
         "تسلسل زمني للأحداث صدّره هذا البرنامج، لا مقالات: صدِّر المقالات (بصيغة CSV أو JSON"
         " Lines أو Excel) واستورد ذاك"
     )
+    image = (
+        "صورة خط زمني صدّرها هذا البرنامج، لا مقالة: صدِّر المقالات (بصيغة CSV أو JSON Lines"
+        " أو Excel) واستورد ذاك"
+    )
     assert _report_details(qtbot, tmp_path, report.files) == [
         f"events-csv.csv: {events}",
         f"events-jsonl.jsonl: {events}",
         f"events-xlsx.xlsx: {events}",
         f"chronology.html: {chronology}",
+        f"png.png: {image}",
+        f"pdf.pdf: {image}",
     ]
 
 

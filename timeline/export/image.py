@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 
 from timeline.export.selection import Selection, article_ids
+from timeline.ingest.own_exports import IMAGE_CREATOR
 from timeline.store import Store
 from timeline.store.edits import overlay_arrays, user_event_labels
 from timeline.store.timeline_data import EventArrays, load_event_arrays
@@ -172,6 +173,7 @@ def write_image(view: TimelineView, path: Path, fmt: str, *, scale: float = 1.0)
         paint_view(view, painter)
         painter.end()
         png = QImageWriter(buffer, b"png")
+        png.setText("Software", IMAGE_CREATOR)  # its import refused: not an article
         if not png.write(image):
             raise OSError(f"cannot make the PNG image: {png.errorString()}")
     elif fmt == "svg":
@@ -192,6 +194,7 @@ def write_image(view: TimelineView, path: Path, fmt: str, *, scale: float = 1.0)
             )
         )
         writer.setTitle("Timeline")
+        writer.setCreator(IMAGE_CREATOR)
         _paint_onto(writer, view)
         del writer  # (the PDF's end is written as the writer goes)
     else:

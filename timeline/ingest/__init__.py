@@ -48,6 +48,7 @@ from timeline.ingest.mail import (
     message_draft,
 )
 from timeline.ingest.markdown import parse_markdown_article
+from timeline.ingest.own_exports import png_software, refuse_image
 from timeline.ingest.pdf import MAX_PDF_BYTES, pdf_text, recognized
 from timeline.ingest.plaintext import parse_plain_article
 from timeline.ingest.reading import PageCheck, PageStep, Reading, prefixed
@@ -477,6 +478,7 @@ def _whole(
     if kind == "image":
         from timeline.ingest import ocr  # here: it loads shutil, which `extract` avoids
 
+        refuse_image(png_software(data))
         if reading.check is not None:
             reading.check(PageStep(0, 1, recognizing=True))  # a picture: one page to read
         text = recognized(ocr.image_text(data))

@@ -39,6 +39,7 @@ from typing import Any
 
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.office import said
+from timeline.ingest.own_exports import refuse_image
 from timeline.ingest.reading import PageCheck, PageStep
 
 MAX_PDF_BYTES = 100 * 1024 * 1024
@@ -537,6 +538,8 @@ def _pages(data: bytes, check: PageCheck | None) -> Iterator[_Page]:
                 raise BadArticle(
                     "it is encrypted; open it and save an unencrypted copy, then import that"
                 ) from exc
+        metadata = reader.metadata
+        refuse_image(str(metadata.get("/Creator") or "") if metadata is not None else "")
         count = len(reader.pages)
     except BadArticle:
         raise

@@ -223,6 +223,15 @@ def _table() -> tuple[tuple[str, str], ...]:
                 " JSON Lines or Excel) and import that",
             ),
         ),
+        (
+            "this program's image of a timeline, not an article: export the articles (as CSV,"
+            " JSON Lines or Excel) and import that",
+            translate(
+                "ImportMessages",
+                "this program's image of a timeline, not an article: export the articles (as"
+                " CSV, JSON Lines or Excel) and import that",
+            ),
+        ),
         # Excel workbooks.
         (
             "empty: no sheet has a header row",
