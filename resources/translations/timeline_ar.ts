@@ -2720,13 +2720,13 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
     </message>
     <message>
         <location filename="../../timeline/ui/timeline_view.py" line="1115" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1358" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1362" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/timeline_view.py" line="1116" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1358" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1362" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
@@ -2765,119 +2765,119 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <source>%1 events in view, %2 found</source>
         <translation>%1 حدثاً في العرض، وُجد منها %2</translation>
     </message>
-    <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1135" />
-        <source>and %1 longer ranges spanning the whole view</source>
-        <translation>و%1 فترة أطول تغطي العرض كله</translation>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/timeline_view.py" line="1137" />
+        <source>and %n longer range(s) spanning the whole view</source>
+        <translation><numerusform>ولا فترات أطول تغطي العرض كله</numerusform><numerusform>وفترة أطول تغطي العرض كله</numerusform><numerusform>وفترتان أطول تغطيان العرض كله</numerusform><numerusform>و%n فترات أطول تغطي العرض كله</numerusform><numerusform>و%n فترة أطول تغطي العرض كله</numerusform><numerusform>و%n فترة أطول تغطي العرض كله</numerusform></translation>
     </message>
-    <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1136" />
-        <source>and %1 longer ranges</source>
-        <translation>و%1 فترة أطول</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../timeline/ui/timeline_view.py" line="1138" />
-        <source>and %1 longer ranges found by the search spanning the whole view</source>
-        <translation>و%1 فترة أطول تطابق البحث تغطي العرض كله</translation>
+        <source>and %n longer range(s)</source>
+        <translation><numerusform>ولا فترات أطول</numerusform><numerusform>وفترة أطول</numerusform><numerusform>وفترتان أطول</numerusform><numerusform>و%n فترات أطول</numerusform><numerusform>و%n فترة أطول</numerusform><numerusform>و%n فترة أطول</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/timeline_view.py" line="1141" />
+        <source>and %n longer range(s) found by the search spanning the whole view</source>
+        <translation><numerusform>ولا فترات أطول تطابق البحث تغطي العرض كله</numerusform><numerusform>وفترة أطول تطابق البحث تغطي العرض كله</numerusform><numerusform>وفترتان أطول تطابقان البحث تغطيان العرض كله</numerusform><numerusform>و%n فترات أطول تطابق البحث تغطي العرض كله</numerusform><numerusform>و%n فترة أطول تطابق البحث تغطي العرض كله</numerusform><numerusform>و%n فترة أطول تطابق البحث تغطي العرض كله</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/timeline_view.py" line="1143" />
+        <source>and %n longer range(s) found</source>
+        <translation><numerusform>ولا فترات أطول تطابق البحث</numerusform><numerusform>وفترة أطول تطابق البحث</numerusform><numerusform>وفترتان أطول تطابقان البحث</numerusform><numerusform>و%n فترات أطول تطابق البحث</numerusform><numerusform>و%n فترة أطول تطابق البحث</numerusform><numerusform>و%n فترة أطول تطابق البحث</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1139" />
-        <source>and %1 longer ranges found</source>
-        <translation>و%1 فترة أطول تطابق البحث</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1258" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1262" />
         <source>Zoom in / out about the middle</source>
         <translation>تكبير / تصغير حول الوسط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1259" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1263" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1260" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1264" />
         <source>Zoom in / out about the pointer</source>
         <translation>تكبير / تصغير حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1260" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1264" />
         <source>Mouse wheel</source>
         <translation>عجلة الفأرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1261" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1265" />
         <source>Zoom in twice about the pointer</source>
         <translation>تكبير مرتين حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1261" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1265" />
         <source>Double click</source>
         <translation>نقر مزدوج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1262" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1263" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1266" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1267" />
         <source>Move along the time</source>
         <translation>التنقل على محور الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1263" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1267" />
         <source>Drag</source>
         <translation>السحب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1264" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1268" />
         <source>A screen earlier / later</source>
         <translation>شاشة أسبق / أحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1265" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1269" />
         <source>Next / previous event</source>
         <translation>الحدث التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1266" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1270" />
         <source>Scroll the lanes of events</source>
         <translation>تمرير صفوف الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1267" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1271" />
         <source>The days the articles were published in</source>
         <translation>أيام نشر المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1268" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1272" />
         <source>Clear the selection</source>
         <translation>إلغاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1329" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1333" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1379" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1383" />
         <source>%1 events</source>
         <translation>%1 حدثاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1383" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1387" />
         <source>%1 match the search</source>
         <translation>%1 منها تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1404" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1408" />
         <source>%1 more</source>
         <translation>%1 غيرها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1418" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1422" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1423" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1427" />
         <source>%1 events in view are not in the lanes shown, %2 of them found by the search (the others are dimmed): click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة، وجد البحث منها %2 (والباقي باهت): انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>

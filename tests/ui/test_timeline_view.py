@@ -814,7 +814,7 @@ def test_under_a_search_the_legend_counts_the_hidden_ranges_it_found(qtbot: QtBo
     frame = view._current_frame()
     assert frame.hidden_ranges == 1
     note = view._legend_entries(frame, lambda text: text)[-1][1]
-    assert note == "and 1 longer ranges found by the search spanning the whole view"
+    assert note == "and 1 longer range found by the search spanning the whole view"
     view.set_highlight([min(shown), 8])  # none of the hidden ones
     frame = view._current_frame()
     assert frame.hidden_ranges == 0
@@ -825,6 +825,35 @@ def test_under_a_search_the_legend_counts_the_hidden_ranges_it_found(qtbot: QtBo
     note = view._legend_entries(frame, lambda text: text)[-1][1]
     assert note == f"and {len(hidden)} longer ranges spanning the whole view"
     assert not view.grab().isNull()
+
+
+@pytest.mark.parametrize(
+    ("n", "in_english", "in_arabic"),
+    [
+        (1, "and 1 longer range spanning the whole view", "وفترة أطول تغطي العرض كله"),
+        (2, "and 2 longer ranges spanning the whole view", "وفترتان أطول تغطيان العرض كله"),
+        (8, "and 8 longer ranges spanning the whole view", "و8 فترات أطول تغطي العرض كله"),
+        (11, "and 11 longer ranges spanning the whole view", "و11 فترة أطول تغطي العرض كله"),
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_legend_counts_the_longer_ranges_in_the_plural_of_their_number(
+    qtbot: QtBot,
+    request: pytest.FixtureRequest,
+    n: int,
+    in_english: str,
+    in_arabic: str,
+    language: str,
+) -> None:
+    # One phrase for every number: "و8 فترة أطول" (eight range) in Arabic, where three
+    # to ten take the plural, and "and 1 longer ranges" in English.
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    view = era_view(qtbot, (800, 170), language == "ar")
+    view.set_label_style(LabelStyle(language=language))  # type: ignore[arg-type]
+    frame = replace(view._current_frame(), hidden_ranges=n, hidden_found=False)
+    note = view._legend_entries(frame, lambda text: text)[-1][1]
+    assert note == (in_arabic if language == "ar" else in_english)
 
 
 def test_marks_too_many_to_count_in_a_frame_leave_the_legend_counting_every_range(

@@ -58,7 +58,7 @@ from timeline.timescale import (
     format_span,
     ticks_for,
 )
-from timeline.ui.date_text import group_number
+from timeline.ui.date_text import counted, group_number
 from timeline.ui.hit_marks import HitMarks
 from timeline.ui.hit_marks import rows_of_articles as _of_articles
 from timeline.ui.hit_marks import taken_out as _taken_out
@@ -1131,13 +1131,17 @@ class TimelineView(QWidget):
                 short = self.tr("%1 events in view, %2 found").replace("%2", found)
             entries.append(("", text(note.replace("%1", count)), text(short.replace("%1", count))))
         elif frame.hidden_ranges:
-            count = self._number(frame.hidden_ranges, style)
-            note = self.tr("and %1 longer ranges spanning the whole view")
-            short = self.tr("and %1 longer ranges")
+            # In the plural form for their number (Arabic has six: "و8 فترة أطول" was
+            # read for eight, and English said "and 1 longer ranges").
+            n = frame.hidden_ranges
+            note = self.tr("and %n longer range(s) spanning the whole view", "", n)
+            short = self.tr("and %n longer range(s)", "", n)
             if frame.hidden_found:  # those the search found (Frame.hidden_ranges)
-                note = self.tr("and %1 longer ranges found by the search spanning the whole view")
-                short = self.tr("and %1 longer ranges found")
-            entries.append(("", text(note.replace("%1", count)), text(short.replace("%1", count))))
+                note = self.tr(
+                    "and %n longer range(s) found by the search spanning the whole view", "", n
+                )
+                short = self.tr("and %n longer range(s) found", "", n)
+            entries.append(("", text(counted(note, n, style)), text(counted(short, n, style))))
         return entries
 
     # -- input ----------------------------------------------------------------------
