@@ -996,7 +996,7 @@ def search_command(
         total = (result.total if tag is None else len(hits)) + len(noted)
         more = "more than " if tag is None and not result.total_exact else ""
         _echo(f"{more}{count_of(total, 'matching article')}", err=True)
-    if result.suggestions:
+    if result.suggestions and not noted:  # a note or tag found it: as the window, no more
         _echo("Did you mean: " + settings.line("، ".join(result.suggestions)) + " ?", err=True)
 
 

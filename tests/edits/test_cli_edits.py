@@ -240,6 +240,18 @@ def test_search_finds_an_article_by_its_note_and_its_tags(run) -> None:
     assert run("search", "زنجبيلية", "--tag", "قرنفلية", "--json").output.count("\n") == 1
 
 
+def test_a_search_found_by_a_note_alone_suggests_no_other_spelling(run) -> None:
+    # The words of the text match nothing, the note does: "1 matching article(s)" came
+    # with "Did you mean: ..." below it, where the window says one result and no more.
+    war = ids(run)["حرب قديمة"]
+    run("edit", "note", str(war), "راجع مفاوصات")  # typed in haste: the text has مفاوضات
+    found = run("search", "مفاوصات", "--no-bidi")
+    assert found.stdout.split()[0] == str(war)
+    assert "1 matching article\n" in found.stderr and "Did you mean" not in found.stderr
+    # Nothing found, in the text or a note: the spelling the text holds is offered.
+    assert "Did you mean: مفاوضات" in run("search", "مفاوضاث", "--no-bidi").stderr
+
+
 def test_list_and_show_give_the_users_values_marked_and_json_the_stored_ones(run) -> None:
     war = ids(run)["حرب قديمة"]
     run("edit", "article", str(war), "--title", "الحرب الكورية", "--published", "2020-01-01")
