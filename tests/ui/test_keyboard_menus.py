@@ -509,3 +509,38 @@ def test_the_print_dialogs_letters_answer_on_their_keys_in_either_layout(
     monkeypatch.setattr(QPrintDialog, "exec", exec_)
     window.exporter.ask_print()
     assert focused == [True]
+
+
+@pytest.mark.parametrize(
+    ("field_name", "keys", "to_the_window"),
+    [
+        ("search_query", "Ctrl+E", True),  # File > Export: what the search found
+        ("search_query", "Ctrl+P", True),
+        ("search_query", "Ctrl+C", False),  # the field's editing keys stay its own
+        ("search_query", "Ctrl+A", False),
+        ("search_query", "Ctrl+Z", False),  # the typing undone, not the library's edit
+        ("search_query", "E", False),  # typed
+        ("search_date_from", "Ctrl+E", True),  # a date box too
+    ],
+)
+def test_a_menu_entrys_key_typed_in_a_field_reaches_the_entry(
+    window: MainWindow, field_name: str, keys: str, to_the_window: bool
+) -> None:
+    """On Linux a line edit takes Ctrl+E as End (Qt's X11 key scheme; offscreen has the
+    Windows one, where no field takes it): in the search field Ctrl+E exported nothing.
+    The field's Ctrl keys that a menu entry has are taken from it before it sees them,
+    left unaccepted, so that Qt gives them to the entry."""
+    from PySide6.QtGui import QKeySequence
+
+    from timeline.ui.menu_keys import MenuKeysFirst
+
+    field = window.findChild(QWidget, field_name)
+    assert field is not None
+    (first,) = window.findChildren(MenuKeysFirst)
+    combination = QKeySequence(keys)[0]
+    override = QKeyEvent(
+        QEvent.Type.ShortcutOverride, combination.key(), combination.keyboardModifiers()
+    )
+    override.ignore()
+    assert first.eventFilter(field, override) is to_the_window
+    assert not override.isAccepted()

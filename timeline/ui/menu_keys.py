@@ -246,11 +246,54 @@ def _watch_letters(window: QWidget, also: tuple[QWidget | None, ...]) -> None:
             widget.installEventFilter(letters)
 
 
+# The keys a field keeps though a menu entry has them too: its editing (in the search
+# field Ctrl+Z undoes the typing, as in any field, not the last edit of the library).
+_EDITING_KEYS = (
+    QKeySequence.StandardKey.Undo,
+    QKeySequence.StandardKey.Redo,
+    QKeySequence.StandardKey.Copy,
+    QKeySequence.StandardKey.Cut,
+    QKeySequence.StandardKey.Paste,
+    QKeySequence.StandardKey.SelectAll,
+)
+
+
+class MenuKeysFirst(QObject):
+    """Gives a menu entry its Ctrl shortcut typed in a field, where the field would take
+    it to move its cursor.
+
+    On Linux (Qt's X11 key scheme, which Wayland sessions use too) a line edit takes
+    Ctrl+E as End: typed in the search field, where a search is made before it is
+    exported, Ctrl+E (File > Export) did nothing, as in the date boxes; Ctrl+P and
+    Ctrl+G worked.  (Offscreen, as on Windows, the field takes no Ctrl+E.)  The field
+    keeps its editing keys; End still ends its line.
+    """
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._actions = [a for a in window.findChildren(QAction) if not a.shortcut().isEmpty()]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return False  # typing: every letter comes this way first
+        if any(event.matches(key) for key in _EDITING_KEYS):
+            return False
+        pressed = QKeySequence(event.keyCombination())
+        # Taken from the field, not accepted: Qt then tries the window's shortcuts.
+        return any(action.isEnabled() and pressed in action.shortcuts() for action in self._actions)
+
+
 def install_menu_keys(window: QMainWindow) -> None:
     """F10 and Shift+F10 on the window (no menu entry shows them: the keys' help does,
-    with Alt alone), and the letters of its menus, buttons and labels on their keys in
-    either layout."""
+    with Alt alone), the letters of its menus, buttons and labels on their keys in
+    either layout, and its menus' Ctrl shortcuts in its fields (MenuKeysFirst)."""
     _watch_letters(window, (window.menuWidget(), *window.findChildren(QMenu)))
+    first = MenuKeysFirst(window)
+    for kind in _TAKE_LETTERS:
+        for field in window.findChildren(kind):
+            field.installEventFilter(first)
 
     def focused_context_menu() -> None:
         widget = QApplication.focusWidget()
