@@ -22,7 +22,7 @@ from tests.ingest.format_fixtures import (
     page,
     warc,
 )
-from timeline import library
+from timeline import dating, library
 from timeline.ingest import ArticleFile, BadArticle, Rejected, webpage
 from timeline.ingest.page_markup import read_marked
 from timeline.model import ArticleDraft
@@ -740,13 +740,16 @@ def _page_marking(head: str, body: str = "") -> str:
         '<script type="application/ld+json">{"@type": "NewsArticle",'
         ' "datePublished": "2021-12-20T10:30:00+03:00"}</script>',
         '<meta itemprop="datePublished" content="2021-12-20T10:30:00+03:00">',
+        # Not quite ISO 8601, as some sites write it: still the day's time.
+        '<meta property="article:published_time" content="2021-12-20 10:30:00 +0300">',
     ],
 )
 def test_a_page_keeps_the_publication_time_and_offset_it_marks(head: str) -> None:
     # htmldate answers with the day: the time and offset were lost, where a feed's
     # or a CSV's publication time was kept.
     draft = webpage.page_draft(_page_marking(head), "x")
-    assert draft.published_raw == "2021-12-20T10:30:00+03:00"
+    assert draft.published_raw.startswith("2021-12-20") and "10:30:00" in draft.published_raw
+    assert dating.parse_date_line(draft.published_raw).value == "2021-12-20T10:30:00+03:00"
 
 
 @pytest.mark.parametrize(
@@ -763,6 +766,8 @@ def test_a_page_keeps_the_publication_time_and_offset_it_marks(head: str) -> Non
             '<meta property="article:modified_time" content="2021-12-20T18:00:00+03:00">',
             "",
         ),
+        # A time the date rules do not read: the day, not an undated article.
+        ('<meta property="article:published_time" content="2021-12-20T99:30:00+03:00">', ""),
     ],
 )
 def test_a_page_marking_only_its_day_keeps_the_day(head: str, body: str) -> None:

@@ -183,33 +183,29 @@ def has_date_markup(tree: Any) -> bool:
     return any("date" in value or "Date" in value for value in _xpath("//@itemprop")(tree))
 
 
-# Where a page marks its own publication time (not its last change): JSON-LD's
-# datePublished first, then these meta tags, then an itemprop="datePublished" element.
+# Where a page marks its own publication (not its last change): JSON-LD's datePublished
+# first, then these meta tags, then an itemprop="datePublished" element.
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate")
 # A marked date with a time of day: "2021-12-20T10:30:00+03:00", "2021-12-20 10:30".
-_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}\S*")
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 
-def published_time(tree: Any, day: str) -> str:
-    """The publication time the page marks on day (ISO, "2021-12-20"), offset kept, or ""
-    when its markup gives that day no time.
+def published_stamps(tree: Any, day: str) -> list[str]:
+    """The values the page marks its publication with that give day (ISO, "2021-12-20")
+    a time of day, as written, the likeliest first.
 
     htmldate, which chooses the page's date among everything it marks, answers with the
-    day alone: a page marking "2021-12-20T10:30:00+03:00" was stored as 2021-12-20, the
-    time and offset the publisher gave lost (a feed's or a CSV's kept theirs).  Only the
-    markup that names the publication is read, and only a value on htmldate's day, so
-    the day stays htmldate's choice and a related article's <time> is never taken.
+    day alone (webpage.page_draft then takes the first of these the date rules read).
+    Only the markup that names the publication is read, and only values on htmldate's
+    day, so the day stays htmldate's choice and a related article's <time> is never taken.
     """
     story = _json_ld_article(tree)
     meta = _meta_tags(tree)
     marked = [story.get("datePublished"), *(meta.get(name) for name in _PUBLISHED_META)]
     for element in tree.iterfind(".//*[@itemprop='datePublished']"):
         marked.append(element.get("content") or element.get("datetime"))
-    for value in marked:
-        stamp = value.strip() if isinstance(value, str) else ""
-        if _TIMESTAMP.fullmatch(stamp) and stamp.startswith(day):
-            return stamp
-    return ""
+    stamps = (value.strip() for value in marked if isinstance(value, str))
+    return [stamp for stamp in stamps if _TIMESTAMP.match(stamp) and stamp.startswith(day)]
 
 
 def teaser_count(tree: Any, text: str) -> int:

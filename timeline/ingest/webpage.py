@@ -25,7 +25,7 @@ from timeline.ingest.errors import BadArticle
 from timeline.ingest.own_exports import refuse_chronology
 from timeline.ingest.page_markup import (
     has_date_markup,
-    published_time,
+    published_stamps,
     read_marked,
     teaser_count,
 )
@@ -40,6 +40,7 @@ _DATE_LINES = 8
 _DATE_LINE_WORDS = 4
 _SENTENCE_ENDS = (".", "!", "?", "؟")
 _DAY_OR_FINER = {"day", "hour", "minute", "second"}
+_TIME_OF_DAY = _DAY_OR_FINER - {"day"}
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 # htmldate's answer in that format: a day, whose time the markup may give (published_time).
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -81,6 +82,21 @@ def _date_line(text: str) -> str:
         value = dating.parse_date_line(line)
         if value is not None and value.granularity in _DAY_OR_FINER and _is_date_line(line):
             return line
+    return ""
+
+
+def _published_time(tree: Any, day: str) -> str:
+    """The publication time (offset kept) the page marks on day, htmldate's answer, or "".
+
+    htmldate keeps only the day: a page marking "2021-12-20T10:30:00+03:00" was stored
+    as 2021-12-20, the time and offset its publisher gave lost, where a feed's or a CSV's
+    kept theirs.  A marked value the date rules do not read to a time on that day (which
+    would leave the article undated) is passed over.
+    """
+    for stamp in published_stamps(tree, day):
+        value = dating.parse_date_line(stamp)
+        if value is not None and value.granularity in _TIME_OF_DAY and value.value[:10] == day:
+            return stamp
     return ""
 
 
@@ -168,7 +184,7 @@ def page_draft(
         text = rest.strip()  # the headline again, at the top of the main text
     published = found.date or _date_line(text)
     if tree is not None and _ISO_DAY.fullmatch(published):
-        published = published_time(tree, published) or published
+        published = _published_time(tree, published) or published
     return ArticleDraft(
         title=title,
         body=text,
