@@ -59,7 +59,12 @@ def test_dialog_offers_every_format_and_sizes_for_images(window: MainWindow) -> 
     assert len({dialog.format_box.itemText(i) for i in range(len(offered))}) == len(offered)
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("png"))
     assert dialog.width_box.isEnabled() and dialog.scale_box.isEnabled()
-    assert dialog.width_box.value() == 900
+    # A strip of the window's timeline is offered at the command line's size at least
+    # (800 by 500, the window's timeline is about 800 by 150: its image was as thin).
+    assert (dialog.width_box.value(), dialog.height_box.value()) == (1600, 600)
+    bigger = ExportDialog(window, 2400, 700)
+    assert (bigger.width_box.value(), bigger.height_box.value()) == (2400, 700)
+    bigger.deleteLater()
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("pdf"))
     assert dialog.width_box.isEnabled() and not dialog.scale_box.isEnabled()
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("events-csv"))

@@ -161,7 +161,11 @@ class ExportDialog(QDialog):
     """The format and, for an image, its size."""
 
     def __init__(self, parent: QWidget, view_width: int, view_height: int) -> None:
+        """view_width, view_height: the timeline's size in the window, offered for an
+        image unless it is smaller than `timeline export`'s (1600 by 600): at 800 by 500
+        the window's timeline is a strip of about 800 by 150, and its image was too."""
         from timeline.export import FORMATS
+        from timeline.export.image import DEFAULT_HEIGHT, DEFAULT_WIDTH
 
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export"))
@@ -188,10 +192,10 @@ class ExportDialog(QDialog):
         self.format_box.setCurrentIndex(max(self.format_box.findData(remembered), 0))
         self.width_box = QSpinBox(self)
         self.width_box.setRange(200, 20000)
-        self.width_box.setValue(max(view_width, 200))
+        self.width_box.setValue(max(view_width, DEFAULT_WIDTH))
         self.height_box = QSpinBox(self)
         self.height_box.setRange(150, 20000)
-        self.height_box.setValue(max(view_height, 150))
+        self.height_box.setValue(max(view_height, DEFAULT_HEIGHT))
         self.scale_box = QDoubleSpinBox(self)
         self.scale_box.setRange(0.25, 8.0)
         self.scale_box.setSingleStep(0.5)
