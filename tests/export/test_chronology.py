@@ -54,9 +54,32 @@ def _page(store: Store, selection: Selection | None = None, **kw: object) -> tup
 
 
 def _placed(store: Store) -> int:
-    return store.db.conn.execute("SELECT count(*) FROM events WHERE start IS NOT NULL").fetchone()[
-        0
+    """The entries the page should hold: the events on the axis, those of one article at
+    one date with one text once."""
+    return store.db.conn.execute(
+        'SELECT count(*) FROM (SELECT DISTINCT article_id, start, "end", granularity, kind,'
+        " label FROM events WHERE start IS NOT NULL)"
+    ).fetchone()[0]
+
+
+def test_a_sentence_with_two_mentions_of_one_date_is_one_entry(tmp_path: Path) -> None:
+    """ "في العام 1960 أي قبل 55 عاماً" gives two mentions of 1960 (a year and a year
+    counted back), and the page listed the sentence twice under 1960."""
+    records = [
+        {
+            "title": "خبر",
+            "body": "أقيمت البطولة في العام 1960 أي قبل 55 عاماً. ثم عادت في عام 1970.",
+            "published": "2015-07-21",
+        },
     ]
+    with _imported(tmp_path, records) as store:
+        (twice,) = store.db.conn.execute(
+            "SELECT count(*) FROM events WHERE kind = 'mentioned' AND value = '1960'"
+        ).fetchall()[0]
+        page, count = _page(store)
+    assert twice == 2
+    assert page.stamps == ["1960", "1970", "2015-07-21"]
+    assert count == 3
 
 
 def test_every_placed_event_in_date_order(sample_store: Store) -> None:

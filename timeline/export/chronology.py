@@ -86,9 +86,11 @@ def write_chronology(
     style: LabelStyle | None = None,
     progress: ExportProgress | None = None,
 ) -> int:
-    """Write the chronology of the selection as HTML; returns how many events.
+    """Write the chronology of the selection as HTML; returns how many entries.
 
     style: how dates are written (language, months, digits, Hijri); Arabic by default.
+    Two mentions of one date in one sentence of an article ("في العام 1960 أي قبل 55
+    عاماً") are one entry: the page listed the sentence twice under the same date.
     """
     style = style or LabelStyle()
     words = _WORDS["en" if style.language == "en" else "ar"]
@@ -105,7 +107,7 @@ def write_chronology(
     count = 0
     articles: set[int] = set()
     year = None
-    events = counted(_placed(store, selection, ids), progress)
+    events = counted(_once(_placed(store, selection, ids)), progress)
     # A batch at a time: the articles' addresses read for the batch's events together.
     while batch := list(itertools.islice(events, _BATCH)):
         links = _links(store, [e.article_id for e, _ in batch if e.article_id is not None])
@@ -133,6 +135,21 @@ def write_chronology(
 
 
 _BATCH = 1000
+
+
+def _once(events: Iterator[tuple[EventRow, bool]]) -> Iterator[tuple[EventRow, bool]]:
+    """The events less those that would write an entry already written: one article's
+    at one date with one text (they come in start order, so only the entries of the
+    current start are remembered)."""
+    at: int | None = None
+    written: set[tuple[object, ...]] = set()
+    for event, hidden in events:
+        if event.start != at:
+            at, written = event.start, set()
+        said = (event.article_id, event.end, event.granularity, event.kind, event.label, hidden)
+        if said not in written:
+            written.add(said)
+            yield event, hidden
 
 
 def _entry(
