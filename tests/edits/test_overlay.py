@@ -555,6 +555,77 @@ def test_length_classes_follow_an_edit_as_made_anew() -> None:
     assert spliced_classes > 150 and kept_classes > 10 and less_classes > 10
 
 
+def test_length_classes_are_cut_in_place_only_when_no_other_arrays_read_them() -> None:
+    """A hide patched in the room spends the arrays before it: their length classes are
+    cut in their own buffers when those arrays were their only reader, and copied when an
+    alias's original still reads them (EventArrays.alias): the original's classes stay
+    those of its ranges, as made anew, and answer as before."""
+    from timeline.store.timeline_data import ColumnRoom, EventArrays, LengthClasses
+
+    rng = np.random.default_rng(17)
+    n = 400
+    starts = np.sort(rng.integers(0, 10**6, n)).astype("<i8")
+    points = rng.integers(0, 2, n).astype(bool)
+    original = EventArrays(
+        ids=np.arange(n, dtype="<i8"),
+        article_ids=rng.integers(1, 6, n).astype("<i8"),
+        starts=starts,
+        ends=starts + (2 ** rng.integers(0, 20, n)) * (~points),
+        kinds=np.ones(n, dtype="u1"),
+        points=points,
+    ).warm()
+    classes = original.made_classes()
+    assert classes is not None
+    shown = original.alias()  # the window's alias of the stories' arrays: the same classes
+    room = ColumnRoom(headroom=8)
+    while not room.adopt_step(shown, step_rows=64):
+        pass
+
+    def made_anew(arrays: EventArrays) -> None:
+        made = arrays.made_classes()
+        anew = LengthClasses(arrays.range_starts, arrays.range_ends)
+        assert made is not None and made.order.tolist() == anew.order.tolist()
+        assert made.bounds.tolist() == anew.bounds.tolist()
+        for c in anew.present:
+            a, b = int(made.bounds[c]), int(made.bounds[c + 1])
+            assert made.by_end[a:b].tolist() == anew.by_end[a:b].tolist()
+            assert made.end_samples[c].tolist() == anew.end_samples[c].tolist()
+        for t in rng.integers(0, 10**6, 20).tolist():
+            fresh = EventArrays.with_ranges(
+                arrays.columns(), arrays.range_rows, arrays.range_starts, arrays.range_ends
+            )
+            assert arrays.count_covering(t) == fresh.count_covering(t)
+
+    def hidden(arrays: EventArrays) -> EventArrays:
+        # A hide: a few rows taken out, three of them ranges, none put in.
+        ranges = rng.choice(arrays.range_rows, 3, replace=False)
+        out = np.unique(np.concatenate((ranges, rng.choice(len(arrays), 2))))
+        spliced = user._spliced(arrays, out, EventArrays(), room)
+        assert room.holds(spliced)  # patched in the room: the arrays before are spent
+        return spliced
+
+    order, by_end = classes.order, classes.by_end
+    first = hidden(shown)
+    del shown  # spent (the window lets go of it as the view takes the new arrays)
+    after = first.made_classes()
+    assert after is not None and after is not classes
+    # The original still reads its classes: copied, its own as they were.
+    assert original.made_classes() is classes
+    assert not np.shares_memory(after.order, order)
+    assert not np.shares_memory(after.by_end, by_end)
+    made_anew(original)
+    made_anew(first)
+    # The spliced arrays alone read theirs: the next hide cuts them in their buffers.
+    order, by_end = after.order, after.by_end
+    second = hidden(first)
+    cut = second.made_classes()
+    assert cut is not None and np.shares_memory(cut.order, order)
+    assert np.shares_memory(cut.by_end, by_end)
+    assert not after.present and not len(after.order)  # spent: nothing left to read
+    made_anew(second)
+    made_anew(original)
+
+
 def test_arrays_are_moved_into_the_room_in_slices_of_bounded_size_ranges_included() -> None:
     """The window moves the shown arrays into the room while idle, a step at a time on
     the GUI thread: each step copies at most step_rows rows or ranges (the ranges were

@@ -623,8 +623,8 @@ def test_length_classes_sorted_a_slice_at_a_time_are_sorted_whole() -> None:
 def test_length_classes_less_some_ranges_are_those_made_anew_without_them() -> None:
     """A hide of an article with ranges: the classes less its ranges (LengthClasses.
     without), each class in start order and in order of end, with its end samples, as
-    classes made anew from the ranges left; a class left without its order by end (made
-    a slice at a time) stays without it."""
+    classes made anew from the ranges left, whether copied or cut in their own buffers;
+    a class left without its order by end (made a slice at a time) stays without it."""
     from timeline.store.timeline_data import _SAMPLE, LengthClasses
 
     rng = np.random.default_rng(4)
@@ -645,7 +645,19 @@ def test_length_classes_less_some_ranges_are_those_made_anew_without_them() -> N
         gone = np.sort(rng.choice(n, int(rng.integers(0, min(n, 8) + 1)), replace=False))
         keep = np.ones(n, dtype=bool)
         keep[gone] = False
-        after = classes.without(gone.astype(np.int64), ends[keep])
+        in_place = bool(case % 2)
+        if in_place:  # cut in their own buffers (the classes spent), on a copy of them
+            spent = LengthClasses.from_order(
+                classes.order.copy(), np.diff(classes.bounds), classes.by_end.copy()
+            )
+            spent.end_samples = dict(classes.end_samples)
+            order, by_end = spent.order, spent.by_end
+            after = spent.without(gone.astype(np.int64), ends[keep], in_place=True)
+            assert np.shares_memory(after.order, order), case
+            assert np.shares_memory(after.by_end, by_end), case
+            assert spent.ranges == -1 and not len(spent.order) and not spent.present, case
+        else:
+            after = classes.without(gone.astype(np.int64), ends[keep])
         anew = LengthClasses(starts[keep], ends[keep])
         assert after.order.tolist() == anew.order.tolist(), case
         assert after.bounds.tolist() == anew.bounds.tolist(), case
@@ -663,6 +675,37 @@ def test_length_classes_less_some_ranges_are_those_made_anew_without_them() -> N
             for t in rng.integers(0, 10**6 + 100, 5).tolist():
                 counted = after.ended_by(c, t, ends[keep])
                 assert counted == anew.ended_by(c, t, ends[keep]), case
+
+
+def test_positions_cut_in_place_equal_numpys_delete_less_those_gone_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The cuts of LengthClasses.without, in their buffers or copied (_cut_in_place,
+    _less_in_start_order): positions less the places cut, each less the positions gone
+    before it, as numpy's delete and searchsorted give them, a slice at a time too."""
+    rng = np.random.default_rng(21)
+    for case in range(300):
+        monkeypatch.setattr(timeline_data, "_MOVE_SLICE", int(rng.choice([1, 3, 16, 1 << 16])))
+        n = int(rng.integers(1, 400))
+        gone = np.sort(rng.choice(n, int(rng.integers(0, min(n, 8) + 1)), replace=False))
+        # Classes of ranges, each in start order (an order), the gone among them.
+        classes = rng.integers(0, 4, n)
+        order = np.concatenate([np.flatnonzero(classes == c) for c in range(4)]).astype("<i4")
+        cut = sorted(np.flatnonzero(np.isin(order, gone)).tolist())
+        kept = np.delete(order, cut)
+        want = (kept - np.searchsorted(gone, kept)).tolist()
+        counts = np.bincount(classes[~np.isin(np.arange(n), gone)], minlength=4)
+        for in_place in (False, True):
+            mine = order.copy()
+            made = timeline_data._less_in_start_order(mine, cut, gone, counts, in_place)
+            assert made.tolist() == want, case
+            assert np.shares_memory(made, mine) == (in_place and len(made) > 0), case
+        shuffled = rng.permutation(order)  # an order by end: no order within a class
+        cut = sorted(np.flatnonzero(np.isin(shuffled, gone)).tolist())
+        kept = np.delete(shuffled, cut)
+        want = (kept - np.searchsorted(gone, kept)).tolist()
+        assert timeline_data._less_places(shuffled, cut, gone).tolist() == want, case
+        assert timeline_data._cut_in_place(shuffled.copy(), cut, gone).tolist() == want, case
 
 
 def test_length_classes_warmed_a_step_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:

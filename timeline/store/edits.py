@@ -863,7 +863,7 @@ def _moved_out(arrays: EventArrays) -> EventArrays:
     moved = EventArrays.with_ranges(
         arrays.columns(), arrays.range_rows, arrays.range_starts, arrays.range_ends
     )
-    moved._classes = arrays.made_classes()
+    moved.hold_classes(arrays.made_classes())
     moved._span = arrays._span
     moved._home = arrays._home
     _spend(arrays)
@@ -877,7 +877,8 @@ def _spend(arrays: EventArrays) -> None:
     arrays.kinds, arrays.points = empty.kinds, empty.points
     arrays.range_rows, arrays.range_starts = empty.range_rows, empty.range_starts
     arrays.range_ends = empty.range_ends
-    arrays._classes = arrays._builder = arrays._whole = None
+    arrays.hold_classes(None)
+    arrays._whole = None
     arrays._covering = arrays._span = arrays._home = None
     arrays.article_index = None
     arrays.origin = None
@@ -1080,6 +1081,7 @@ def _spliced(
     added = new.columns()
     patch = room.in_place(arrays, rows_after, ranges_after, added) if room is not None else None
     offsets: tuple[int, int] | None = None
+    spent = patch is not None  # arrays' buffers written over: arrays read no more
     if patch is not None:
         buffers, first, first_range = patch
         offsets = _patch_in_place(buffers, (first, first_range), pieces, range_pieces, added, ends)
@@ -1123,8 +1125,15 @@ def _spliced(
         # Ranges only taken out (a hide): the classes less them, orders by end and all
         # (no range gone, an article of points: the very same classes).  Spliced, they
         # were a new order (13 ms at 7,604,961 events) without orders by end, the first
-        # made again in the edit's own turn (27-60 ms), the others in idle steps.
-        spliced.take_classes(classes.without(gone, spliced.range_ends) if len(gone) else classes)
+        # made again in the edit's own turn (27-60 ms), the others in idle steps.  Cut
+        # in their own buffers when the spent arrays were their only reader (not an
+        # alias's original, nor arrays patched into new buffers, still shown elsewhere).
+        in_place = spent and classes.only_for(arrays)
+        if len(gone):
+            classes = classes.without(gone, spliced.range_ends, in_place=in_place)
+        if spent:
+            arrays.hold_classes(None)
+        spliced.take_classes(classes)
     elif classes is not None:
         # The ranges' length classes follow the same pieces (made again they cost 15-20
         # ms at a million events on the edit's first frames, the view meanwhile reading
