@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from tests.edits.test_survival import article_id, filled, mention, source_file  # noqa: F401
 from timeline import edits, library
@@ -148,6 +149,32 @@ def test_patching_the_touched_articles_gives_what_a_full_overlay_gives(
     edits.set_hidden(filled, edits.article_target(filled, other))
     assert other in user.overlay_arrays(filled, base, with_hidden=True).article_ids
     assert other not in user.overlay_arrays(filled, base).article_ids
+
+
+def test_a_hide_patched_in_reads_whether_its_own_articles_are_hidden_alone(
+    filled: Store,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A hide (and its undo) patched in asks whether the articles it touched are hidden,
+    not which of all articles are (a read that grew with each hide); the arrays are the
+    full overlay's."""
+    base = load_event_arrays(filled)
+    war, other = article_id(filled, "حرب قديمة"), article_id(filled, "خبر آخر")
+    edits.set_hidden(filled, edits.article_target(filled, war))  # one hidden before
+    before = user.overlay_arrays(filled, base)
+    changes = edits.set_hidden(filled, edits.article_target(filled, other))
+    both = user.overlay_arrays(filled, base)
+    assert war not in both.article_ids and other not in both.article_ids
+
+    def every_hidden(store: Store) -> set[int]:
+        raise AssertionError("every hidden article read for a patch")
+
+    monkeypatch.setattr(user, "hidden_article_ids", every_hidden)
+    shown, _ = user.patch_overlay(filled, base, before, user.touched_articles(filled, changes))
+    assert rows_of(shown) == rows_of(both)
+    edits.undo(filled, changes)
+    shown, _ = user.patch_overlay(filled, base, shown, user.touched_articles(filled, changes))
+    assert rows_of(shown) == rows_of(before)
 
 
 def test_a_note_or_a_tag_finds_its_article(filled: Store) -> None:  # noqa: F811
