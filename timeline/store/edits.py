@@ -1084,6 +1084,10 @@ def _spliced(
                 range_pieces.append((1, a, a + 1, now))
                 ranges_after += 1
             now += 1
+    classes = arrays.made_classes()
+    gone = _ranges_gone(range_pieces, len(ranges)) if classes is not None else None
+    # Their ends, read before a patch in place writes over them (LengthClasses.without).
+    gone_ends = arrays.range_ends[gone] if gone is not None else None
     added = new.columns()
     patch = room.in_place(arrays, rows_after, ranges_after, added) if room is not None else None
     offsets: tuple[int, int] | None = None
@@ -1125,8 +1129,6 @@ def _spliced(
     del ids, article_ids, starts, kinds, points, range_rows, range_starts, range_ends
     if room is not None:
         room.hold(spliced, offsets)
-    classes = arrays.made_classes()
-    gone = _ranges_gone(range_pieces, len(ranges)) if classes is not None else None
     if classes is not None and gone is not None and len(gone) <= _FEW_RANGES_GONE:
         # Ranges only taken out (a hide): the classes less them, orders by end and all
         # (no range gone, an article of points: the very same classes).  Spliced, they
@@ -1136,7 +1138,8 @@ def _spliced(
         # alias's original, nor arrays patched into new buffers, still shown elsewhere).
         in_place = spent and classes.only_for(arrays)
         if len(gone):
-            classes = classes.without(gone, spliced.range_ends, in_place=in_place)
+            assert gone_ends is not None
+            classes = classes.without(gone, gone_ends, spliced.range_ends, in_place=in_place)
         if spent:
             arrays.hold_classes(None)
         spliced.take_classes(classes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -912,12 +913,17 @@ class LengthClasses:
         return made
 
     def without(
-        self, gone: np.ndarray, range_ends: np.ndarray, in_place: bool = False
+        self,
+        gone: np.ndarray,
+        gone_ends: np.ndarray,
+        range_ends: np.ndarray,
+        in_place: bool = False,
     ) -> LengthClasses:
-        """These classes less the ranges at positions gone (sorted, a few; none put in):
-        each class's start order and end order less them, the positions after each gone
-        one moved back by one, and the end samples of the classes that lost one taken
-        again from range_ends (the range column after, in the new positions).
+        """These classes less the ranges at positions gone (sorted, a few; none put in)
+        that ended at gone_ends: each class's start order and end order less them, the
+        positions after each gone one moved back by one, and the end samples of the
+        classes that lost one taken again from range_ends (the range column after, in the
+        new positions).
 
         A hide of an article with ranges: spliced as others are, the classes came without
         their orders by end, and the first of them sorted again in the edit's own turn
@@ -943,8 +949,9 @@ class LengthClasses:
                 continue
             cut += [a + i for i in found]
             if c in self.end_samples:
-                ends = self.by_end[a:b]
-                cut_by_end += [a + int(np.flatnonzero(ends == mine[i])[0]) for i in found]
+                cut_by_end += [
+                    self._place_by_end(c, int(mine[i]), gone, gone_ends, range_ends) for i in found
+                ]
             else:  # no order by end made yet (end_step makes it): any of the class's places
                 cut_by_end += range(a, a + len(found))
             counts[c] -= len(found)
@@ -963,6 +970,33 @@ class LengthClasses:
             self.ranges, self.present, self.covering, self.end_samples = -1, [], {}, {}
             self.order, self.by_end = self.order[:0], self.by_end[:0]
         return made
+
+    def _place_by_end(
+        self, c: int, p: int, gone: np.ndarray, gone_ends: np.ndarray, range_ends: np.ndarray
+    ) -> int:
+        """Where the gone range at position p is in class c's order by end: a binary
+        search by (end, position), the order of by_end (_order_by_end sorts a class's
+        positions, ascending, by end, stably), each end read from range_ends (the column
+        without the gone ranges) or gone_ends.  A comparison of the whole class with p
+        was half a millisecond a range at 559,238 ranges."""
+        gone_at = {int(q): int(e) for q, e in zip(gone, gone_ends, strict=True)}
+        listed = sorted(gone_at)
+
+        def key(q: int) -> tuple[int, int]:
+            end = gone_at.get(q)
+            if end is None:  # later positions moved back by the gone ones before them
+                end = int(range_ends[q - bisect.bisect_left(listed, q)])
+            return end, q
+
+        wanted = key(p)
+        lo, hi = int(self.bounds[c]), int(self.bounds[c + 1])
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if key(int(self.by_end[mid])) < wanted:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
     def end_step(self, range_ends: np.ndarray, slice_rows: int | None = None) -> bool:
         """Put the next class still without it in order of end (one class a call, on
