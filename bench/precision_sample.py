@@ -363,6 +363,7 @@ JUDGED = {
     95: DATA / "precision_sample_95.tsv",
     96: DATA / "precision_sample_96.tsv",
     97: DATA / "precision_sample_97.tsv",
+    98: DATA / "precision_sample_98.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
