@@ -286,6 +286,17 @@ MODAL_AFTER = rx(
     r"\s+(?:يمكن|يمكنه|يمكنها|يمكنهم|يجب|ينبغي|يتعين|مطالب|مطالبه|مطالبون|بحاجه|في\s+حاجه"
     r"|[يت]حتاج(?:ون|ان)?)(?!\w)"
 )
+# إلا أن الحديقة اليوم ترتبط باسمه, مشيرا إلى أن النظام اليوم «يتمسك بتمثيله, إن الإحباط
+# اليوم يسود كل بيت: a definite subject opening a clause after أن / إن, then اليوم and a
+# present verb, tells what holds nowadays; not a day's event in the present (أن الفريق
+# اليوم يلتقي, يخوض, يختتم: the verbs of a scheduled event, FUTURE_CLAUSE_BEFORE's, none
+# such in the corpus).  3 mentions of the corpus made nowadays, all so.
+THAT_SUBJECT_BEFORE = rx(r"(?<!\w)[وفل]?ان\s+ال\w{2,14}\s+$")
+PRESENT_VERB_AFTER = rx(
+    r"\s*[«\"“]?\s*[يت](?!(?:نتهي|بدا|بدء|نطلق|عقد|قام|لتقي|ختتم|فتتح|ستضيف|حتفل|خوض|واجه"
+    r"|صل|توجه|زور|غادر|لعب|تم|شهد|جري|ستانف|عود|حضر|شارك|جتمع|ستقبل|ستكمل|واصل)(?:ون|ان)?(?!\w))"
+    r"\w{2,40}"
+)
 FROM_BEFORE = rx(r"(?<!\w)[وف]?(?:من|منذ)\s+$")
 PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
 # وحتى هذا اليوم: until now, as حتى اليوم.
@@ -801,6 +812,11 @@ def today(ctx: Context) -> Iterator[Candidate]:
                 not pre
                 and MODAL_AFTER.match(text, end)
                 and not FROM_BEFORE.search(text, max(0, begin - 6), begin)
+            )
+            or (
+                not pre
+                and PRESENT_VERB_AFTER.match(text, end)
+                and THAT_SUBJECT_BEFORE.search(text, max(0, begin - 22), w_start)
             )
             or (
                 not pre
