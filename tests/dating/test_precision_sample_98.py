@@ -43,3 +43,21 @@ def test_a_subject_then_today_then_a_present_verb_is_nowadays(text: str) -> None
 )
 def test_a_scheduled_event_after_today_stays_the_day(text: str) -> None:
     assert found(text) == [("اليوم", "2015-08-04")]
+
+
+# ومن يضمن أن يسمح غدًا: who can guarantee that ... tomorrow, the future at large.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ومن يضمن أن تبقى الأسعار غدًا على حالها؟",
+        "ولا أحد يضمن لنا أن يعود المطر غداً",
+    ],
+)
+def test_tomorrow_after_who_guarantees_is_the_future(text: str) -> None:
+    assert [value for _, value in found(text)] == ["FUTURE_REF"]
+
+
+# A purpose with يضمن and a match tomorrow stays the day.
+def test_tomorrow_after_a_purpose_stays_the_day() -> None:
+    text = "ويسعى الفريق إلى الفوز ليضمن صدارته في مواجهته غداً مع ضيفه"
+    assert [value for _, value in found(text)] == ["2015-08-05"]

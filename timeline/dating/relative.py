@@ -961,6 +961,12 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
 
 # إن غداً لناظره قريب: a proverb (tomorrow is near to who waits for it), no day.
 PROVERB_AFTER = rx(r"\s+لناظر(?:ه|يه)(?!\w)")
+# ومن يضمن أن يسمح غدًا لرئيس وزراء, لا أحد يضمن أن الشمس ستشرق غدا: who can guarantee
+# that ... tomorrow, a question of the future at large, not the day after (2 such in the
+# corpus, both so; ليضمن بقاءه ... في مواجهته غداً, a purpose, is the day).
+WHO_GUARANTEES_BEFORE = rx(
+    r"(?<!\w)[وف]?(?:من|لا\s+احد|ما\s+الذي)\s+[يت]ضمن(?:\s+\S+)?\s+ان(?!\w)[^.!?؟\n،,]{0,50}$"
+)
 # حل اليوم قبل الغد, تتخذه اليوم – وليس غدًا: the later of "now rather than later", no day
 # (6 such in the corpus, each of them so; its اليوم is nowadays, NOWADAYS_AFTER).
 LATER_OF_NOW_BEFORE = rx(rf"(?<!\w)[وف]?اليوم{NOW_NOT_LATER}$")
@@ -999,6 +1005,11 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
         ):
             continue
         if _quoted_title(text, hit.start("w"), hit.end("w")):
+            continue
+        if "ضمن" in text[max(0, hit.start() - 70) : hit.start()] and (
+            WHO_GUARANTEES_BEFORE.search(text, max(0, hit.start() - 70), hit.start())
+        ):
+            yield Candidate(hit.start("w"), hit.end("w"), v.vague_value("FUTURE"), "vague", 0.6)
             continue
         pre = (hit.group("pre") or "").strip()
         if pre[:1] in ("و", "ف") and not (
