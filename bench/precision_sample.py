@@ -364,6 +364,7 @@ JUDGED = {
     96: DATA / "precision_sample_96.tsv",
     97: DATA / "precision_sample_97.tsv",
     98: DATA / "precision_sample_98.tsv",
+    99: DATA / "precision_sample_99.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
