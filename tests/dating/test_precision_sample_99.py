@@ -35,3 +35,16 @@ def test_tomorrow_with_its_weekday_is_that_day(text: str, span: str) -> None:
 # غد alone, without a weekday or a word of a day before it, is still no day.
 def test_a_bare_tomorrow_noun_stays_out() -> None:
     assert found("ويحلم بغد أفضل لأبنائه") == []
+
+
+# وقبل أيام قليلة من موعد الانتخابات: a vague count before an event with قليلة between
+# is counted back from the event (its length), as قبل أيام من موعد is, not the past.
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("وقبل أيام قليلة من موعد الانتخابات نظم الحزب تجمعا", "PXD"),
+        ("وجاء القرار قبل أشهر قليلة من افتتاح المصنع", "PXM"),
+    ],
+)
+def test_a_few_units_before_an_event_are_a_length(text: str, length: str) -> None:
+    assert [value for _, value in found(text)] == [length]

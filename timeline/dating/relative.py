@@ -593,8 +593,10 @@ _VAGUE_EVENTS = (
     # with a pronoun: وفاتها, زيارته
     "وفات", "زيارت", "عودت", "مغادرت", "استقالت", "ولادت", "محاولت",
 )  # fmt: skip
+# قبل أيام قليلة من موعد الانتخابات: the count's قليلة / معدودة between, the same (8
+# mentions of the corpus made a length from the event, all so).
 VAGUE_EVENT_AFTER = rx(
-    r"\s+(?:(?:تقريبا|فقط|بالضبط|تماما)\s+)?(?:من|علي)\s+(?:ال)?"
+    r"\s+(?:(?:تقريبا|فقط|بالضبط|تماما|قليله|معدوده)\s+)?(?:من|علي)\s+(?:ال)?"
     rf"(?:{lx.alternation(_VAGUE_EVENTS)})(?:ه|ها|هم|هما|ي|نا)?(?!\w)"
 )
 # قبل عقد جلسة الاستماع: عقد is "holding" a meeting there, not a decade.
