@@ -48,3 +48,19 @@ def test_a_bare_tomorrow_noun_stays_out() -> None:
 )
 def test_a_few_units_before_an_event_are_a_length(text: str, length: str) -> None:
     assert [value for _, value in found(text)] == [length]
+
+
+# يصبح السؤال اليوم وغداً وبعد غد: now and always, an idiom; two days alone stay days.
+def test_today_tomorrow_and_after_is_now_and_always() -> None:
+    assert found("وسيبقى هذا الحق قائما اليوم وغداً وبعد غد بإذن الله") == [
+        ("اليوم", "PRESENT_REF"),
+        ("وغداً", "FUTURE_REF"),
+        ("وبعد غد", "FUTURE_REF"),
+    ]
+
+
+def test_today_and_tomorrow_stay_two_days() -> None:
+    assert found("تعرض المسرحية اليوم وغدًا على مسرح النادي") == [
+        ("اليوم", "2015-08-04"),
+        ("وغدًا", "2015-08-05"),
+    ]

@@ -262,6 +262,8 @@ NOWADAYS_AFTER = rx(
     r"|\s+[وف]?بعد\s+مضي\s+(?:\S{1,40}\s+){0,2}?(?:عقود|سنوات|سنين|اعوام|قرون|عام|عاما|سنه)(?!\w)"
     # حل اليوم قبل غد, أن تتخذه اليوم – وليس غدًا: now rather than later (an idiom), no day.
     rf"|{NOW_NOT_LATER}(?:ال)?غدا?(?!\w)"
+    # يصبح السؤال اليوم وغداً وبعد غد: now and always (an idiom, ALWAYS_THREE_DAYS).
+    r"|\s+و\s*غدا\s+و\s*بعد\s+غد(?!\w)"
     # واليوم نحن في أتون حرب: we, now.
     r"|\s+(?:نحن|انا)(?!\w)"
     # اليوم نرى تنامي, واليوم نعيش زمنا, واليوم نجده يطمئنهم: what we see or judge
@@ -969,6 +971,11 @@ PROVERB_AFTER = rx(r"\s+لناظر(?:ه|يه)(?!\w)")
 WHO_GUARANTEES_BEFORE = rx(
     r"(?<!\w)[وف]?(?:من|لا\s+احد|ما\s+الذي)\s+[يت]ضمن(?:\s+\S+)?\s+ان(?!\w)[^.!?؟\n،,]{0,50}$"
 )
+# ستبوء بالفشل اليوم وغدا وبعد غد, يصبح السؤال اليوم وغداً وبعد غد: now and always, an
+# idiom (4 such in the corpus, all so; اليوم وغدًا alone is two days): its اليوم is
+# nowadays (NOWADAYS_AFTER), its غدا and بعد غد the future at large (12 mentions: 10
+# read as the three days moved, 2 bare وغدا found).
+ALWAYS_THREE_DAYS = rx(r"(?<!\w)[وف]?اليوم\s+و\s*غدا\s+و\s*بعد\s+غد(?!\w)")
 # حل اليوم قبل الغد, تتخذه اليوم – وليس غدًا: the later of "now rather than later", no day
 # (6 such in the corpus, each of them so; its اليوم is nowadays, NOWADAYS_AFTER).
 LATER_OF_NOW_BEFORE = rx(rf"(?<!\w)[وف]?اليوم{NOW_NOT_LATER}$")
@@ -1007,6 +1014,14 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
         ):
             continue
         if _quoted_title(text, hit.start("w"), hit.end("w")):
+            continue
+        if "اليوم" in text[max(0, hit.start() - 14) : hit.start()] and (
+            (three := ALWAYS_THREE_DAYS.search(text, max(0, hit.start() - 14), hit.end() + 12))
+            and three.start() < hit.start()
+            and hit.end() <= three.end()
+        ):
+            start = hit.start() if hit.group("pre") else hit.start("w")  # وبعد غد whole
+            yield Candidate(start, hit.end(), v.vague_value("FUTURE"), "vague", 0.6)
             continue
         if "ضمن" in text[max(0, hit.start() - 70) : hit.start()] and (
             WHO_GUARANTEES_BEFORE.search(text, max(0, hit.start() - 70), hit.start())
