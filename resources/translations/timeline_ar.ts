@@ -358,97 +358,97 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="167" />
+        <location filename="../../timeline/ui/export_dialog.py" line="171" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="169" />
+        <location filename="../../timeline/ui/export_dialog.py" line="173" />
         <source>TimelineJS (JSON)</source>
         <translation>TimelineJS ‏(JSON)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="170" />
+        <location filename="../../timeline/ui/export_dialog.py" line="174" />
         <source>The Timeline Project (.timeline: no tags, notes or your events)</source>
         <translation>برنامج The Timeline Project ‏(⁦.timeline⁩: دون الوسوم والملاحظات وأحداثك)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="171" />
+        <location filename="../../timeline/ui/export_dialog.py" line="175" />
         <source>Articles as CSV</source>
         <translation>المقالات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="172" />
+        <location filename="../../timeline/ui/export_dialog.py" line="176" />
         <source>Articles as JSON Lines</source>
         <translation>المقالات بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="173" />
+        <location filename="../../timeline/ui/export_dialog.py" line="177" />
         <source>Events as CSV</source>
         <translation>الأحداث بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="174" />
+        <location filename="../../timeline/ui/export_dialog.py" line="178" />
         <source>Events as JSON Lines</source>
         <translation>الأحداث بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="175" />
+        <location filename="../../timeline/ui/export_dialog.py" line="179" />
         <source>Articles as an Excel workbook</source>
         <translation>المقالات في مصنف Excel</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="176" />
+        <location filename="../../timeline/ui/export_dialog.py" line="180" />
         <source>Events as an Excel workbook</source>
         <translation>الأحداث في مصنف Excel</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="177" />
+        <location filename="../../timeline/ui/export_dialog.py" line="181" />
         <source>Chronology to read or print (HTML)</source>
         <translation>تسلسل زمني للقراءة أو الطباعة (HTML)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="178" />
+        <location filename="../../timeline/ui/export_dialog.py" line="182" />
         <source>Image (PNG)</source>
         <translation>صورة (PNG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="179" />
+        <location filename="../../timeline/ui/export_dialog.py" line="183" />
         <source>Image (SVG)</source>
         <translation>صورة (SVG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="180" />
+        <location filename="../../timeline/ui/export_dialog.py" line="184" />
         <source>Document (PDF)</source>
         <translation>مستند (PDF)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="184" />
+        <location filename="../../timeline/ui/export_dialog.py" line="188" />
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="201" />
+        <location filename="../../timeline/ui/export_dialog.py" line="205" />
         <source>Exports what the window shows: the articles the search finds, and their events in the visible stretch of time.</source>
         <translation>يصدّر ما تعرضه النافذة: المقالات التي يجدها البحث، وأحداثها في الفترة الظاهرة من الزمن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="215" />
+        <location filename="../../timeline/ui/export_dialog.py" line="219" />
         <source>&amp;Format:</source>
         <translation>ال&amp;صيغة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="216" />
+        <location filename="../../timeline/ui/export_dialog.py" line="220" />
         <source>&amp;Width:</source>
         <translation>ال&amp;عرض:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="217" />
+        <location filename="../../timeline/ui/export_dialog.py" line="221" />
         <source>&amp;Height:</source>
         <translation>الا&amp;رتفاع:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="218" />
+        <location filename="../../timeline/ui/export_dialog.py" line="222" />
         <source>&amp;Scale (PNG):</source>
         <translation>الم&amp;قياس (PNG):</translation>
     </message>
@@ -456,22 +456,22 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>ExportStatus</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="246" />
+        <location filename="../../timeline/ui/export_dialog.py" line="250" />
         <source>Cancel export</source>
         <translation>إلغاء التصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="247" />
+        <location filename="../../timeline/ui/export_dialog.py" line="251" />
         <source>Stop writing the export: no file is written</source>
         <translation>أوقف كتابة التصدير: لا يُكتب أي ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="252" />
+        <location filename="../../timeline/ui/export_dialog.py" line="256" />
         <source>Exporting %1…</source>
         <translation>جارٍ التصدير إلى %1…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="258" />
+        <location filename="../../timeline/ui/export_dialog.py" line="262" />
         <source>Exporting %1: %2 written</source>
         <translation>جارٍ التصدير إلى %1: كُتب %2</translation>
     </message>
@@ -1306,14 +1306,14 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1051" />
-        <location filename="../../timeline/ui/main_window.py" line="2681" />
+        <location filename="../../timeline/ui/main_window.py" line="1095" />
+        <location filename="../../timeline/ui/main_window.py" line="2725" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="386" />
-        <location filename="../../timeline/ui/main_window.py" line="2054" />
+        <location filename="../../timeline/ui/main_window.py" line="2098" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
@@ -1483,44 +1483,44 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="823" />
-        <location filename="../../timeline/ui/main_window.py" line="837" />
+        <location filename="../../timeline/ui/main_window.py" line="835" />
+        <location filename="../../timeline/ui/main_window.py" line="844" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="838" />
+        <location filename="../../timeline/ui/main_window.py" line="836" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="882" />
+        <location filename="../../timeline/ui/main_window.py" line="924" />
         <source>Went to %1 CE; type %1 AH for the Hijri year</source>
         <translation>عُرضت السنة الميلادية %1 م؛ وللسنة الهجرية اكتب %1 هـ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="889" />
+        <location filename="../../timeline/ui/main_window.py" line="932" />
         <source>Went to %1 AH (%2 to %3); type %1 CE for the Gregorian year</source>
         <translation>عُرضت السنة الهجرية %1 هـ (من %2 إلى %3)؛ وللسنة الميلادية اكتب %1 م</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="893" />
+        <location filename="../../timeline/ui/main_window.py" line="936" />
         <source>Went to %1 AH (in %2); type %1 CE for the Gregorian year</source>
         <translation>عُرضت السنة الهجرية %1 هـ (في %2)؛ وللسنة الميلادية اكتب %1 م</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="952" />
+        <location filename="../../timeline/ui/main_window.py" line="996" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="955" />
+        <location filename="../../timeline/ui/main_window.py" line="999" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="946" />
-        <location filename="../../timeline/ui/main_window.py" line="961" />
+        <location filename="../../timeline/ui/main_window.py" line="990" />
+        <location filename="../../timeline/ui/main_window.py" line="1005" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
@@ -1600,161 +1600,181 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="919" />
+        <location filename="../../timeline/ui/main_window.py" line="869" />
+        <source>(not understood)</source>
+        <translation>(لم يُفهم)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="881" />
+        <source>%1 to %2</source>
+        <translation>من %1 إلى %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="925" />
+        <source>Read as %1 CE; type %1 AH for the Hijri year</source>
+        <translation>تُقرأ السنة الميلادية %1 م؛ وللسنة الهجرية اكتب %1 هـ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="940" />
+        <source>Read as %1 AH; type %1 CE for the Gregorian year</source>
+        <translation>تُقرأ السنة الهجرية %1 هـ؛ وللسنة الميلادية اكتب %1 م</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="963" />
         <source>From the search field to its results</source>
         <translation>من حقل البحث إلى نتائجه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="971" />
+        <location filename="../../timeline/ui/main_window.py" line="1015" />
         <source>each story once</source>
         <translation>كل خبر مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="973" />
+        <location filename="../../timeline/ui/main_window.py" line="1017" />
         <source>hidden items shown</source>
         <translation>العناصر المخفية ظاهرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1043" />
-        <location filename="../../timeline/ui/main_window.py" line="1049" />
+        <location filename="../../timeline/ui/main_window.py" line="1087" />
+        <location filename="../../timeline/ui/main_window.py" line="1093" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1058" />
+        <location filename="../../timeline/ui/main_window.py" line="1102" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1287" />
+        <location filename="../../timeline/ui/main_window.py" line="1331" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1289" />
+        <location filename="../../timeline/ui/main_window.py" line="1333" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1294" />
+        <location filename="../../timeline/ui/main_window.py" line="1338" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1295" />
+        <location filename="../../timeline/ui/main_window.py" line="1339" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1296" />
+        <location filename="../../timeline/ui/main_window.py" line="1340" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1300" />
-        <location filename="../../timeline/ui/main_window.py" line="2573" />
+        <location filename="../../timeline/ui/main_window.py" line="1344" />
+        <location filename="../../timeline/ui/main_window.py" line="2617" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1602" />
+        <location filename="../../timeline/ui/main_window.py" line="1646" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2007" />
+        <location filename="../../timeline/ui/main_window.py" line="2051" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2042" />
+        <location filename="../../timeline/ui/main_window.py" line="2086" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2043" />
+        <location filename="../../timeline/ui/main_window.py" line="2087" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2054" />
-        <location filename="../../timeline/ui/main_window.py" line="2074" />
+        <location filename="../../timeline/ui/main_window.py" line="2098" />
+        <location filename="../../timeline/ui/main_window.py" line="2118" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2059" />
+        <location filename="../../timeline/ui/main_window.py" line="2103" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2066" />
+        <location filename="../../timeline/ui/main_window.py" line="2110" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2074" />
+        <location filename="../../timeline/ui/main_window.py" line="2118" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2082" />
+        <location filename="../../timeline/ui/main_window.py" line="2126" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2084" />
+        <location filename="../../timeline/ui/main_window.py" line="2128" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2086" />
+        <location filename="../../timeline/ui/main_window.py" line="2130" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2087" />
+        <location filename="../../timeline/ui/main_window.py" line="2131" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2088" />
+        <location filename="../../timeline/ui/main_window.py" line="2132" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2089" />
+        <location filename="../../timeline/ui/main_window.py" line="2133" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2097" />
+        <location filename="../../timeline/ui/main_window.py" line="2141" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2106" />
-        <location filename="../../timeline/ui/main_window.py" line="2140" />
+        <location filename="../../timeline/ui/main_window.py" line="2150" />
+        <location filename="../../timeline/ui/main_window.py" line="2184" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2115" />
+        <location filename="../../timeline/ui/main_window.py" line="2159" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2116" />
+        <location filename="../../timeline/ui/main_window.py" line="2160" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2133" />
+        <location filename="../../timeline/ui/main_window.py" line="2177" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2141" />
+        <location filename="../../timeline/ui/main_window.py" line="2185" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1763,72 +1783,72 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2161" />
+        <location filename="../../timeline/ui/main_window.py" line="2205" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2438" />
+        <location filename="../../timeline/ui/main_window.py" line="2482" />
         <source>Import cancelled: no article was added</source>
         <translation>أُلغي الاستيراد: لم تُضَف أي مقالة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2441" />
+        <location filename="../../timeline/ui/main_window.py" line="2485" />
         <source>Import cancelled: %n article(s) kept (removable from the Edit menu)</source>
         <translation><numerusform>أُلغي الاستيراد: لم تبقَ أي مقالة</numerusform><numerusform>أُلغي الاستيراد: أُبقيت مقالة واحدة (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت مقالتان (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالات (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالة (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالة (تُزال من قائمة «تحرير»)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2581" />
+        <location filename="../../timeline/ui/main_window.py" line="2625" />
         <source>Import cancelled: the file being read was not stored; the files read before it were. Import it again to finish</source>
         <translation>أُلغي الاستيراد: لم يُخزَّن الملف الذي كان يُقرأ، وخُزّنت الملفات التي قُرئت قبله. استورده من جديد لإكماله</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2467" />
+        <location filename="../../timeline/ui/main_window.py" line="2511" />
         <source>%1 added, %2 already stored, %n failed file(s)</source>
         <translation><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2483" />
+        <location filename="../../timeline/ui/main_window.py" line="2527" />
         <source>%1: skipped %n record(s) that cannot be read as an article: %3</source>
         <translation><numerusform>%1: لم يُتخطَّ أي سجل: %3</numerusform><numerusform>%1: تُخطّي سجل واحد لا يُقرأ مقالةً: %3</numerusform><numerusform>%1: تُخطّي سجلّان لا يُقرآن مقالةً: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2496" />
+        <location filename="../../timeline/ui/main_window.py" line="2540" />
         <source>%1: %n article(s) without a readable date</source>
         <translation><numerusform>%1: لا مقالات بلا تاريخ مقروء</numerusform><numerusform>%1: مقالة واحدة بلا تاريخ مقروء</numerusform><numerusform>%1: مقالتان بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالات بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالة بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالة بلا تاريخ مقروء</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2505" />
+        <location filename="../../timeline/ui/main_window.py" line="2549" />
         <source>%1: %n article(s) without a title, each named by its first line</source>
         <translation><numerusform>%1: لا مقالات بلا عنوان</numerusform><numerusform>%1: مقالة واحدة بلا عنوان، سُمّيت بسطرها الأول</numerusform><numerusform>%1: مقالتان بلا عنوان، سُمّيت كلٌّ منهما بسطرها الأول</numerusform><numerusform>%1: %n مقالات بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform><numerusform>%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform><numerusform>%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2515" />
+        <location filename="../../timeline/ui/main_window.py" line="2559" />
         <source>%1: %n article(s) already had a note of their own, kept instead of the file's</source>
         <translation><numerusform>%1: لا مقالات لها ملاحظة في المكتبة</numerusform><numerusform>%1: مقالة واحدة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: مقالتان لكلٍّ منهما ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالات لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2556" />
+        <location filename="../../timeline/ui/main_window.py" line="2600" />
         <source>%1: no files in this folder (hidden ones are not read)</source>
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2563" />
+        <location filename="../../timeline/ui/main_window.py" line="2607" />
         <source>%n record(s) skipped</source>
         <translation><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2569" />
+        <location filename="../../timeline/ui/main_window.py" line="2613" />
         <source>%n file(s) with no articles</source>
         <translation><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2572" />
+        <location filename="../../timeline/ui/main_window.py" line="2616" />
         <source>%n file(s) not read</source>
         <translation><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2683" />
+        <location filename="../../timeline/ui/main_window.py" line="2727" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1837,183 +1857,183 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2691" />
+        <location filename="../../timeline/ui/main_window.py" line="2735" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2696" />
+        <location filename="../../timeline/ui/main_window.py" line="2740" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2148" />
+        <location filename="../../timeline/ui/main_window.py" line="2192" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="827" />
+        <location filename="../../timeline/ui/main_window.py" line="825" />
         <source>Date (for example 1973-10-06, 6 October 1973 or 10 Ramadan 1393 AH; Arabic dates too):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو ⁦1973-10-06⁩؛ وبالإنجليزية أيضًا):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2182" />
-        <location filename="../../timeline/ui/main_window.py" line="2195" />
+        <location filename="../../timeline/ui/main_window.py" line="2226" />
+        <location filename="../../timeline/ui/main_window.py" line="2239" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2183" />
+        <location filename="../../timeline/ui/main_window.py" line="2227" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2198" />
+        <location filename="../../timeline/ui/main_window.py" line="2242" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2238" />
+        <location filename="../../timeline/ui/main_window.py" line="2282" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2243" />
+        <location filename="../../timeline/ui/main_window.py" line="2287" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2263" />
+        <location filename="../../timeline/ui/main_window.py" line="2307" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2264" />
+        <location filename="../../timeline/ui/main_window.py" line="2308" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2309" />
+        <location filename="../../timeline/ui/main_window.py" line="2353" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2311" />
+        <location filename="../../timeline/ui/main_window.py" line="2355" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2313" />
+        <location filename="../../timeline/ui/main_window.py" line="2357" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2315" />
+        <location filename="../../timeline/ui/main_window.py" line="2359" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2330" />
+        <location filename="../../timeline/ui/main_window.py" line="2374" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2336" />
+        <location filename="../../timeline/ui/main_window.py" line="2380" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2338" />
+        <location filename="../../timeline/ui/main_window.py" line="2382" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2340" />
+        <location filename="../../timeline/ui/main_window.py" line="2384" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2347" />
+        <location filename="../../timeline/ui/main_window.py" line="2391" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2348" />
+        <location filename="../../timeline/ui/main_window.py" line="2392" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2353" />
+        <location filename="../../timeline/ui/main_window.py" line="2397" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2375" />
+        <location filename="../../timeline/ui/main_window.py" line="2419" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2380" />
+        <location filename="../../timeline/ui/main_window.py" line="2424" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2393" />
+        <location filename="../../timeline/ui/main_window.py" line="2437" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2395" />
+        <location filename="../../timeline/ui/main_window.py" line="2439" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2428" />
+        <location filename="../../timeline/ui/main_window.py" line="2472" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2490" />
+        <location filename="../../timeline/ui/main_window.py" line="2534" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2526" />
+        <location filename="../../timeline/ui/main_window.py" line="2570" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2535" />
+        <location filename="../../timeline/ui/main_window.py" line="2579" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2543" />
+        <location filename="../../timeline/ui/main_window.py" line="2587" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2550" />
+        <location filename="../../timeline/ui/main_window.py" line="2594" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2552" />
+        <location filename="../../timeline/ui/main_window.py" line="2596" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2566" />
+        <location filename="../../timeline/ui/main_window.py" line="2610" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2587" />
+        <location filename="../../timeline/ui/main_window.py" line="2631" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2643" />
+        <location filename="../../timeline/ui/main_window.py" line="2687" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>
@@ -2021,12 +2041,12 @@ This window shows what the file held; nothing more can be changed from it.</sour
 <context>
     <name>MenuKeys</name>
     <message>
-        <location filename="../../timeline/ui/menu_keys.py" line="279" />
+        <location filename="../../timeline/ui/menu_keys.py" line="322" />
         <source>Open the menu bar</source>
         <translation>فتح شريط القوائم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/menu_keys.py" line="283" />
+        <location filename="../../timeline/ui/menu_keys.py" line="326" />
         <source>The menu of what has the focus</source>
         <translation>قائمة ما عليه التركيز</translation>
     </message>
@@ -2709,175 +2729,175 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1092" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1099" />
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1094" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1101" />
         <source>+%1, %2 found</source>
         <translation>+%1، وُجد منها %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1115" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1362" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1122" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1369" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1116" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1362" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1123" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1369" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1117" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1124" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1121" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1128" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1122" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1129" />
         <source>%1 events in view</source>
         <translation>%1 حدثاً في العرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1124" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1131" />
         <source>%1 events in view; reading them one by one…</source>
         <translation>%1 حدثاً في العرض؛ جارٍ قراءتها واحداً واحداً…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1125" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1132" />
         <source>%1 events in view…</source>
         <translation>%1 حدثاً في العرض…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1129" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1136" />
         <source>%1 events in view, %2 found by the search: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض، وجد البحث منها %2: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1131" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1138" />
         <source>%1 events in view, %2 found</source>
         <translation>%1 حدثاً في العرض، وُجد منها %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/timeline_view.py" line="1137" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1144" />
         <source>and %n longer range(s) spanning the whole view</source>
         <translation><numerusform>ولا فترات أطول تغطي العرض كله</numerusform><numerusform>وفترة أطول تغطي العرض كله</numerusform><numerusform>وفترتان أطول تغطيان العرض كله</numerusform><numerusform>و%n فترات أطول تغطي العرض كله</numerusform><numerusform>و%n فترة أطول تغطي العرض كله</numerusform><numerusform>و%n فترة أطول تغطي العرض كله</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/timeline_view.py" line="1138" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1145" />
         <source>and %n longer range(s)</source>
         <translation><numerusform>ولا فترات أطول</numerusform><numerusform>وفترة أطول</numerusform><numerusform>وفترتان أطول</numerusform><numerusform>و%n فترات أطول</numerusform><numerusform>و%n فترة أطول</numerusform><numerusform>و%n فترة أطول</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/timeline_view.py" line="1141" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1148" />
         <source>and %n longer range(s) found by the search spanning the whole view</source>
         <translation><numerusform>ولا فترات أطول تطابق البحث تغطي العرض كله</numerusform><numerusform>وفترة أطول تطابق البحث تغطي العرض كله</numerusform><numerusform>وفترتان أطول تطابقان البحث تغطيان العرض كله</numerusform><numerusform>و%n فترات أطول تطابق البحث تغطي العرض كله</numerusform><numerusform>و%n فترة أطول تطابق البحث تغطي العرض كله</numerusform><numerusform>و%n فترة أطول تطابق البحث تغطي العرض كله</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/timeline_view.py" line="1143" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1150" />
         <source>and %n longer range(s) found</source>
         <translation><numerusform>ولا فترات أطول تطابق البحث</numerusform><numerusform>وفترة أطول تطابق البحث</numerusform><numerusform>وفترتان أطول تطابقان البحث</numerusform><numerusform>و%n فترات أطول تطابق البحث</numerusform><numerusform>و%n فترة أطول تطابق البحث</numerusform><numerusform>و%n فترة أطول تطابق البحث</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1262" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1269" />
         <source>Zoom in / out about the middle</source>
         <translation>تكبير / تصغير حول الوسط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1263" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1270" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1264" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1271" />
         <source>Zoom in / out about the pointer</source>
         <translation>تكبير / تصغير حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1264" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1271" />
         <source>Mouse wheel</source>
         <translation>عجلة الفأرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1265" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1272" />
         <source>Zoom in twice about the pointer</source>
         <translation>تكبير مرتين حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1265" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1272" />
         <source>Double click</source>
         <translation>نقر مزدوج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1266" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1267" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1273" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1274" />
         <source>Move along the time</source>
         <translation>التنقل على محور الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1267" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1274" />
         <source>Drag</source>
         <translation>السحب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1268" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1275" />
         <source>A screen earlier / later</source>
         <translation>شاشة أسبق / أحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1269" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1276" />
         <source>Next / previous event</source>
         <translation>الحدث التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1270" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1277" />
         <source>Scroll the lanes of events</source>
         <translation>تمرير صفوف الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1271" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1278" />
         <source>The days the articles were published in</source>
         <translation>أيام نشر المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1272" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1279" />
         <source>Clear the selection</source>
         <translation>إلغاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1333" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1340" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1383" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1390" />
         <source>%1 events</source>
         <translation>%1 حدثاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1387" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1394" />
         <source>%1 match the search</source>
         <translation>%1 منها تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1408" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1415" />
         <source>%1 more</source>
         <translation>%1 غيرها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1422" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1429" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1427" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1434" />
         <source>%1 events in view are not in the lanes shown, %2 of them found by the search (the others are dimmed): click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة، وجد البحث منها %2 (والباقي باهت): انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>
@@ -3141,49 +3161,49 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowExporter</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="291" />
-        <location filename="../../timeline/ui/export_dialog.py" line="321" />
-        <location filename="../../timeline/ui/export_dialog.py" line="454" />
+        <location filename="../../timeline/ui/export_dialog.py" line="295" />
+        <location filename="../../timeline/ui/export_dialog.py" line="325" />
+        <location filename="../../timeline/ui/export_dialog.py" line="458" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="322" />
+        <location filename="../../timeline/ui/export_dialog.py" line="326" />
         <source>%1 already exists. Replace it?</source>
         <translation>%1 موجود من قبل. أأستبدله؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="351" />
+        <location filename="../../timeline/ui/export_dialog.py" line="355" />
         <source>An export is already being written</source>
         <translation>يجري الآن كتابة تصدير آخر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="404" />
+        <location filename="../../timeline/ui/export_dialog.py" line="408" />
         <source>Export cancelled: no file was written</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="417" />
+        <location filename="../../timeline/ui/export_dialog.py" line="421" />
         <source>Exported %n article(s) to %1</source>
         <translation><numerusform>لم تُصدَّر أي مقالة إلى %1</numerusform><numerusform>صُدّرت مقالة واحدة إلى %1</numerusform><numerusform>صُدّرت مقالتان إلى %1</numerusform><numerusform>صُدّرت %n مقالات إلى %1</numerusform><numerusform>صُدّرت %n مقالة إلى %1</numerusform><numerusform>صُدّرت %n مقالة إلى %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="419" />
+        <location filename="../../timeline/ui/export_dialog.py" line="423" />
         <source>Exported %n event(s) to %1</source>
         <translation><numerusform>لم يُصدَّر أي حدث إلى %1</numerusform><numerusform>صُدّر حدث واحد إلى %1</numerusform><numerusform>صُدّر حدثان إلى %1</numerusform><numerusform>صُدّرت %n أحداث إلى %1</numerusform><numerusform>صُدّر %n حدثًا إلى %1</numerusform><numerusform>صُدّر %n حدث إلى %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="427" />
+        <location filename="../../timeline/ui/export_dialog.py" line="431" />
         <source>%n undated article(s) left out: this format places every article on its date</source>
         <translation><numerusform>لا مقالات غير مؤرخة مستبعدة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالة واحدة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالتان غير مؤرختين: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالات غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="438" />
+        <location filename="../../timeline/ui/export_dialog.py" line="442" />
         <source>%n row(s) with a text cut at a cell's 32,767 characters (CSV and JSON Lines keep every character)</source>
         <translation><numerusform>لا صفوف قُصّ نصها</numerusform><numerusform>صف واحد قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>صفان قُصّ نصهما عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفوف قُصّ نصها عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفًا قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صف قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="461" />
+        <location filename="../../timeline/ui/export_dialog.py" line="465" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>

@@ -604,15 +604,14 @@ def test_go_to_date_example_keeps_its_order_in_arabic(
 ) -> None:
     """The Arabic label's ISO example after Arabic text, not isolated, was laid out as
     "06-10-1973": it is in a left-to-right isolate, as the window's other dates."""
-    from PySide6.QtWidgets import QInputDialog
 
     labels: list[str] = []
 
-    def get_text(_parent, _title, label, *args, **kwargs):
+    def get_text(label: str, text: str) -> tuple[str, bool]:
         labels.append(label)
         return "", False
 
-    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    monkeypatch.setattr(window, "_ask_date_text", get_text)
     window.ask_go_to_date()
     assert len(labels) == 1 and "التاريخ" in labels[0]
     assert "\u20661973-10-06\u2069" in labels[0]
@@ -636,19 +635,17 @@ def test_go_to_dates_examples_are_the_interfaces_and_are_read(
     English one gave its month examples in Arabic only), and each goes to its day."""
     from datetime import datetime
 
-    from PySide6.QtWidgets import QInputDialog
-
     from timeline.model import to_axis
 
     if language == "ar":
         request.getfixturevalue("arabic")
     labels: list[str] = []
 
-    def get_text(_parent, _title, label, *args, **kwargs):
+    def get_text(label: str, text: str) -> tuple[str, bool]:
         labels.append(label)
         return "", False
 
-    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    monkeypatch.setattr(window, "_ask_date_text", get_text)
     window.ask_go_to_date()
     label = labels[0]
     months = ("October", "Ramadan") if language == "en" else ("أكتوبر", "رمضان")
@@ -672,15 +669,13 @@ def test_a_date_it_cannot_read_is_asked_for_again_with_the_text_kept(
     Cancel ends it."""
     from datetime import datetime
 
-    from PySide6.QtWidgets import QInputDialog
-
     from timeline.model import to_axis
     from timeline.ui import main_window
 
     answers = [("2015-02-31", True), ("2015-02-28", True)]
     shown: list[str] = []
 
-    def get_text(*args: object, text: str = "", **kwargs: object) -> tuple[str, bool]:
+    def get_text(_label: str, text: str) -> tuple[str, bool]:
         shown.append(text)
         return answers.pop(0)
 
@@ -695,7 +690,7 @@ def test_a_date_it_cannot_read_is_asked_for_again_with_the_text_kept(
         def exec(self) -> int:
             return 0
 
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    monkeypatch.setattr(window, "_ask_date_text", get_text)
     monkeypatch.setattr(main_window, "message_box", Box)
     window.ask_go_to_date()
     assert shown == ["", "2015-02-31"]
@@ -1653,3 +1648,30 @@ def test_marks_made_for_other_arrays_are_made_again_for_those_drawn(
     fresh = hit_marks(shown, shown.article_ids, np.array([first]), None)
     window.timeline.set_highlight(np.array([first]), fresh)
     assert window.timeline._highlight is fresh.mask
+
+
+def test_go_to_date_says_how_it_reads_what_is_typed(window: MainWindow) -> None:
+    """Go to date said nothing until OK: a bare "1436" went to the Hijri or the Gregorian
+    year by the library's events, told only afterwards.  Its dialog now shows under the
+    field, at each key, the day or the first and last days it reads, and for a bare year
+    the calendar it takes and how to ask for the other."""
+    from timeline.model import to_axis
+    from timeline.ui.go_to_date import GoToDateDialog
+
+    dialog = GoToDateDialog(window, "Go to date", "Date:", "", window.go_to_date_preview)
+    seen = {}
+    for typed in ("", "1973-10-06", "Ramadan 1437", "1436", "1436 CE", "not a date"):
+        dialog.field.setText(typed)
+        seen[typed] = dialog.understood.text().replace("\u200e", "")  # (marks of order)
+    dialog.deleteLater()
+    assert seen[""] == ""
+    assert seen["not a date"] == "(not understood)"
+    assert seen["1973-10-06"].startswith("6 October 1973")
+    assert "Ramadan 1393" in seen["1973-10-06"]  # its Hijri day beside it
+    assert seen["Ramadan 1437"] == "6 June 2016 to 5 July 2016"
+    assert seen["1436"].startswith("25 October 2014 to 13 October 2015\nRead as 1436 AH")
+    assert seen["1436 CE"].startswith("1 January 1436 to 31 December 1436")
+    # What the dialog shows is where OK goes.
+    assert window.go_to_date_text("Ramadan 1437")
+    vp = window.timeline.viewport()
+    assert abs(vp.start - to_axis(datetime(2016, 6, 6))) < 86_400 * 3

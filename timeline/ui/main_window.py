@@ -76,7 +76,7 @@ from timeline.store.store import held_here
 from timeline.store.timeline_data import ColumnRoom, DensitySummary, EventArrays, EventText
 from timeline.text.display_safe import for_display, isolated, shown_part
 from timeline.text.safe import visible_controls
-from timeline.timescale import AXIS_MAX, AXIS_MIN, axis_date, format_date
+from timeline.timescale import AXIS_MAX, AXIS_MIN, axis_date, format_date, format_hijri
 from timeline.ui.about import show_about
 from timeline.ui.article_delegate import ArticleDelegate
 from timeline.ui.article_model import ArticleIdRole, ArticleListModel
@@ -818,16 +818,14 @@ class MainWindow(QMainWindow):
         date it cannot read is said, and asked for again with what was typed kept."""
         text = ""
         while True:
-            text, ok = QInputDialog.getText(
-                self,
-                self.tr("Go to date"),
+            text, ok = self._ask_date_text(
                 # Examples as a user of the interface's language types them: the English
                 # line gave only Arabic ones, which an English keyboard cannot type.
                 self.tr(
                     "Date (for example 1973-10-06, 6 October 1973 or 10 Ramadan 1393 AH;"
                     " Arabic dates too):"
                 ),
-                text=text,
+                text,
             )
             if not ok or not text.strip() or self.go_to_date_text(text):
                 return
@@ -839,10 +837,56 @@ class MainWindow(QMainWindow):
                 values=[text],
             ).exec()
 
+    def _ask_date_text(self, prompt: str, text: str) -> tuple[str, bool]:
+        """Go to date's dialog: what was typed, and whether OK was pressed."""
+        from timeline.ui.go_to_date import GoToDateDialog
+
+        dialog = GoToDateDialog(self, self.tr("Go to date"), prompt, text, self.go_to_date_preview)
+        try:
+            accepted = dialog.exec() == GoToDateDialog.DialogCode.Accepted
+            return dialog.field.text(), accepted
+        finally:
+            dialog.deleteLater()
+
     def go_to_date_text(self, text: str) -> bool:
-        """Show the date typed (ask_go_to_date's); False when it reads none.  English
-        month names, Hijri ones in Latin letters too ("Ramadan 1437"), read as the edits'
-        typed dates read them: through their Arabic names."""
+        """Show the date typed (ask_go_to_date's); False when it reads none."""
+        target = self._date_target(text)
+        if target is None:
+            return False
+        start, end, said, _hint = target
+        self.timeline.go_to_span(start, end)
+        if said:
+            self.statusBar().showMessage(said, 10_000)
+        self.timeline.setFocus()
+        return True
+
+    def go_to_date_preview(self, text: str) -> str:
+        """How Go to date reads text, said under its field as it is typed: the day, or
+        the first and last day of a longer span (a Hijri year or month shows its own
+        days), and for a bare year which calendar it was taken in."""
+        target = self._date_target(text)
+        if target is None:
+            return self.tr("(not understood)")
+        start, end, _said, hint = target
+        style = self.timeline.label_style()
+        last = start if end is None else max(start, end - 86_400)
+        first_day = ordered(format_date(start, None, "day", style), style.language)
+        if axis_date(last) == axis_date(start):
+            shown = first_day
+            hijri = format_hijri(start, "day", style)
+            if hijri and not style.hijri:
+                shown += "  ·  " + ordered(hijri, style.language)
+        else:
+            last_day = ordered(format_date(last, None, "day", style), style.language)
+            shown = self.tr("%1 to %2").replace("%1", first_day).replace("%2", last_day)
+        return shown + ("\n" + hint if hint else "")
+
+    def _date_target(self, text: str) -> tuple[int, int | None, str, str] | None:
+        """Where Go to date goes for text: the span's start and end (None: a point), what
+        the status bar then says and what its dialog says before ("" for nothing); None
+        when it reads no date.
+        English month names, Hijri ones in Latin letters too ("Ramadan 1437"), read as
+        the edits' typed dates read them: through their Arabic names."""
         from timeline import dating
         from timeline.dating.english import as_arabic_months
 
@@ -851,17 +895,16 @@ class MainWindow(QMainWindow):
         year = _bare_year(text)
         hijri = dating.parse_date_line(f"{year} هـ") if year is not None else None
         if year is not None and hijri is not None and value is not None and value.start:
-            self._go_to_year(year, value, hijri)
-        elif value is not None and value.start is not None:
-            self.timeline.go_to_span(value.start, value.end)
-        elif (day := _iso_day(text)) is not None:
-            self.timeline.go_to_span(day, day + 86_400)
-        else:
-            return False
-        self.timeline.setFocus()
-        return True
+            return self._year_target(year, value, hijri)
+        if value is not None and value.start is not None:
+            return value.start, value.end, "", ""
+        if (day := _iso_day(text)) is not None:
+            return day, day + 86_400, "", ""
+        return None
 
-    def _go_to_year(self, year: int, gregorian: DateValue, hijri: DateValue) -> None:
+    def _year_target(
+        self, year: int, gregorian: DateValue, hijri: DateValue
+    ) -> tuple[int, int | None, str, str]:
         """A year typed bare ("1436", "١٤٣٦") that both calendars have, read as the Hijri
         one where that is what a user of a news library means, gone to, and said with how
         to ask for the other.
@@ -876,10 +919,10 @@ class MainWindow(QMainWindow):
         arabic = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
         chosen = hijri if (held[0] if held[0] != held[1] else style.hijri or arabic) else gregorian
         assert chosen.start is not None
-        self.timeline.go_to_span(chosen.start, chosen.end)
         typed = style.num(year)
         if chosen is gregorian:
             said = self.tr("Went to %1 CE; type %1 AH for the Hijri year")
+            hint = self.tr("Read as %1 CE; type %1 AH for the Hijri year")
         else:
             # The Gregorian years it spans, not its days: with them the line was cut at
             # 800 px in Arabic, before what to type for the other year.
@@ -894,7 +937,8 @@ class MainWindow(QMainWindow):
                     "%2", style.num(first)
                 )
             )
-        self.statusBar().showMessage(said.replace("%1", typed), 10_000)
+            hint = self.tr("Read as %1 AH; type %1 CE for the Gregorian year")
+        return chosen.start, chosen.end, said.replace("%1", typed), hint.replace("%1", typed)
 
     def _holds_events(self, value: DateValue) -> bool:
         """Whether an event of the timeline begins within the value's span."""
