@@ -1659,6 +1659,7 @@ def test_go_to_date_says_how_it_reads_what_is_typed(window: MainWindow) -> None:
     from timeline.ui.go_to_date import GoToDateDialog
 
     dialog = GoToDateDialog(window, "Go to date", "Date:", "", window.go_to_date_preview)
+    assert dialog.understood.textFormat() == Qt.TextFormat.PlainText
     seen = {}
     for typed in ("", "1973-10-06", "Ramadan 1437", "1436", "1436 CE", "not a date"):
         dialog.field.setText(typed)

@@ -212,6 +212,9 @@ _ESCAPING = ("plain_tooltip(", "plain_html(", "html.escape(", "tooltip_html(")
 _REVIEWED = {
     # A plain-text label (the helper sets Qt.TextFormat.PlainText first).
     ("plain_text.py", "label.setText(for_display(text))"),
+    # Go to date's reading of what is typed: a plain-text label by construction
+    # (test_go_to_date_says_how_it_reads_what_is_typed).
+    ("go_to_date.py", "self.understood.setText(shown)"),
     # The tag dialog's own words (a reason with numbers), its label set to plain text
     # first (test_the_tag_dialog_label_is_plain_text).
     ("edit_dialogs.py", "dialog.setLabelText(label)"),
