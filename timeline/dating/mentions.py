@@ -35,6 +35,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     relative.weekdays,
     relative.periods,
     relative.ago,
+    relative.gone_by,
     relative.vague,
     relative.present_and_recent,
     relative.feasts,

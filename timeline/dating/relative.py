@@ -51,6 +51,7 @@ WEEKDAY_ANCHOR = Anchor(WEEKDAYS, lx.WEEKDAYS)
 PERIOD_WORDS = ("اسبوع", "شهر", "عام", "سنه")
 PERIOD_ANCHOR = Anchor("|".join(PERIOD_WORDS), PERIOD_WORDS)
 AGO_ANCHOR = Anchor("منذ|قبل", ("منذ", "قبل"))
+GONE_BY_ANCHOR = Anchor("مضت", ("مضت",))
 VAGUE_WORDS = (
     "سنوات", "سنين", "اعوام", "اشهر", "شهور", "ايام", "اسابيع", "عقود", "قرون", "ساعات",
     "دقائق", "لحظات", "يومين", "اسبوعين", "شهرين", "عامين", "سنتين", "عقدين", "ليله",
@@ -1424,6 +1425,37 @@ def ago(ctx: Context) -> Iterator[Candidate]:
         value = _ago_value(ctx.today, unit, amount)
         if value is not None:
             yield Candidate(hit.start(), hit.end(), value, "relative", confidence)
+
+
+# تعود هذه الصورة إلى 43 عاماً مضت, يعود تاريخ المبنى ل50 عاما مضت: a count of units
+# gone by after إلى / لـ is the time that far back, as قبل 43 عاماً is; after خلال or
+# على مدى (the years over which something ran) it stays a length.  Three digits at most,
+# as for قبل: إلى 1436 عاما مضت counts Hijri years back to the Prophet's time.
+GONE_BY = rx(
+    r"(?<!\w)[وف]?(?:الي\s+|ل\s*)(?P<approx>(?:ما\s+يقارب|ما\s+يقرب\s+من|نحو|حوالي|قرابه)\s+)?"
+    rf"(?P<count>(?:(?P<num>\d{{1,3}})\s*|(?P<word>{CARDINAL})\s+)"
+    rf"(?P<unit>{lx.alternation(lx.UNIT_FORMS)}))\s+مضت{END}"
+)
+
+
+def gone_by(ctx: Context) -> Iterator[Candidate]:
+    """إلى 43 عاماً مضت, لخمسين عاما مضت, إلى ثلاثة عقود مضت: that far back from today."""
+    if "مضت" not in ctx.text or ctx.today is None:
+        return
+    for hit in ctx.scan(GONE_BY, GONE_BY_ANCHOR, before=70, reach=70):
+        unit, _ = lx.UNIT_FORMS[hit.group("unit")]
+        if hit.group("num"):
+            amount = int(hit.group("num"))
+        else:
+            amount = lx.CARDINALS[re.sub(r"\s+", " ", hit.group("word"))]
+        if unit == "DEC":
+            unit, amount = "Y", 10 * amount
+        if unit == "CEN" or not amount:
+            continue
+        value = _ago_value(ctx.today, unit, amount)
+        if value is not None:
+            confidence = 0.65 if hit.group("approx") else 0.8
+            yield Candidate(hit.start("count"), hit.end(), value, "relative", confidence)
 
 
 def _ago_value(ref: date, unit: str, amount: int) -> DateValue | None:
