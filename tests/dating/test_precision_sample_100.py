@@ -38,3 +38,16 @@ def test_units_gone_by_after_to_are_that_far_back(text: str, mention: tuple[str,
 # stay a length.
 def test_units_gone_by_after_during_stay_a_length() -> None:
     assert found("تضاعف الإنتاج خلال عشر سنوات مضت") == [("عشر سنوات", "P10Y")]
+
+
+# بعد أن وافق البرلمان على مشروع القانون في نوفمبر: a yearless month in a clause whose
+# verb is وافق (agreed, approved) is the last such month, as after أقر or اعتمد.
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("بعد أن وافق المجلس على مشروع نظام الجمعيات في نوفمبر", ("نوفمبر", "2014-11")),
+        ("ووافقت الحكومة على الخطة في ديسمبر بعد نقاش طويل", ("ديسمبر", "2014-12")),
+    ],
+)
+def test_a_month_after_agreed_is_the_last_one(text: str, mention: tuple[str, str]) -> None:
+    assert found(text) == [mention]
