@@ -906,8 +906,9 @@ class MainWindow(QMainWindow):
         self, year: int, gregorian: DateValue, hijri: DateValue
     ) -> tuple[int, int | None, str, str]:
         """A year typed bare ("1436", "١٤٣٦") that both calendars have, read as the Hijri
-        one where that is what a user of a news library means, gone to, and said with how
-        to ask for the other.
+        one where that is what a user of a news library means: _date_target's answer,
+        what is said after going there and before (the calendar taken and how to ask for
+        the other).
 
         Read as a Gregorian year, 1436 went to 1436 CE, where a library of this century's
         news holds nothing.  The year holding events wins (the library's own dates say
