@@ -383,6 +383,7 @@ JUDGED = {
     99: DATA / "precision_sample_99.tsv",
     100: DATA / "precision_sample_100.tsv",
     101: DATA / "precision_sample_101.tsv",
+    102: DATA / "precision_sample_102.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
