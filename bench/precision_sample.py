@@ -266,6 +266,12 @@ changed again.  Two of its classes were fixed (a count of units gone by after إ
 تعود الصورة إلى 43 عاماً مضت, as that far back; a yearless month in a clause of وافق as
 the last such month), and seed 101 drawn after those fixes from articles outside every
 set and earlier sample (59-100 too), and judged before any rule changed again.
+Seed 102 was drawn in a later session from the rules seed 101 measured, from articles
+outside every set and earlier sample (59-101 too), and judged before any rule changed
+again.  Its one class was fixed (العام السابق with العام الماضي the last year phrase
+before it in its sentence, as the year before last year), and seed 103 drawn after that
+fix from articles outside every set and earlier sample (59-102 too), and judged before
+any rule changed again.
 Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
@@ -384,6 +390,7 @@ JUDGED = {
     100: DATA / "precision_sample_100.tsv",
     101: DATA / "precision_sample_101.tsv",
     102: DATA / "precision_sample_102.tsv",
+    103: DATA / "precision_sample_103.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
