@@ -23,7 +23,7 @@ from tests.ingest.format_fixtures import (
     warc,
 )
 from timeline import dating, library
-from timeline.ingest import ArticleFile, BadArticle, Rejected, webpage
+from timeline.ingest import ArticleFile, BadArticle, Rejected, page_markup, webpage
 from timeline.ingest.page_markup import read_marked
 from timeline.model import ArticleDraft
 from timeline.store import Store
@@ -772,6 +772,21 @@ def test_a_page_keeps_the_publication_time_and_offset_it_marks(head: str) -> Non
 )
 def test_a_page_marking_only_its_day_keeps_the_day(head: str, body: str) -> None:
     assert webpage.page_draft(_page_marking(head, body), "x").published_raw == "2021-12-20"
+
+
+def test_a_pages_stamps_are_bounded() -> None:
+    """The markup is untrusted: a stamp of the right day followed by a kilobyte of text
+    became the article's publication as written; and only the first few of a page's
+    thousands of marked elements are read."""
+    long = "2021-12-20T10:30:00+03:00 " + "x" * 1000
+    head = f'<meta property="article:published_time" content="{long}">'
+    assert webpage.page_draft(_page_marking(head), "x").published_raw == "2021-12-20"
+    many = '<span itemprop="datePublished" content="2021-12-20 99:99"></span>' * 5000
+    body = many + '<span itemprop="datePublished" content="2021-12-20T10:30:00+03:00"></span>'
+    import lxml.html
+
+    tree = lxml.html.fromstring(_page_marking("", body))
+    assert len(page_markup.published_stamps(tree, "2021-12-20")) == 8
 
 
 def test_an_imported_page_is_dated_to_its_marked_minute(tmp_path: Path, store: Store) -> None:

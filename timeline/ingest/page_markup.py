@@ -188,6 +188,11 @@ def has_date_markup(tree: Any) -> bool:
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate")
 # A marked date with a time of day: "2021-12-20T10:30:00+03:00", "2021-12-20 10:30".
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+# The page's markup is untrusted: a stamp is at most this long (it becomes the article's
+# publication as written: "2021-12-20T10:30:00.000000+03:00" is 32), and at most this
+# many are given to the date rules (a page may mark thousands of elements).
+_STAMP_CHARS = 48
+_STAMPS = 8
 
 
 def published_stamps(tree: Any, day: str) -> list[str]:
@@ -205,7 +210,12 @@ def published_stamps(tree: Any, day: str) -> list[str]:
     for element in tree.iterfind(".//*[@itemprop='datePublished']"):
         marked.append(element.get("content") or element.get("datetime"))
     stamps = (value.strip() for value in marked if isinstance(value, str))
-    return [stamp for stamp in stamps if _TIMESTAMP.match(stamp) and stamp.startswith(day)]
+    found = (
+        stamp
+        for stamp in stamps
+        if len(stamp) <= _STAMP_CHARS and _TIMESTAMP.match(stamp) and stamp.startswith(day)
+    )
+    return list(itertools.islice(found, _STAMPS))
 
 
 def teaser_count(tree: Any, text: str) -> int:
