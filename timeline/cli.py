@@ -41,6 +41,7 @@ from timeline.text.safe import json_escaped, json_line, visible_controls
 
 if TYPE_CHECKING:
     from timeline.edits import ShownArticle, ShownEvent
+    from timeline.export.image import ImageExtent
     from timeline.library import FileResult
     from timeline.model import Article, Event
     from timeline.store import Store
@@ -1086,7 +1087,8 @@ def export_command(
     hidden articles and events are left out (--with-hidden: kept) and added events are
     in. CSV, JSON Lines and Excel workbooks hold every stored column, then tags, note
     and hidden (articles) or origin, tags and hidden (events); an image is the timeline as the
-    window draws it; a chronology is the events in date order under their years, each with its
+    window draws it (with no --from / --to, over the days the articles were published in, as
+    the window opens; it says how many events lie outside); a chronology is the events in date order under their years, each with its
     sentence and its article's source, title and link, as a page to read, print or paste.
     """
     from timeline.export import (
@@ -1120,6 +1122,7 @@ def export_command(
     _dates_in_order(selection.date_from, selection.date_to)
     left_out: list[int] = []
     cut: list[int] = []
+    extent: list[ImageExtent] = []
     from timeline.timescale import LabelStyle
 
     style = LabelStyle(language="en" if lang == "en" else "ar")  # a chronology's dates
@@ -1161,6 +1164,7 @@ def export_command(
                         cut=cut,
                         style=style,
                         progress=progress if to_terminal else None,
+                        extent=extent,
                     )
             except SelectionError as exc:
                 raise _Failure(str(exc)) from exc
@@ -1182,6 +1186,19 @@ def export_command(
         what = counted_records(fmt)  # "wrote 8922 record(s)" left which to guess
         described = FORMATS[fmt][0].removeprefix(f"{what} as ")
         _echo_line(f"wrote {count_of(count, what[:-1])} as {described} to {output}", err=True)
+    if extent and extent[0].outside and selection.date_from is None and selection.date_to is None:
+        # Said: with no --from / --to an image shows the days the articles were published
+        # in, as the window opens; the mentions of history and plans beyond are not in it.
+        from timeline.model import from_axis
+
+        drawn = extent[0]
+        first = from_axis(math.floor(drawn.start)).date().isoformat()
+        last = from_axis(math.ceil(drawn.end) - 1).date().isoformat()
+        _echo(
+            f"{count_of(drawn.outside, 'event')} outside {first} to {last} (the days the"
+            " articles were published in) not drawn: --from and --to draw any range",
+            err=True,
+        )
     if cut:
         _echo(
             f"{count_of(len(cut), 'record')} with a text cut at a workbook cell's 32,767 characters"

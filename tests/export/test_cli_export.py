@@ -132,6 +132,45 @@ def test_an_image(run, tmp_path: Path, qapp) -> None:
     assert target.read_bytes().startswith(b"\x89PNG")
 
 
+def test_an_image_with_no_range_shows_the_publication_days_and_says_what_is_left_out(
+    tmp_path: Path, qapp
+) -> None:
+    """A whole library's image spanned every mention (1890 to 2035 for SaudiNewsNet), its
+    news squeezed into one bar: with no --from / --to it shows the days the articles were
+    published in, as the window opens, and says how many events lie outside and how to
+    draw them."""
+    from timeline.export import Selection, export
+    from timeline.store import Store
+
+    feed = tmp_path / "few.jsonl"
+    texts = ["افتتح الجسر عام 1950 وسيجدد عام 2040.", "وصل الوفد.", "بدأت القمة."]
+    with open(feed, "w", encoding="utf-8") as out:
+        for day, body in enumerate(texts, start=1):
+            record = {"title": f"خبر {day}", "body": body, "published": f"2021-03-0{day}T10:00"}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    db = tmp_path / "few.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db), "import", str(feed)]).exit_code == 0
+    target = tmp_path / "t.png"
+    args = ["--db", str(db), "export", "--output", str(target), "--width", "800"]
+    said = runner.invoke(cli, [*args, "--lang", "ar"], catch_exceptions=False).stderr
+    assert "wrote 3 events as image" in said
+    assert "2 events outside 2021-" in said and "--from and --to draw any range" in said
+    assert target.read_bytes().startswith(b"\x89PNG")
+    # Asked for a range, nothing more is said; every event drawn.
+    ranged = [*args, "--from", "1900-01-01", "--to", "2050-01-01", "--lang", "ar"]
+    said = runner.invoke(cli, ranged, catch_exceptions=False).stderr
+    assert "wrote 5 events as image" in said and "outside" not in said
+    # What the image shows: March 2021, not the bridge's years.
+    extent: list = []
+    with Store(db) as store:
+        assert export(store, "png", Selection(), target, width=800, extent=extent) == 3
+    shown = extent[0]
+    assert shown.outside == 2
+    assert to_axis(datetime(2021, 2, 20)) < shown.start < to_axis(datetime(2021, 3, 1))
+    assert to_axis(datetime(2021, 3, 4)) < shown.end < to_axis(datetime(2021, 3, 12))
+
+
 def test_an_image_is_in_arabic_unless_asked_otherwise(run, tmp_path: Path) -> None:
     """As `export --help` says and as a chronology is: without --lang, the same image as
     --lang ar.  In processes of their own: the image's language is its application's,

@@ -8,13 +8,16 @@ image, the one module outside timeline/ui that may import it).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from timeline.export.files import refuse_the_library, written_whole
 from timeline.export.progress import ExportProgress
 from timeline.export.selection import Selection, SelectionError
 from timeline.store import Store
 from timeline.timescale import LabelStyle
+
+if TYPE_CHECKING:  # (the module imports Qt: only an image export loads it)
+    from timeline.export.image import ImageExtent
 
 # name: (what it holds, file suffix)
 FORMATS: dict[str, tuple[str, str]] = {
@@ -123,11 +126,12 @@ def export(
     cut: list[int] | None = None,
     style: LabelStyle | None = None,
     progress: ExportProgress | None = None,
+    extent: list[ImageExtent] | None = None,
 ) -> int:
     """Write the selection to path in this format; returns how many records or events
     (left_out: as write_text's; cut, if given, receives the ids of the rows a workbook
     holds cut at a cell's 32,767 characters; progress: as write_text's, for every format
-    but the images, which are drawn at once).
+    but the images, which are drawn at once; extent: as export_image's).
 
     The file is written whole or not at all (files.written_whole: beside path, then
     moved over it; a link's target, a FIFO or a device written as such).  Raises
@@ -142,7 +146,15 @@ def export(
             from timeline.export.image import export_image
 
             count = export_image(
-                store, selection, partial, fmt, width=width, height=height, scale=scale, lang=lang
+                store,
+                selection,
+                partial,
+                fmt,
+                width=width,
+                height=height,
+                scale=scale,
+                lang=lang,
+                extent=extent,
             )
         elif fmt.endswith("-xlsx"):
             from timeline.export.workbook import write_xlsx

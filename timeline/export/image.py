@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -49,6 +49,15 @@ _WARM_UP_PAINTS = 4
 LabelSource = Callable[[Sequence[int]], dict]
 
 
+@dataclass(frozen=True)
+class ImageExtent:
+    """The time an image shows (axis seconds) and how many chosen events lie outside it."""
+
+    start: float
+    end: float
+    outside: int
+
+
 def ensure_application(lang: str) -> None:
     """A QApplication with the bundled fonts and the interface language lang (offscreen
     when there is no display); an application already made is kept as it is."""
@@ -79,8 +88,10 @@ def make_view(
     height: int = DEFAULT_HEIGHT,
     span: tuple[float, float] | None = None,
     like: TimelineView | None = None,
+    home: bool = False,
 ) -> TimelineView:
-    """A view of these events at this size, over span (axis seconds) or all of them.
+    """A view of these events at this size, over span (axis seconds) or all of them
+    (home: over the days the articles were published in, as the window opens).
 
     like: a view whose settings (direction, label style, highlight, selection) to copy.
     """
@@ -105,7 +116,10 @@ def make_view(
         view.set_viewport(replace(vp, start=span[0], span=max(span[1] - span[0], 1.0)))
     else:
         view.set_viewport(replace(vp, width=float(width)))
-        view.fit_all()
+        if home:
+            view.fit_home()
+        else:
+            view.fit_all()
     return view
 
 
@@ -222,8 +236,12 @@ def export_image(
     height: int = DEFAULT_HEIGHT,
     scale: float = 1.0,
     lang: str | None = None,
+    extent: list[ImageExtent] | None = None,
 ) -> int:
-    """Draw the chosen articles' events over the selection's range (or all); returns events.
+    """Draw the chosen articles' events over the selection's range; returns the events
+    drawn.  With no range: over the days the articles were published in, as the window
+    opens (a library's mentions of history and plans, 1890 to 2035, would squeeze its
+    news into one bar); extent, if given, receives what was drawn and left outside.
 
     lang None: in the window, its interface language; elsewhere Arabic, as a chronology.
     """
@@ -245,6 +263,7 @@ def export_image(
         width=width,
         height=height,
         span=span,
+        home=span is None,
     )
     if lang is not None:
         view.set_label_style(LabelStyle(language="ar" if lang == "ar" else "en"))
@@ -252,6 +271,8 @@ def export_image(
         write_image(view, path, fmt, scale=scale)
     finally:
         view.deleteLater()
-    if span is None:
-        return len(arrays)
-    return arrays.count_visible(span[0], span[1])
+    vp = view.viewport()
+    drawn = arrays.count_visible(vp.start, vp.end)
+    if extent is not None:
+        extent.append(ImageExtent(vp.start, vp.end, len(arrays) - drawn))
+    return drawn
