@@ -187,13 +187,15 @@ def test_a_batch_finds_what_signing_one_article_at_a_time_finds() -> None:
     st.integers(1, 6),
     st.integers(1, 5),
     st.integers(1, 3),
+    st.sampled_from([1, 3, 8, 1 << 20]),
 )
 def test_the_band_index_finds_the_candidates_copies_in_batch_follows(
-    held: list[list[int]], split: int, per_key: int, chunk: int
+    held: list[list[int]], split: int, per_key: int, chunk: int, at_once: int
 ) -> None:
     # Articles 1..n hold these keys (few, so that they are shared, some past per_key,
     # some twice in one article); the first `split` are in the index, the rest a batch.
-    # Every pair is a copy (one signature), so the verdicts are the candidates.
+    # Every pair is a copy (one signature), so the verdicts are the candidates.  The
+    # pairs made a few articles at a time (at_once pairs) or all at once.
     sig = stories.signature(AGENCY)
     rows = [(i, keys) for i, keys in enumerate(held, start=1)]
     stored, batch = rows[:split], rows[split:]
@@ -209,7 +211,12 @@ def test_the_band_index_finds_the_candidates_copies_in_batch_follows(
     every_key = np.arange(-1, 14, dtype=np.int64)
     assert index.holders(every_key, per_key) == {k: v[:per_key] for k, v in sorted(plain.items())}
     assert len(index) == sum(len(v) for v in plain.values())
-    compared = index.candidates(batch, per_key)
+    made_at_once = copies._PAIRS_AT_ONCE
+    copies._PAIRS_AT_ONCE = at_once
+    try:
+        compared = index.candidates(batch, per_key)
+    finally:
+        copies._PAIRS_AT_ONCE = made_at_once
     assert compared is not None
     old = copies.BUCKET_LIMIT
     copies.BUCKET_LIMIT = per_key
