@@ -39,3 +39,24 @@ def test_the_feminine_year_before(text: str, expected: list[tuple[str, str]]) ->
 @pytest.mark.parametrize("text", ["فاز الفريق في الدورة السابقة", "كما حدث في المرة السابقة"])
 def test_the_feminine_before_another_noun(text: str) -> None:
     assert found(text) == []
+
+
+# يوم 27 - يوليو 2015م: a day joined to its month by a dash is that day, where the
+# month has its year after it (the dash lost the day: the month alone was read).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("افتتح المعرض يوم 12 - يوليو 2015م", [("يوم 12 - يوليو 2015م", "2015-07-12")]),
+        ("صدر القرار في 9– مايو 2014", [("9– مايو 2014", "2014-05-09")]),
+        ("نشر التعقيب بتاريخ 14 - رجب 1436هـ", [("14 - رجب 1436هـ", "2015-05-03")]),
+    ],
+)
+def test_a_day_before_a_dash(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+# فاز 1 - صفر, 2- أغسطس قيصر: with no year after the month, a number and a dash before
+# it are a score or a list's entry, no day (صفر is "nil").
+@pytest.mark.parametrize("text", ["فاز الفريق 1 - صفر على ضيفه", "2- أغسطس قيصر روما"])
+def test_no_day_before_a_dash_without_a_year(text: str) -> None:
+    assert found(text) == []

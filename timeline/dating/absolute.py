@@ -130,9 +130,13 @@ PAIR_DUAL_AFTER = rx(
     rf"\s*و\s*(?:{MONTHS}){END}(?:\s*[/(\-]?\s*(?:{MONTHS}){END}\s*\)?)?\s+"
     r"(?:(?P<past>الماضيين|المنصرمين|الفائتين)|(?P<future>المقبلين|القادمين))(?!\w)"
 )
+# A dash between the day and its month (يوم 27 - يوليو 2015م) is read only where the
+# month has its year after it (_day_before's dash): 1 - صفر is a score, 2- أغسطس a list's
+# entry.  2 mentions of the corpus took their day, both right; with no year, the dash
+# made 198 scores (1 - صفر) and 2 list entries dates.
 DAY_BEFORE = rx(
     r"(?:(?<!\d)(?P<d0>\d{1,2})\s*(?:-|و|الى|حتى)\s*)?(?<![\d/.:,])(?:\(\s*)?(?P<d>\d{1,2})"
-    r"(?:st|nd|rd|th|ST|ND|RD|TH)?\s*\)?\s*(?:/\s*)?(?:من\s+)?(?:شهر\s+)?$"
+    r"(?:st|nd|rd|th|ST|ND|RD|TH)?\s*\)?\s*(?:[/\-–]\s*)?(?:من\s+)?(?:شهر\s+)?$"
 )
 # Not after نصف / ربع / ثلث / أسبوع: النصف الأول من سبتمبر is a half of the month, not its first day.
 ORDINAL_DAY_BEFORE = Before(
@@ -267,7 +271,8 @@ def _may_end_with_a_day(window: str) -> bool:
     match ends at the window's end, so its tail is exactly what is taken off; the regex,
     searched from each position of the 45 characters, runs only when this passes."""
     tail = _last_word_out(window.rstrip(WHITESPACE), "شهر")
-    tail = _last_word_out(_last_word_out(_last_word_out(tail, "من"), "/"), ")")
+    tail = _last_word_out(_last_word_out(tail, "من"), "/")
+    tail = _last_word_out(_last_word_out(_last_word_out(tail, "-"), "–"), ")")
     if tail.endswith(_DAY_SUFFIXES):
         tail = tail[:-2]
     # \d of a str pattern: a decimal digit of any script.  The day is one or two digits
@@ -279,7 +284,7 @@ def _may_end_with_a_day(window: str) -> bool:
 # Every character a match of DAY_BEFORE may hold, but for digits of other scripts (its
 # \d): the digits, whitespace, a range's -, و, الى, حتى, the brackets, the suffixes, the
 # slash, من and شهر.
-_DAY_ALPHABET = DIGITS + WHITESPACE + "-والحتيى()/stndrhSTNDRHمنشهر"
+_DAY_ALPHABET = DIGITS + WHITESPACE + "-–والحتيى()/stndrhSTNDRHمنشهر"
 
 
 def _day_reach(window: str) -> int:
@@ -304,11 +309,14 @@ def _may_end_with_a_first_day(window: str) -> tuple[bool, bool]:
 # (any script's), then what may follow it (شهر, من, a slash, a bracket, the suffixes'
 # last letters), or an ordinal's من and أول / غرة / الفاتح's last letters.  A month after
 # anything else (most words) has no day before it, and is passed without the look.
-_DAY_BEFORE_LAST = frozenset("رن/)tdhTDHلهح")
+_DAY_BEFORE_LAST = frozenset("رن/-–)tdhTDHلهح")
+_DASHES = "-–"
 
 
-def _day_before(ctx: Context, start: int) -> tuple[int, int | None, int] | None:
-    """(day, first day of a 26 و27 range or None, where it starts) written before a month."""
+def _day_before(ctx: Context, start: int, dash: bool = False) -> tuple[int, int | None, int] | None:
+    """(day, first day of a 26 و27 range or None, where it starts) written before a month;
+    a day joined to it by a dash (يوم 27 - يوليو 2015م) only where dash is set (the month
+    has its year after it: 1 - صفر is a score, 2- أغسطس a list's entry)."""
     lo = start - 45 if start > 45 else 0
     window = ctx.text[lo:start]
     body = window.rstrip(WHITESPACE)
@@ -317,9 +325,9 @@ def _day_before(ctx: Context, start: int) -> tuple[int, int | None, int] | None:
         plain = _plain_day(body)
         if plain is not None:
             return plain[0], None, lo + plain[1]
-    elif last not in _DAY_BEFORE_LAST:
+    elif last not in _DAY_BEFORE_LAST or (last in _DASHES and not dash):
         return None  # what the three patterns' own gates below would find too
-    return _day_in(window, lo)
+    return _day_in(window, lo, dash)
 
 
 # What may end the text before a day that closes a range (5 - 12, 5 و12, 5 الى 12,
@@ -346,9 +354,11 @@ def _plain_day(body: str) -> tuple[int, int] | None:
     return int(body[-k:]), len(body) - k
 
 
-def _day_in(window: str, lo: int) -> tuple[int, int | None, int] | None:
+def _day_in(window: str, lo: int, dash: bool = False) -> tuple[int, int | None, int] | None:
     """_day_before by its three patterns, the window starting at lo."""
     hit = DAY_BEFORE.search(window, _day_reach(window)) if _may_end_with_a_day(window) else None
+    if hit and not dash and any(c in _DASHES for c in window[hit.end("d") :]):
+        return None  # 27 - شهر صفر with no year: no day, as before the dash was read
     if hit:
         first = int(hit.group("d0")) if hit.group("d0") else None
         begin = hit.start()
@@ -595,7 +605,7 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
         begin = hit.start()
         if year is None and direction is None:
             year = _range_end_year(ctx, after, month)
-        day_info = _day_before(ctx, begin)
+        day_info = _day_before(ctx, begin, dash=year is not None)
         every = EVERY_YEAR_AFTER.match(text, after) if year is None and not direction else None
         every_end = every.end() if every is not None else after
         if (
@@ -1077,7 +1087,7 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
                 year, era, end, direction = after
         if era and era.startswith("م"):
             continue
-        day_info = _day_before(ctx, hit.start())
+        day_info = _day_before(ctx, hit.start(), dash=year is not None)
         if year is None and prophets_time(ctx, hit.start(), end):
             continue  # السابع من شوال في السنة الثالثة من الهجرة: no year of ours
         if day_info is None:
