@@ -60,3 +60,25 @@ def test_a_day_before_a_dash(text: str, expected: list[tuple[str, str]]) -> None
 @pytest.mark.parametrize("text", ["فاز الفريق 1 - صفر على ضيفه", "2- أغسطس قيصر روما"])
 def test_no_day_before_a_dash_without_a_year(text: str) -> None:
     assert found(text) == []
+
+
+# لفصل الصيف 1436هـ: a season with a Hijri year is the season that lies most in that
+# year (1436 ran from October 2014 to October 2015), not a season of no year beside the
+# whole Hijri year.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أعلن النادي برنامجه لفصل الصيف 1436هـ", [("الصيف 1436هـ", "2015-SU")]),
+        ("أقيم المعرض في صيف 1434 هجرية", [("صيف 1434 هجرية", "2013-SU")]),
+        ("تبدأ المسابقة في شتاء 1436هـ", [("شتاء 1436هـ", "2014-WI")]),
+    ],
+)
+def test_a_season_of_a_hijri_year(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+# صيف 1436 with no era stays no mention (a Hijri year too often no year), and صيف 2015
+# is read as before.
+def test_a_season_of_a_year_without_the_hijri_era() -> None:
+    assert found("قال إن صيف 1436 كان حارا") == []
+    assert found("في صيف 2015م") == [("صيف 2015م", "2015-SU")]

@@ -1660,7 +1660,8 @@ SEASON_NAMES = lx.alternation(lx.SEASONS)
 SEASON_ANCHOR = Anchor(SEASON_NAMES, lx.SEASONS)
 SEASON = rx(
     rf"{START}(?P<this>[وف]?(?:هذا|هذه)\s+)?(?:{DEFINITE}|{INDEFINITE})(?P<s>{SEASON_NAMES}){END}"
-    r"(?:\s+(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{4})(?![\d/])(?!\s*ه)(?:\s*(?P<era>م)(?!\w))?"
+    r"(?:\s+(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{4})(?![\d/])"
+    r"(?:\s*(?P<era>م|ه|هجري|هجريه)(?!\w)|(?!\s*ه))"
     rf"|\s+(?:من\s+)?(?:ال)?(?:عام|سنه)\s+(?P<ymod>{MODIFIER}){END}"
     rf"|\s+(?P<thisyear>هذا\s+العام|هذه\s+السنه){END}"
     rf"|\s+(?P<mod>{MODIFIER}){END})?"
@@ -1689,6 +1690,29 @@ def season_value(year: int, code: str) -> DateValue:
     )
 
 
+# لفصل الصيف 1436هـ, لصيف 1434ه: a season with a Hijri year is the season that lies most in
+# that year (10 mentions of the corpus, each a season of no year beside the whole Hijri
+# year before, moved: all right when read).  With no era, 1300-1500 stays no year.
+def _season_of_hijri_year(year: int, code: str) -> int | None:
+    """The year of the season that lies most in the Hijri year (صيف 1436هـ: 2015), or
+    None outside the Hijri years the conversion knows."""
+    if not 1300 <= year <= 1500:
+        return None
+    first, last = v.hijri_to_gregorian(year, 1, 1), v.hijri_to_gregorian(year + 1, 1, 1)
+    if first is None or last is None:
+        return None
+    lo, hi = (
+        to_axis(datetime(first.year, first.month, first.day)),
+        to_axis(datetime(last.year, last.month, last.day)),
+    )
+
+    def inside(y: int) -> int:
+        season = season_value(y, code)
+        return min(hi, season.end or lo) - max(lo, season.start or hi)
+
+    return max(range(first.year - 1, last.year + 1), key=inside)
+
+
 def _season_year(anchor: date, code: str, direction: str | None) -> int:
     """The year of the season meant relative to the anchor (past, future, current; begun:
     the latest that has started on or before it)."""
@@ -1713,8 +1737,14 @@ def seasons(ctx: Context) -> Iterator[Candidate]:
         start = hit.start()
         if hit.group("y"):
             year = int(hit.group("y"))
-            if not 1000 <= year <= 2200 or (1300 <= year <= 1500 and not hit.group("era")):
-                continue  # الصيف 1436: a Hijri year, and Hijri years have no seasons
+            if (hit.group("era") or "").startswith("ه"):
+                # لفصل الصيف 1436هـ: the season that falls in that Hijri year.
+                hijri = _season_of_hijri_year(year, code)
+                if hijri is None:
+                    continue
+                year = hijri
+            elif not 1000 <= year <= 2200 or (1300 <= year <= 1500 and not hit.group("era")):
+                continue  # الصيف 1436: a Hijri year with no era is too often no year
             if hit.group().startswith("وصيف") and not SEASON_BEFORE.search(
                 ctx.text, max(0, start - 12), start
             ):
