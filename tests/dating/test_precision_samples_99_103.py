@@ -82,3 +82,31 @@ def test_a_season_of_a_hijri_year(text: str, expected: list[tuple[str, str]]) ->
 def test_a_season_of_a_year_without_the_hijri_era() -> None:
     assert found("قال إن صيف 1436 كان حارا") == []
     assert found("في صيف 2015م") == [("صيف 2015م", "2015-SU")]
+
+
+# منذ الربع الأخير من القرن الماضي: a quarter or a half of a century is those years, not
+# the whole century (it was read as the century).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "نما الاقتصاد منذ الربع الأخير من القرن الماضي",
+            [("الربع الأخير من القرن الماضي", "1975/1999")],
+        ),
+        (
+            "ازدهر الشعر في النصف الثاني من القرن العشرين",
+            [("النصف الثاني من القرن العشرين", "1950/1999")],
+        ),
+        (
+            "تعود الفكرة إلى النصف الأول للقرن التاسع عشر",
+            [("النصف الأول للقرن التاسع عشر", "1800/1849")],
+        ),
+    ],
+)
+def test_a_part_of_a_century(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+# A half has no third (النصف الثالث): the century alone, as before.
+def test_no_third_half_of_a_century() -> None:
+    assert found("في النصف الثالث من القرن العشرين") == [("القرن العشرين", "19")]

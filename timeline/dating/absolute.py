@@ -1645,15 +1645,32 @@ CENTURY = rx(
 )
 
 
+# منذ الربع الأخير من القرن الماضي, النصف الثاني من القرن العشرين: a quarter or a half of
+# a century is its years (1975/1999, 1950/1999), not the whole century.
+PART_OF_CENTURY_BEFORE = rx(
+    r"(?<!\w)(?:[وفبل]|لل)?ال(?P<part>ربع|نصف)\s+(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير)"
+    r"\s+(?:من\s+)?$"
+)
+
+
 def centuries(ctx: Context) -> Iterator[Candidate]:
-    """القرن الماضي, القرن العشرين -> '19'."""
+    """القرن الماضي, القرن العشرين -> '19'; الربع الأخير من القرن الماضي -> '1975/1999'."""
     for hit in ctx.scan(CENTURY, CENTURY_ANCHOR, reach=4):
         word = re.sub(r"\s+", " ", hit.group("century"))
         if word not in CENTURY_STARTS and ctx.anchor is None:
             continue
         kind = "decade" if word in CENTURY_STARTS else "relative"
-        value = v.century_value(_century_start(ctx, word))
-        yield Candidate(hit.start(), hit.end(), value, kind, 0.8)
+        first = _century_start(ctx, word)
+        part = PART_OF_CENTURY_BEFORE.search(ctx.text, max(0, hit.start() - 30), hit.start())
+        if part is not None:
+            size = 25 if part.group("part") == "ربع" else 50
+            rank = (QUARTERS if size == 25 else HALVES).get(part.group("ord"))
+            if rank is not None:
+                start = first + size * (rank - 1)
+                value = v.years_interval(start, start + size - 1)
+                yield Candidate(part.start(), hit.end(), value, kind, 0.8)
+                continue
+        yield Candidate(hit.start(), hit.end(), v.century_value(first), kind, 0.8)
 
 
 SEASON_NAMES = lx.alternation(lx.SEASONS)
