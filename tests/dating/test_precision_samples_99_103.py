@@ -110,3 +110,25 @@ def test_a_part_of_a_century(text: str, expected: list[tuple[str, str]]) -> None
 # A half has no third (النصف الثالث): the century alone, as before.
 def test_no_third_half_of_a_century() -> None:
     assert found("في النصف الثالث من القرن العشرين") == [("القرن العشرين", "19")]
+
+
+# الطاقات التي تزخر بها البلاد اليوم: a present verb in a relative clause, its pronoun on
+# a preposition, then a definite subject, tells what holds nowadays, not the day's event.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "إن الخبرات التي تزخر بها المدينة اليوم كبيرة",
+        "هذه المواهب التي يفخر بها الوطن اليوم",
+    ],
+)
+def test_today_of_a_present_state_in_a_relative_clause(text: str) -> None:
+    assert [value for _, value in found(text)] == ["PRESENT_REF"]
+
+
+# الملعب الذي تقام عليه المباراة اليوم: the verbs of a scheduled event keep the day.
+@pytest.mark.parametrize(
+    "text",
+    ["الملعب الذي تقام عليه المباراة اليوم", "القاعة التي يعقد فيها الاجتماع اليوم"],
+)
+def test_today_of_an_event_in_a_relative_clause(text: str) -> None:
+    assert [value for _, value in found(text)] == ["2015-08-04"]
