@@ -1451,9 +1451,43 @@ def ago(ctx: Context) -> Iterator[Candidate]:
         if ctx.today is None:
             yield Candidate(hit.start(), hit.end(), v.vague_value("PAST"), "relative", 0.5)
             continue
-        value = _ago_value(ctx.today, unit, amount)
+        end = hit.end()
+        half = (
+            UNIT_HALF_AFTER.match(text, end)
+            if unit in ("Y", "M", "W") and not hit.group("tail")
+            else None
+        )
+        if half is not None and EVENT_AFTER.match(text, half.end()):
+            continue  # قبل شهرين ونصف من الاقتراع: counted from the event, a length
+        if half is not None:
+            # قبل ثمانية أعوام ونصف العام, منذ عام ونصف: a count and a half back, the
+            # month (week) that far back, not a length (the half was left to durations).
+            value = _ago_and_a_half(ctx.today, unit, amount)
+            end = half.end()
+        else:
+            value = _ago_value(ctx.today, unit, amount)
         if value is not None:
-            yield Candidate(hit.start(), hit.end(), value, "relative", confidence)
+            yield Candidate(hit.start(), end, value, "relative", confidence)
+
+
+# قبل عامين ونصف, قبل ثمانية أعوام ونصف العام, منذ شهر ونصف: a count of years, months or
+# weeks and a half (precision sample 105).
+UNIT_HALF_AFTER = rx(r"\s+و\s*نصف(?:\s+(?:ال)?(?:عام|سنه|شهر|اسبوع))?(?!\w)")
+
+
+def _ago_and_a_half(ref: date, unit: str, amount: int) -> DateValue | None:
+    """The month (of years or months) or the week that far back, with the half."""
+    try:
+        if unit == "W":
+            return v.week_value(ref - timedelta(days=7 * amount + 3))
+        if unit == "M":
+            back = ref - timedelta(days=15)
+            return v.month_value(*v.shift_months(back.year, back.month, -amount))
+        if amount >= ref.year:
+            return None
+        return v.month_value(*v.shift_months(ref.year, ref.month, -(12 * amount + 6)))
+    except (OverflowError, ValueError):
+        return None
 
 
 # تعود هذه الصورة إلى 43 عاماً مضت, يعود تاريخ المبنى ل50 عاما مضت: a count of units

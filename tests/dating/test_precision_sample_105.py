@@ -1,0 +1,40 @@
+"""The classes of precision sample 105 fixed after it.
+
+Each group of tests below says its class; every sentence here is made up, none is
+article text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.dating import extract_mentions
+
+TUE = datetime(2015, 8, 4, 12, 0)
+
+
+def found(text: str, anchor: datetime = TUE) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in extract_mentions(text, anchor)]
+
+
+# قبل ثمانية أعوام ونصف العام, منذ عام ونصف: a count of years, months or weeks and a
+# half back is the month (the week) that far back, as قبل ثمانية أعوام is the year; it
+# was read as a length (P102M), the half left to the lengths.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("باع المنزل قبل ستة أعوام ونصف العام", [("قبل ستة أعوام ونصف العام", "2009-02")]),
+        ("تعطل المشروع منذ عام ونصف", [("منذ عام ونصف", "2014-02")]),
+        ("أجرى العملية قبل شهر ونصف", [("قبل شهر ونصف", "2015-06")]),
+        ("وصل الوفد قبل أسبوع ونصف", [("قبل أسبوع ونصف", "2015-W30")]),
+    ],
+)
+def test_a_count_and_a_half_ago(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+# قبل شهرين ونصف من الاقتراع: counted back from the event, not from today.
+def test_a_count_and_a_half_before_an_event() -> None:
+    assert [v for _, v in found("تجري الانتخابات التمهيدية قبل شهرين ونصف من الاقتراع")] == []
