@@ -38,3 +38,17 @@ def test_a_count_and_a_half_ago(text: str, expected: list[tuple[str, str]]) -> N
 # قبل شهرين ونصف من الاقتراع: counted back from the event, not from today.
 def test_a_count_and_a_half_before_an_event() -> None:
     assert [v for _, v in found("تجري الانتخابات التمهيدية قبل شهرين ونصف من الاقتراع")] == []
+
+
+# قبل ما يقارب من 30 عامًا: ما يقارب is "about", as ما يقرب was: the year that far back,
+# not a length of thirty years.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("اشترى الأرض قبل ما يقارب من 20 عامًا", [("قبل ما يقارب من 20 عامًا", "1995")]),
+        ("بدأت هوايتها منذ ما يقارب أربع سنوات", [("منذ ما يقارب أربع سنوات", "2011")]),
+        ("توفي الحرفي قبل ما يقارب شهرين", [("قبل ما يقارب شهرين", "2015-06")]),
+    ],
+)
+def test_about_so_long_ago(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

@@ -580,7 +580,7 @@ def _edge_before(text: str, start: int) -> int | None:
 
 
 AGO = rx(
-    rf"{START}(?P<dir>[وف]?(?:منذ|قبل))\s+(?P<approx>(?:اكثر|اقل|ما\s+يزيد|ما\s+يقرب|نحو|حوالي|قرابه)\s+(?:من\s+|عن\s+)?)?"
+    rf"{START}(?P<dir>[وف]?(?:منذ|قبل))\s+(?P<approx>(?:اكثر|اقل|ما\s+يزيد|ما\s+يقرب|ما\s+يقارب|نحو|حوالي|قرابه)\s+(?:من\s+|عن\s+)?)?"
     rf"(?:(?P<num>\d{{1,3}})\s*|(?P<word>{CARDINAL})\s+)?(?P<unit>{lx.alternation(lx.UNIT_FORMS)}){END}"
     r"(?!\s*\d)(?P<tail>\s+من\s+(?:الان|الزمن|الزمان|السنوات|السنين|الاعوام)(?!\w))?"
 )
