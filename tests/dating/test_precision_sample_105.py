@@ -52,3 +52,16 @@ def test_a_count_and_a_half_before_an_event() -> None:
 )
 def test_about_so_long_ago(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+# أصبح هذا الأمر اليوم أسهل من السابق: اليوم before a comparative against before is
+# nowadays (as أكثر من قبل was), not the day.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "صار التعلم اليوم أسهل من السابق بفضل الشبكة",
+        "إن المدارس اليوم أفضل من قبل",
+    ],
+)
+def test_today_against_before_with_a_comparative(text: str) -> None:
+    assert [v for _, v in found(text)] == ["PRESENT_REF"]
