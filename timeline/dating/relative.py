@@ -1457,13 +1457,15 @@ def ago(ctx: Context) -> Iterator[Candidate]:
         end = hit.end()
         half = (
             UNIT_HALF_AFTER.match(text, end)
-            if unit in ("Y", "M", "W") and not hit.group("tail")
+            if unit in ("Y", "M", "W")
+            and not hit.group("tail")
+            and hit.group("dir").lstrip("وف") == "قبل"
             else None
         )
         if half is not None and EVENT_AFTER.match(text, half.end()):
             continue  # قبل شهرين ونصف من الاقتراع: counted from the event, a length
         if half is not None:
-            # قبل ثمانية أعوام ونصف العام, منذ عام ونصف: a count and a half back, the
+            # قبل ثمانية أعوام ونصف العام, قبل عام ونصف: a count and a half back, the
             # month (week) that far back, not a length (the half was left to durations).
             value = _ago_and_a_half(ctx.today, unit, amount)
             end = half.end()
@@ -1473,8 +1475,9 @@ def ago(ctx: Context) -> Iterator[Candidate]:
             yield Candidate(hit.start(), end, value, "relative", confidence)
 
 
-# قبل عامين ونصف, قبل ثمانية أعوام ونصف العام, منذ شهر ونصف: a count of years, months or
-# weeks and a half (precision sample 105).
+# قبل عامين ونصف, قبل ثمانية أعوام ونصف العام, قبل شهر ونصف: a count of years, months or
+# weeks and a half (precision sample 105).  After قبل only: منذ عام ونصف in a clause
+# that denies (لم يراجعه محام منذ عام ونصف) is a length in the TimeML dev set's gold.
 UNIT_HALF_AFTER = rx(r"\s+و\s*نصف(?:\s+(?:ال)?(?:عام|سنه|شهر|اسبوع))?(?!\w)")
 
 
