@@ -520,6 +520,7 @@ ARABIC: dict[str, str] = {
     "Tag an event": "وسم حدث",
     "Note": "ملاحظة",
     "Note on this article:": "ملاحظة على هذه المقالة:",
+    "The note is as long as a note can be: the rest of what was pasted was left out.": "بلغت الملاحظة أقصى طول لها: تُرك باقي ما لُصق.",
     "for example 10 Shawwal 1442 AH, 1950-1953, 22 May 2021": "مثلاً 10 شوال 1442 هـ، \u20661950-1953\u2069، 22 مايو 2021",
     "(not understood)": "(لم يُفهم)",
     "not understood; %1": "لم يُفهم؛ %1",

@@ -1306,14 +1306,14 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1095" />
-        <location filename="../../timeline/ui/main_window.py" line="2725" />
+        <location filename="../../timeline/ui/main_window.py" line="1096" />
+        <location filename="../../timeline/ui/main_window.py" line="2726" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="386" />
-        <location filename="../../timeline/ui/main_window.py" line="2098" />
+        <location filename="../../timeline/ui/main_window.py" line="2099" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
@@ -1494,33 +1494,33 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="924" />
+        <location filename="../../timeline/ui/main_window.py" line="925" />
         <source>Went to %1 CE; type %1 AH for the Hijri year</source>
         <translation>عُرضت السنة الميلادية %1 م؛ وللسنة الهجرية اكتب %1 هـ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="932" />
+        <location filename="../../timeline/ui/main_window.py" line="933" />
         <source>Went to %1 AH (%2 to %3); type %1 CE for the Gregorian year</source>
         <translation>عُرضت السنة الهجرية %1 هـ (من %2 إلى %3)؛ وللسنة الميلادية اكتب %1 م</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="936" />
+        <location filename="../../timeline/ui/main_window.py" line="937" />
         <source>Went to %1 AH (in %2); type %1 CE for the Gregorian year</source>
         <translation>عُرضت السنة الهجرية %1 هـ (في %2)؛ وللسنة الميلادية اكتب %1 م</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="996" />
+        <location filename="../../timeline/ui/main_window.py" line="997" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="999" />
+        <location filename="../../timeline/ui/main_window.py" line="1000" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="990" />
-        <location filename="../../timeline/ui/main_window.py" line="1005" />
+        <location filename="../../timeline/ui/main_window.py" line="991" />
+        <location filename="../../timeline/ui/main_window.py" line="1006" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
@@ -1610,171 +1610,171 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
         <translation>من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="925" />
+        <location filename="../../timeline/ui/main_window.py" line="926" />
         <source>Read as %1 CE; type %1 AH for the Hijri year</source>
         <translation>تُقرأ السنة الميلادية %1 م؛ وللسنة الهجرية اكتب %1 هـ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="940" />
+        <location filename="../../timeline/ui/main_window.py" line="941" />
         <source>Read as %1 AH; type %1 CE for the Gregorian year</source>
         <translation>تُقرأ السنة الهجرية %1 هـ؛ وللسنة الميلادية اكتب %1 م</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="963" />
+        <location filename="../../timeline/ui/main_window.py" line="964" />
         <source>From the search field to its results</source>
         <translation>من حقل البحث إلى نتائجه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1015" />
+        <location filename="../../timeline/ui/main_window.py" line="1016" />
         <source>each story once</source>
         <translation>كل خبر مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1017" />
+        <location filename="../../timeline/ui/main_window.py" line="1018" />
         <source>hidden items shown</source>
         <translation>العناصر المخفية ظاهرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1087" />
-        <location filename="../../timeline/ui/main_window.py" line="1093" />
+        <location filename="../../timeline/ui/main_window.py" line="1088" />
+        <location filename="../../timeline/ui/main_window.py" line="1094" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1102" />
+        <location filename="../../timeline/ui/main_window.py" line="1103" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1331" />
+        <location filename="../../timeline/ui/main_window.py" line="1332" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1333" />
+        <location filename="../../timeline/ui/main_window.py" line="1334" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1338" />
+        <location filename="../../timeline/ui/main_window.py" line="1339" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1339" />
+        <location filename="../../timeline/ui/main_window.py" line="1340" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1340" />
+        <location filename="../../timeline/ui/main_window.py" line="1341" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1344" />
-        <location filename="../../timeline/ui/main_window.py" line="2617" />
+        <location filename="../../timeline/ui/main_window.py" line="1345" />
+        <location filename="../../timeline/ui/main_window.py" line="2618" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1646" />
+        <location filename="../../timeline/ui/main_window.py" line="1647" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2051" />
+        <location filename="../../timeline/ui/main_window.py" line="2052" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2086" />
+        <location filename="../../timeline/ui/main_window.py" line="2087" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2087" />
+        <location filename="../../timeline/ui/main_window.py" line="2088" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2098" />
-        <location filename="../../timeline/ui/main_window.py" line="2118" />
+        <location filename="../../timeline/ui/main_window.py" line="2099" />
+        <location filename="../../timeline/ui/main_window.py" line="2119" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2103" />
+        <location filename="../../timeline/ui/main_window.py" line="2104" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2110" />
+        <location filename="../../timeline/ui/main_window.py" line="2111" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2118" />
+        <location filename="../../timeline/ui/main_window.py" line="2119" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2126" />
+        <location filename="../../timeline/ui/main_window.py" line="2127" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2128" />
+        <location filename="../../timeline/ui/main_window.py" line="2129" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2130" />
+        <location filename="../../timeline/ui/main_window.py" line="2131" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2131" />
+        <location filename="../../timeline/ui/main_window.py" line="2132" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2132" />
+        <location filename="../../timeline/ui/main_window.py" line="2133" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2133" />
+        <location filename="../../timeline/ui/main_window.py" line="2134" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2141" />
+        <location filename="../../timeline/ui/main_window.py" line="2142" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2150" />
-        <location filename="../../timeline/ui/main_window.py" line="2184" />
+        <location filename="../../timeline/ui/main_window.py" line="2151" />
+        <location filename="../../timeline/ui/main_window.py" line="2185" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2159" />
+        <location filename="../../timeline/ui/main_window.py" line="2160" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2160" />
+        <location filename="../../timeline/ui/main_window.py" line="2161" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2177" />
+        <location filename="../../timeline/ui/main_window.py" line="2178" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2185" />
+        <location filename="../../timeline/ui/main_window.py" line="2186" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1783,72 +1783,72 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2205" />
+        <location filename="../../timeline/ui/main_window.py" line="2206" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2482" />
+        <location filename="../../timeline/ui/main_window.py" line="2483" />
         <source>Import cancelled: no article was added</source>
         <translation>أُلغي الاستيراد: لم تُضَف أي مقالة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2485" />
+        <location filename="../../timeline/ui/main_window.py" line="2486" />
         <source>Import cancelled: %n article(s) kept (removable from the Edit menu)</source>
         <translation><numerusform>أُلغي الاستيراد: لم تبقَ أي مقالة</numerusform><numerusform>أُلغي الاستيراد: أُبقيت مقالة واحدة (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت مقالتان (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالات (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالة (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالة (تُزال من قائمة «تحرير»)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2625" />
+        <location filename="../../timeline/ui/main_window.py" line="2626" />
         <source>Import cancelled: the file being read was not stored; the files read before it were. Import it again to finish</source>
         <translation>أُلغي الاستيراد: لم يُخزَّن الملف الذي كان يُقرأ، وخُزّنت الملفات التي قُرئت قبله. استورده من جديد لإكماله</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2511" />
+        <location filename="../../timeline/ui/main_window.py" line="2512" />
         <source>%1 added, %2 already stored, %n failed file(s)</source>
         <translation><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2527" />
+        <location filename="../../timeline/ui/main_window.py" line="2528" />
         <source>%1: skipped %n record(s) that cannot be read as an article: %3</source>
         <translation><numerusform>%1: لم يُتخطَّ أي سجل: %3</numerusform><numerusform>%1: تُخطّي سجل واحد لا يُقرأ مقالةً: %3</numerusform><numerusform>%1: تُخطّي سجلّان لا يُقرآن مقالةً: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2540" />
+        <location filename="../../timeline/ui/main_window.py" line="2541" />
         <source>%1: %n article(s) without a readable date</source>
         <translation><numerusform>%1: لا مقالات بلا تاريخ مقروء</numerusform><numerusform>%1: مقالة واحدة بلا تاريخ مقروء</numerusform><numerusform>%1: مقالتان بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالات بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالة بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالة بلا تاريخ مقروء</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2549" />
+        <location filename="../../timeline/ui/main_window.py" line="2550" />
         <source>%1: %n article(s) without a title, each named by its first line</source>
         <translation><numerusform>%1: لا مقالات بلا عنوان</numerusform><numerusform>%1: مقالة واحدة بلا عنوان، سُمّيت بسطرها الأول</numerusform><numerusform>%1: مقالتان بلا عنوان، سُمّيت كلٌّ منهما بسطرها الأول</numerusform><numerusform>%1: %n مقالات بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform><numerusform>%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform><numerusform>%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2559" />
+        <location filename="../../timeline/ui/main_window.py" line="2560" />
         <source>%1: %n article(s) already had a note of their own, kept instead of the file's</source>
         <translation><numerusform>%1: لا مقالات لها ملاحظة في المكتبة</numerusform><numerusform>%1: مقالة واحدة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: مقالتان لكلٍّ منهما ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالات لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2600" />
+        <location filename="../../timeline/ui/main_window.py" line="2601" />
         <source>%1: no files in this folder (hidden ones are not read)</source>
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2607" />
+        <location filename="../../timeline/ui/main_window.py" line="2608" />
         <source>%n record(s) skipped</source>
         <translation><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2613" />
+        <location filename="../../timeline/ui/main_window.py" line="2614" />
         <source>%n file(s) with no articles</source>
         <translation><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2616" />
+        <location filename="../../timeline/ui/main_window.py" line="2617" />
         <source>%n file(s) not read</source>
         <translation><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2727" />
+        <location filename="../../timeline/ui/main_window.py" line="2728" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1857,17 +1857,17 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2735" />
+        <location filename="../../timeline/ui/main_window.py" line="2736" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2740" />
+        <location filename="../../timeline/ui/main_window.py" line="2741" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2192" />
+        <location filename="../../timeline/ui/main_window.py" line="2193" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
@@ -1877,163 +1877,163 @@ This window shows what the file held; nothing more can be changed from it.</sour
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو ⁦1973-10-06⁩؛ وبالإنجليزية أيضًا):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2226" />
-        <location filename="../../timeline/ui/main_window.py" line="2239" />
+        <location filename="../../timeline/ui/main_window.py" line="2227" />
+        <location filename="../../timeline/ui/main_window.py" line="2240" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2227" />
+        <location filename="../../timeline/ui/main_window.py" line="2228" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2242" />
+        <location filename="../../timeline/ui/main_window.py" line="2243" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2282" />
+        <location filename="../../timeline/ui/main_window.py" line="2283" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2287" />
+        <location filename="../../timeline/ui/main_window.py" line="2288" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2307" />
+        <location filename="../../timeline/ui/main_window.py" line="2308" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2308" />
+        <location filename="../../timeline/ui/main_window.py" line="2309" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2353" />
+        <location filename="../../timeline/ui/main_window.py" line="2354" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2355" />
+        <location filename="../../timeline/ui/main_window.py" line="2356" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2357" />
+        <location filename="../../timeline/ui/main_window.py" line="2358" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2359" />
+        <location filename="../../timeline/ui/main_window.py" line="2360" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2374" />
+        <location filename="../../timeline/ui/main_window.py" line="2375" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2380" />
+        <location filename="../../timeline/ui/main_window.py" line="2381" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2382" />
+        <location filename="../../timeline/ui/main_window.py" line="2383" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2384" />
+        <location filename="../../timeline/ui/main_window.py" line="2385" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2391" />
+        <location filename="../../timeline/ui/main_window.py" line="2392" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2392" />
+        <location filename="../../timeline/ui/main_window.py" line="2393" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2397" />
+        <location filename="../../timeline/ui/main_window.py" line="2398" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2419" />
+        <location filename="../../timeline/ui/main_window.py" line="2420" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2424" />
+        <location filename="../../timeline/ui/main_window.py" line="2425" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2437" />
+        <location filename="../../timeline/ui/main_window.py" line="2438" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2439" />
+        <location filename="../../timeline/ui/main_window.py" line="2440" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2472" />
+        <location filename="../../timeline/ui/main_window.py" line="2473" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2534" />
+        <location filename="../../timeline/ui/main_window.py" line="2535" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2570" />
+        <location filename="../../timeline/ui/main_window.py" line="2571" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2579" />
+        <location filename="../../timeline/ui/main_window.py" line="2580" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2587" />
+        <location filename="../../timeline/ui/main_window.py" line="2588" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2594" />
+        <location filename="../../timeline/ui/main_window.py" line="2595" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2596" />
+        <location filename="../../timeline/ui/main_window.py" line="2597" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2610" />
+        <location filename="../../timeline/ui/main_window.py" line="2611" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2631" />
+        <location filename="../../timeline/ui/main_window.py" line="2632" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2687" />
+        <location filename="../../timeline/ui/main_window.py" line="2688" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>
@@ -2054,19 +2054,24 @@ This window shows what the file held; nothing more can be changed from it.</sour
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="203" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="229" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="204" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="230" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="209" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="235" />
         <source>Ctrl+Enter saves the note.</source>
         <translation>اضغط ⁦Ctrl+Enter⁩ لحفظ الملاحظة.</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="243" />
+        <source>The note is as long as a note can be: the rest of what was pasted was left out.</source>
+        <translation>بلغت الملاحظة أقصى طول لها: تُرك باقي ما لُصق.</translation>
     </message>
 </context>
 <context>
@@ -2918,242 +2923,242 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="332" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="370" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="334" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="372" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="348" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="477" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="484" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="386" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="515" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="522" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="352" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="390" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="353" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="391" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="354" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="392" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="359" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="397" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="360" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="398" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="361" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="399" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="283" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="321" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر المخ&amp;فية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="299" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="337" />
         <source>Saving: %1…</source>
         <translation>جارٍ الحفظ: %1…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="312" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="350" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="356" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="394" />
         <source>Add a standalone &amp;event…</source>
         <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="363" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="401" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="385" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="423" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="396" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="434" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="398" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="436" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="416" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="454" />
         <source>an article no longer in this library</source>
         <translation>مقالة لم تعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="427" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="465" />
         <source>an event no longer in this library</source>
         <translation>حدث لم يعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="466" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="504" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="467" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="550" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="505" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="588" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="469" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="556" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="507" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="594" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="488" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="526" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="489" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="527" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="490" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="528" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="539" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="577" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="536" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="544" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="574" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="582" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="564" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="568" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="576" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="602" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="606" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="614" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="583" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="598" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="621" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="636" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="583" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="598" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="621" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="636" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="602" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="640" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="602" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="640" />
         <source>Source:</source>
         <translation>المصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="618" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="620" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="625" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="656" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="658" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="663" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="630" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="668" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="637" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="675" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="648" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="686" />
         <source>Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)</source>
         <translation>أُخفيت المقالة؛ يُظهرها «إظهار ما أُخفي» في قائمة «تحرير» (ويتراجع عنه ⁦Ctrl+Z⁩)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="669" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="707" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="680" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="718" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="692" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="730" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="688" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="723" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="726" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="761" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="715" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="753" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="720" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="758" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="728" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="733" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="766" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="771" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="738" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="743" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="776" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="781" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="750" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="755" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="788" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="793" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>

@@ -1748,6 +1748,40 @@ def test_the_note_dialog_is_finished_by_keyboard(qtbot: QtBot) -> None:
         assert dialog.text() == "one\ntwo"
 
 
+def test_a_long_paste_into_a_note_is_cut_and_said(qtbot: QtBot) -> None:
+    """A megabyte pasted into the note (a line without spaces) held the window for
+    minutes: Qt lays the paragraph out in a time that grows with its square, again at
+    each key.  What is pasted is cut to the note's room, and the dialog says so; a note
+    already stored is shown whole, and a short paste goes in as it is."""
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from timeline.ui.edit_dialogs import NOTE_PASTE_CHARS, NoteDialog
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    long_note = "ملاحظة " * (NOTE_PASTE_CHARS // 4)  # stored before (by `timeline edit note`)
+    dialog = NoteDialog(parent, long_note)
+    assert dialog.text() == long_note
+    dialog.text_edit.selectAll()
+    clipboard = QApplication.clipboard()
+    pasted = QMimeData()
+    pasted.setText("١" * (10 * NOTE_PASTE_CHARS))
+    clipboard.setMimeData(pasted)
+    dialog.text_edit.paste()  # over the whole note: the room is all of it
+    assert dialog.text() == "١" * NOTE_PASTE_CHARS
+    assert dialog.cut_label.isVisibleTo(dialog)
+    assert dialog.cut_label.textFormat() == Qt.TextFormat.PlainText
+    dialog.text_edit.paste()  # no room left: nothing more goes in
+    assert len(dialog.text()) == NOTE_PASTE_CHARS
+
+    short = NoteDialog(parent, "")
+    clipboard.setText("سطر\nقصير")
+    short.text_edit.paste()
+    assert short.text() == "سطر\nقصير"
+    assert not short.cut_label.isVisibleTo(short)
+
+
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_a_note_is_laid_out_from_its_own_edge(
     qtbot: QtBot, request: pytest.FixtureRequest, language: str
