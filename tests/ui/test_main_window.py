@@ -1650,6 +1650,29 @@ def test_marks_made_for_other_arrays_are_made_again_for_those_drawn(
     assert window.timeline._highlight is fresh.mask
 
 
+def test_a_date_field_takes_a_date_not_a_pasted_page(window: MainWindow) -> None:
+    """A 10 MB line pasted into Go to date (or the edits' date) was kept to the field's
+    own limit, 32,767 characters, and the whole line read again at each key for the
+    preview under it (up to 0.7 s a key).  A date field takes TYPED_DATE_CHARS: the date at
+    the start of a paste is still read, and what it says of it is short."""
+    from PySide6.QtWidgets import QApplication
+
+    from timeline.ui.date_text import TYPED_DATE_CHARS
+    from timeline.ui.edit_dialogs import DateDialog
+    from timeline.ui.go_to_date import GoToDateDialog
+
+    go_to = GoToDateDialog(window, "Go to date", "Date:", "", window.go_to_date_preview)
+    edit = DateDialog(window, "Date", window.timeline.label_style(), with_label=True)
+    QApplication.clipboard().setText("2015-07-31 " + "1" * (10 << 20))
+    for field, understood in ((go_to.field, go_to.understood), (edit.date_edit, edit.preview)):
+        field.paste()
+        assert len(field.text()) == TYPED_DATE_CHARS
+        assert field.text().startswith("2015-07-31 1")
+        assert understood.text().replace("\u200e", "").startswith("31 July 2015")
+    go_to.deleteLater()
+    edit.deleteLater()
+
+
 def test_go_to_date_says_how_it_reads_what_is_typed(window: MainWindow) -> None:
     """Go to date said nothing until OK: a bare "1436" went to the Hijri or the Gregorian
     year by the library's events, told only afterwards.  Its dialog now shows under the

@@ -37,7 +37,7 @@ from timeline.text.display_safe import for_display
 from timeline.timescale import LabelStyle, format_date, format_hijri
 from timeline.ui.article_model import ArticleIdRole
 from timeline.ui.colour_legend import ColourLegend
-from timeline.ui.date_text import ordered
+from timeline.ui.date_text import TYPED_DATE_CHARS, ordered
 from timeline.ui.detail_pane import EventIdRole
 from timeline.ui.direction import start_edge
 from timeline.ui.menu_keys import key_menu_position, on_menu_key
@@ -107,6 +107,7 @@ class DateDialog(QDialog):
         self._publication = publication
         self.date_edit = QLineEdit(typed, self)
         self.date_edit.setObjectName("editDate")
+        self.date_edit.setMaxLength(TYPED_DATE_CHARS)  # a paste is cut: each key reads it all
         # The date given (the one stored) is chosen whole, as QInputDialog's text is: a
         # date typed went after it, and what was read was refused.
         self.date_edit.selectAll()

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from timeline.ui.date_text import TYPED_DATE_CHARS
+
 # The preview's lines and the dialog's width (in average characters) it is given.
 _LINES = 4
 _WIDTH_CHARS = 56
@@ -37,6 +39,7 @@ class GoToDateDialog(QDialog):
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         self.field = QLineEdit(text, self)
+        self.field.setMaxLength(TYPED_DATE_CHARS)  # a paste is cut: each key reads it all
         label.setBuddy(self.field)
         self.understood = QLabel(self)
         self.understood.setTextFormat(Qt.TextFormat.PlainText)
