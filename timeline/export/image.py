@@ -3,7 +3,8 @@
 The only module outside timeline/ui that imports Qt (the import-linter contract allows
 it).  An exported image is a TimelineView of the chosen size rendered onto the target:
 the same legend, axis, lanes, labels and density band as on screen.  SVG (QtSvg) and
-PDF (QPdfWriter) are vector: text stays text, handed to Qt in logical order.
+PDF (QPdfWriter) are vector: text stays text, handed to Qt in logical order (a PDF's
+Arabic text mapped to letters afterwards: timeline.export.pdf_text).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgGenerator
 
+from timeline.export.pdf_text import searchable
 from timeline.export.selection import Selection, article_ids
 from timeline.ingest.own_exports import IMAGE_CREATOR
 from timeline.store import Store
@@ -214,8 +216,11 @@ def write_image(view: TimelineView, path: Path, fmt: str, *, scale: float = 1.0)
     else:
         raise ValueError(f"not an image format: {fmt}")
     buffer.close()
+    data = bytes(buffer.data().data())
+    if fmt == "pdf":
+        data = searchable(data)  # its Arabic text as letters, not Qt's shaped forms
     with open(path, "wb") as out:
-        out.write(buffer.data().data())
+        out.write(data)
 
 
 def _paint_onto(device: QPaintDevice, view: TimelineView) -> None:
