@@ -5,9 +5,10 @@ to the lowest code point the font's cmap gives that glyph.  A shaped Arabic glyp
 no code point but its presentation form (U+FB50-U+FDFF, U+FE70-U+FEFF): تاريخ was
 mapped to ﺗﺎﺭﻳﺦ, found by no search for تاريخ, and a lam-alef ligature to U+FEFB.  Each
 font's ToUnicode map is rewritten with every presentation form folded to its letters
-(NFKC: a lam-alef to two letters, which a map's bfchar allows); nothing else of the
-file changes (the drawing instructions, the fonts, the document's information with
-its Creator mark), so the pages look as they did.
+(NFKC: a lam-alef to two letters, which a map's bfchar allows), and the space's glyph,
+mapped to a tab, to a space; nothing else of the file changes (the drawing
+instructions, the fonts, the document's information with its Creator mark), so the
+pages look as they did.
 
 Where a viewer puts the letters of a right-to-left run in reading order is its own
 affair (Qt writes a word's glyphs in reading order, each where it is drawn).
@@ -44,7 +45,13 @@ _MAP_ENTRIES = 0x10000
 
 def letters(mapped: str) -> str:
     """A glyph's text with each shaped form folded to its letters (NFKC); a mark's
-    isolated form (U+FE70 and on, NFKC a space and the mark) to the mark alone."""
+    isolated form (U+FE70 and on, NFKC a space and the mark) to the mark alone; the
+    space's glyph, mapped to a tab, to a space."""
+    if mapped == "\t":
+        # Qt's FreeType engine draws a tab with the space's glyph when a font has none
+        # (Noto Sans and Noto Sans Arabic), and the lowest code point, the tab's, won:
+        # every space between words was a tab in the text ("5\tMarch\t2021").
+        return " "
     return _SHAPED.sub(_letters_of, mapped)
 
 
