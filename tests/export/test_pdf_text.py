@@ -274,3 +274,8 @@ def test_a_map_of_more_codes_than_two_bytes_hold_is_left() -> None:
     assert rewrite_map(_map(f"3 beginbfrange\n{ranges}endbfrange\n")) is None
     one = "<00000000> <0000FFFF> <FE97>\n"
     assert rewrite_map(_map(f"1 beginbfrange\n{one}endbfrange\n")) is not None
+    # The same codes again and again: the work, not only the codes, is bounded.
+    again = "<0000> <FFFF> <FE97>\n" * 3
+    assert rewrite_map(_map(f"3 beginbfrange\n{again}endbfrange\n")) is None
+    array = "<0000> <FFFF> [" + "<FE97> " * 0x10001 + "]\n"
+    assert rewrite_map(_map(f"1 beginbfrange\n{array}endbfrange\n")) is None

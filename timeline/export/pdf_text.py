@@ -14,7 +14,7 @@ Where a viewer puts the letters of a right-to-left run in reading order is its o
 affair (Qt writes a word's glyphs in reading order, each where it is drawn).
 
 Bounded: a map is read once, in one pass over its bytes, at most _MAP_BYTES long and
-_MAP_ENTRIES codes (a 2-byte code's all); the fonts are those the pages' resources
+_MAP_ENTRIES entries written (a 2-byte code's all, each once); the fonts are those the pages' resources
 name, each map read once.
 """
 
@@ -36,10 +36,10 @@ _SHAPED = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 # A map's bfchar section holds at most 100 entries (PDF 32000-1, 9.10.3).
 _SECTION_ENTRIES = 100
 # What is looked at: at most this many resource dictionaries (pages, forms, patterns),
-# a map at most this long (Qt's for all of a font's 65,535 glyphs is under 1 MB) and
-# with at most this many codes.
+# a map at most this long (Qt's for all of a font's 65,535 glyphs would be about
+# 0.5 MB; 1 MB maps of junk were read in 0.1-0.6 s) and at most this many entries.
 _RESOURCES_LOOKED_AT = 10_000
-_MAP_BYTES = 4 * 1024 * 1024
+_MAP_BYTES = 1024 * 1024
 _MAP_ENTRIES = 0x10000
 
 
@@ -95,9 +95,10 @@ def _entries(data: bytes) -> list[tuple[bytes, str]] | None:
     section = b""
     operands: list[bytes] = []
     array: list[str] | None = None
+    written = 0  # entries written, a code written again counted again
     try:
         for token in _TOKEN.finditer(data):
-            if len(entries) > _MAP_ENTRIES:
+            if written > _MAP_ENTRIES:
                 return None
             digits, opening, closing, keyword = token.groups()
             if keyword is not None:
@@ -121,20 +122,25 @@ def _entries(data: bytes) -> list[tuple[bytes, str]] | None:
                 width = len(operands[0])
                 for offset, text in enumerate(array):
                     entries[_code(low + offset, width)] = text
+                written += len(array)
                 operands, array = [], None
                 continue
             hexed = re.sub(rb"\s", b"", digits)
             if array is not None:
                 array.append(_text(hexed))
+                if len(array) > _MAP_ENTRIES:
+                    return None
                 continue
             operands.append(hexed)
             if section == b"beginbfchar" and len(operands) == 2:
                 entries[operands[0].upper()] = _text(operands[1])
+                written += 1
                 operands = []
             elif section == b"beginbfrange" and len(operands) == 3:
                 low, high = int(operands[0], 16), int(operands[1], 16)
                 text = _text(operands[2])
-                if not text or high < low or high - low > 0xFFFF:
+                written += high - low + 1
+                if not text or high < low or written > _MAP_ENTRIES:
                     return None
                 width = len(operands[0])
                 last = ord(text[-1])
@@ -144,7 +150,7 @@ def _entries(data: bytes) -> list[tuple[bytes, str]] | None:
                 operands = []
     except (ValueError, UnicodeDecodeError):
         return None
-    if operands or array is not None or len(entries) > _MAP_ENTRIES:
+    if operands or array is not None or written > _MAP_ENTRIES:
         return None
     return list(entries.items())
 
