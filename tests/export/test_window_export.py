@@ -331,3 +331,22 @@ def test_a_text_export_shows_its_progress_and_can_be_cancelled(
         window.store.count_articles()
     )
     assert window.exporter._status is None
+
+
+def test_a_print_to_a_pdf_file_holds_its_arabic_as_letters(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    # Qt's print dialog offers a PDF file as a printer: its text mapped as an exported
+    # PDF's is (timeline.export.pdf_text), not to Qt's shaped forms.
+    import re
+
+    from pypdf import PdfReader
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    target = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(target))
+    window.exporter.print_to(printer)
+    text = PdfReader(target).pages[0].extract_text()
+    assert len(re.findall("[\u0621-\u064a]", text)) > 20, text
+    assert not re.search("[\ufb50-\ufdff\ufe70-\ufeff\t]", text), text

@@ -24,7 +24,10 @@ import io
 import logging
 import re
 import unicodedata
+from pathlib import Path
 from typing import Any
+
+from timeline.export.files import written_whole
 
 # A ToUnicode map's tokens: a hex string, an array's brackets, a section's keywords.
 _TOKEN = re.compile(
@@ -188,6 +191,16 @@ def searchable(pdf: bytes) -> bytes:
     except Exception:  # pypdf's errors are of many kinds: the PDF as Qt wrote it
         return pdf
     return out.getvalue()
+
+
+def make_searchable(path: Path) -> None:
+    """Rewrite the PDF file at path (one Qt wrote: a print to a file) as searchable()
+    gives it, the file replaced whole or left as it was.  OSError when it cannot be."""
+    data = path.read_bytes()
+    rewritten = searchable(data)
+    if rewritten is not data:
+        with written_whole(path) as partial:
+            partial.write_bytes(rewritten)
 
 
 def _to_unicode_maps(writer: Any) -> list[Any]:

@@ -476,13 +476,23 @@ class WindowExporter(QObject):
         self.print_to(printer)
 
     def print_to(self, printer: object) -> None:
-        """Print the timeline as the window shows it, as large as the page allows."""
+        """Print the timeline as the window shows it, as large as the page allows; a
+        print to a PDF file with its text mapped as an exported PDF's."""
+        from PySide6.QtPrintSupport import QPrinter
+
         from timeline.export.image import paint_on
+        from timeline.export.pdf_text import make_searchable
 
         view = self.window.timeline
         copy = view_copy(self.window, view.width(), view.height())
         try:
             paint_on(printer, copy)
+            if (
+                isinstance(printer, QPrinter)
+                and printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+                and printer.outputFileName()
+            ):
+                make_searchable(Path(printer.outputFileName()))
         except OSError as exc:
             self._failed(str(exc))
         finally:
