@@ -151,6 +151,55 @@ def test_the_users_corrections_and_added_events_are_in_their_places(tmp_path: Pa
     assert count == 5 and "حدث أضافه المستخدم" in "".join(page.text)
 
 
+def _entries(page: str) -> dict[str, str]:
+    """Each entry's <time> datetime -> the entry's text as a browser shows it."""
+    entries = {}
+    for entry in re.findall(r"<li>.*?</li>", page, re.DOTALL):
+        stamp = re.search(r'datetime="([^"]+)"', entry)
+        assert stamp is not None
+        entries[stamp.group(1)] = re.sub(r"<[^>]+>", "", entry)
+    return entries
+
+
+def test_what_the_user_added_or_corrected_says_so(tmp_path: Path) -> None:
+    """An event added by hand came under its article's source and title with nothing
+    to tell it from the article's own sentences, and a corrected date (a mention's, a
+    publication's) as the one the outlet gave: a page a fact-checker sends on said the
+    outlet wrote what the fact-checker typed.  Each now says who gave it; the article's
+    own entries say nothing more."""
+    records = [
+        {
+            "title": "خبر أول",
+            "body": "وصل الوفد في 5 مايو 2021 إلى الرياض. وعاد في 9 مايو 2021.",
+            "published": "2021-05-10",
+            "source": "صحيفة",
+        },
+    ]
+    with _imported(tmp_path, records) as store:
+        first = store.db.conn.execute("SELECT id FROM articles").fetchone()[0]
+        body = store.article(first).body  # type: ignore[union-attr]
+        at = body.index("5 مايو 2021")
+        mention = edits.mention_at(store, first, at, at + len("5 مايو 2021"))
+        edits.correct_mention(store, mention, "2021-05-04")
+        edits.correct_article(store, first, "published", "2021-05-11")
+        edits.add_event(store, "2021-05-01", "سفر الوفد", article_id=first)
+        arabic = io.StringIO()
+        write_text(store, "chronology", Selection(), arabic)
+        english = io.StringIO()
+        write_text(store, "chronology", Selection(), english, style=LabelStyle(language="en"))
+    entries = _entries(arabic.getvalue())
+    assert set(entries) == {"2021-05-01", "2021-05-04", "2021-05-09", "2021-05-11"}
+    assert "سفر الوفد" in entries["2021-05-01"] and "أضافه المستخدم" in entries["2021-05-01"]
+    assert "تاريخ صحّحه المستخدم" in entries["2021-05-04"]
+    assert "تاريخ صحّحه المستخدم" in entries["2021-05-11"]  # the publication
+    assert "المستخدم" not in entries["2021-05-09"]  # the article's own, as it said it
+    entries = _entries(english.getvalue())
+    assert "Added by the user" in entries["2021-05-01"]
+    assert "Date corrected by the user" in entries["2021-05-04"]
+    assert "Date corrected by the user" in entries["2021-05-11"]
+    assert "by the user" not in entries["2021-05-09"]
+
+
 def test_a_year_or_a_month_is_dated_as_one(tmp_path: Path) -> None:
     """The <time> of a month's or a year's entry names that month or year, as HTML
     writes them (2021-05, 2019), not its first day; a day stays a day."""
@@ -311,7 +360,9 @@ def test_the_chronology_holds_the_events_every_export_holds(sample_store: Store)
         Selection(date_from=to_axis_day("1945-01-01"), date_to=to_axis_day("2030-01-01")),
     ):
         ids = article_ids(store, selection)
-        chronology = [e.id for e, _hidden in chronology_module._placed(store, selection, ids)]
+        chronology = [
+            e.id for e, _hidden, _origin in chronology_module._placed(store, selection, ids)
+        ]
         table = [r for r in _csv(store, selection) if r["start"]]
         assert chronology == [int(r["id"]) for r in table]
         starts = [int(r["start"]) for r in table]

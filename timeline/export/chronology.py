@@ -37,6 +37,8 @@ _WORDS = {
         "counted": "{events} حدثًا من {articles} مقالة",
         "published": "نُشر",
         "hidden": "مخفي",
+        "added": "أضافه المستخدم",
+        "corrected": "تاريخ صحّحه المستخدم",
         "exported": "صُدّر في {date}",
         "none": "لا أحداث مؤرخة في ما اختير.",
     },
@@ -45,6 +47,8 @@ _WORDS = {
         "counted": "{events} events from {articles} articles",
         "published": "Published",
         "hidden": "Hidden",
+        "added": "Added by the user",
+        "corrected": "Date corrected by the user",
         "exported": "Exported {date}",
         "none": "No dated events in what was chosen.",
     },
@@ -69,13 +73,14 @@ def _text(value: str) -> str:
 
 def _placed(
     store: Store, selection: Selection, ids: list[int] | None
-) -> Iterator[tuple[EventRow, bool]]:
+) -> Iterator[tuple[EventRow, bool, str]]:
     """The chosen events on the axis, in start order, as the user sees them: those every
     export gives (selection.shown_events), each with whether the user hid it (or its
-    article: only with the hidden, which came as any other event)."""
+    article: only with the hidden, which came as any other event) and its origin
+    (computed, corrected or added: EVENT_EXTRA)."""
     view = UserView(store, selection)
     for event in shown_events(store, selection, ids, view, placed_only=True):
-        yield EventRow(*event[: len(EventRow._fields)]), bool(event[-1])
+        yield EventRow(*event[: len(EventRow._fields)]), bool(event[-1]), str(event[-3])
 
 
 def write_chronology(
@@ -110,15 +115,15 @@ def write_chronology(
     events = counted(_once(_placed(store, selection, ids)), progress)
     # A batch at a time: the articles' addresses read for the batch's events together.
     while batch := list(itertools.islice(events, _BATCH)):
-        links = _links(store, [e.article_id for e, _ in batch if e.article_id is not None])
-        for event, hidden in batch:
+        links = _links(store, [e.article_id for e, _, _ in batch if e.article_id is not None])
+        for event, hidden, origin in batch:
             assert event.start is not None
             shown_year = from_axis(event.start).year
             if shown_year != year:
                 out.write("</ol>\n" if year is not None else "")
                 year = shown_year
                 out.write(f"<h2>{html.escape(style.num(str(year)))}</h2>\n<ol>\n")
-            out.write(_entry(event, style, words, links.get(event.article_id, ""), hidden))
+            out.write(_entry(event, style, words, links.get(event.article_id, ""), hidden, origin))
             count += 1
             articles.add(event.article_id)
     if year is None:
@@ -137,26 +142,44 @@ def write_chronology(
 _BATCH = 1000
 
 
-def _once(events: Iterator[tuple[EventRow, bool]]) -> Iterator[tuple[EventRow, bool]]:
+def _once(
+    events: Iterator[tuple[EventRow, bool, str]],
+) -> Iterator[tuple[EventRow, bool, str]]:
     """The events less those that would write an entry already written: one article's
     at one date with one text (they come in start order, so only the entries of the
     current start are remembered)."""
     at: int | None = None
     written: set[tuple[object, ...]] = set()
-    for event, hidden in events:
+    for event, hidden, origin in events:
         if event.start != at:
             at, written = event.start, set()
-        said = (event.article_id, event.end, event.granularity, event.kind, event.label, hidden)
+        said = (
+            event.article_id,
+            event.end,
+            event.granularity,
+            event.kind,
+            event.label,
+            hidden,
+            origin,
+        )
         if said not in written:
             written.add(said)
-            yield event, hidden
+            yield event, hidden, origin
 
 
 def _entry(
-    event: EventRow, style: LabelStyle, words: dict[str, str], url: str, hidden: bool
+    event: EventRow,
+    style: LabelStyle,
+    words: dict[str, str],
+    url: str,
+    hidden: bool,
+    origin: str = "computed",
 ) -> str:
     """One event: its date, what was said (a mention's sentence; a publication's
-    title), and where it comes from; that the user hid it, if so."""
+    title), and where it comes from; that the user added it, corrected its date or hid
+    it, if so.  An event added by hand came under its article's source and title as if
+    the outlet had said it, and a corrected date as the one the outlet gave: a reader of
+    the page could not tell the fact-checker's own entries from the articles'."""
     assert event.start is not None
     when = format_date(event.start, event.end, event.granularity, style)
     stamp = _machine_date(event.start, event.granularity)
@@ -168,18 +191,23 @@ def _entry(
     source = f"<bdi>{_text(event.source)}</bdi>" if event.source.strip() else ""
     if event.kind == "published":
         said = f'<span class="kind">{words["published"]}</span>: {title}'
-        origin = source
+        source_line = source
     else:
         said = f'<div dir="auto">{_text(event.label)}</div>'
-        origin = " · ".join(part for part in (source, title) if part)
+        source_line = " · ".join(part for part in (source, title) if part)
+    marks = [words[origin]] if origin in ("added", "corrected") else []
     if hidden:
-        origin = " · ".join(
-            part for part in (origin, f'<span class="kind">{words["hidden"]}</span>') if part
-        )
+        marks.append(words["hidden"])
+    where = " · ".join(
+        [
+            *([source_line] if source_line else []),
+            *(f'<span class="kind">{m}</span>' for m in marks),
+        ]
+    )
     return (
         f'<li><time datetime="{stamp}">{html.escape(when)}</time>\n'
         f"{said if said.startswith('<div') else f'<div>{said}</div>'}\n"
-        f'<div class="from">{origin}</div></li>\n'
+        f'<div class="from">{where}</div></li>\n'
     )
 
 
