@@ -200,6 +200,50 @@ def test_what_the_user_added_or_corrected_says_so(tmp_path: Path) -> None:
     assert "by the user" not in entries["2021-05-09"]
 
 
+def test_the_counts_agree_with_their_nouns(tmp_path: Path) -> None:
+    """The page's last line said "2 حدثًا من 1 مقالة" (the form of 11-99 for every
+    number) and "2 events from 1 articles"; Arabic's forms by the number now."""
+    records = [
+        {"title": f"خبر {i}", "body": "وصل الوفد في 5 مايو 2021.", "published": "2021-05-06"}
+        for i in range(3)
+    ]
+    with _imported(tmp_path, records[:1]) as store:
+        one = io.StringIO()
+        write_text(store, "chronology", Selection(), one)
+        one_en = io.StringIO()
+        write_text(store, "chronology", Selection(), one_en, style=LabelStyle(language="en"))
+    (tmp_path / "more").mkdir()
+    with _imported(tmp_path / "more", records) as store:
+        three = io.StringIO()
+        write_text(store, "chronology", Selection(), three)
+    assert "حدثان من مقالة واحدة" in one.getvalue()
+    assert "2 events from 1 article ·" in one_en.getvalue()
+    assert "6 أحداث من 3 مقالات" in three.getvalue()
+
+
+def test_arabic_plural_forms_by_the_last_two_digits() -> None:
+    style = LabelStyle()
+    assert [
+        chronology_module._count_of(n, "article", style)
+        for n in (1, 2, 3, 10, 11, 99, 100, 102, 103, 111, 1000)
+    ] == [
+        "مقالة واحدة",
+        "مقالتان",
+        "3 مقالات",
+        "10 مقالات",
+        "11 مقالة",
+        "99 مقالة",
+        "100 مقالة",
+        "102 مقالة",
+        "103 مقالات",
+        "111 مقالة",
+        "1,000 مقالة",
+    ]
+    assert chronology_module._count_of(5, "event", style) == "5 أحداث"
+    assert chronology_module._count_of(25, "event", style) == "25 حدثًا"
+    assert chronology_module._count_of(200, "event", style) == "200 حدث"
+
+
 def test_a_year_or_a_month_is_dated_as_one(tmp_path: Path) -> None:
     """The <time> of a month's or a year's entry names that month or year, as HTML
     writes them (2021-05, 2019), not its first day; a day stays a day."""

@@ -34,7 +34,7 @@ from timeline.timescale import LabelStyle, format_date
 _WORDS = {
     "ar": {
         "title": "تسلسل زمني",
-        "counted": "{events} حدثًا من {articles} مقالة",
+        "counted": "{events} من {articles}",
         "published": "نُشر",
         "hidden": "مخفي",
         "added": "أضافه المستخدم",
@@ -44,7 +44,7 @@ _WORDS = {
     },
     "en": {
         "title": "Chronology",
-        "counted": "{events} events from {articles} articles",
+        "counted": "{events} from {articles}",
         "published": "Published",
         "hidden": "Hidden",
         "added": "Added by the user",
@@ -131,15 +131,41 @@ def write_chronology(
     else:
         out.write("</ol>\n")
     today = format_date(_now_axis(), None, "day", style)
-    about = words["counted"].format(
-        events=style.num(f"{count:,}"), articles=style.num(f"{len(articles):,}")
-    )
-    out.write(f'<p class="about">{about} · {words["exported"].format(date=today)}</p>\n')
+    exported = words["exported"].format(date=today)
+    if count:  # (none: the page says so above)
+        about = words["counted"].format(
+            events=_count_of(count, "event", style),
+            articles=_count_of(len(articles), "article", style),
+        )
+        exported = f"{about} · {exported}"
+    out.write(f'<p class="about">{exported}</p>\n')
     out.write("</body>\n</html>\n")
     return count
 
 
 _BATCH = 1000
+
+# A count's noun in each of Arabic's six plural forms (CLDR: zero, one, two, few: 3-10,
+# many: 11-99, other: 100, 101, 102...; by the number's last two digits), as the
+# window's translations have them, and English's two.  The page said "32 حدثًا من 7
+# مقالة" (seven "article") and "1 events from 1 articles".
+_NOUNS: dict[str, dict[str, tuple[str, ...]]] = {
+    "ar": {
+        "event": ("{n} حدث", "حدث واحد", "حدثان", "{n} أحداث", "{n} حدثًا", "{n} حدث"),
+        "article": ("{n} مقالة", "مقالة واحدة", "مقالتان", "{n} مقالات", "{n} مقالة", "{n} مقالة"),
+    },
+    "en": {"event": ("{n} event", "{n} events"), "article": ("{n} article", "{n} articles")},
+}
+
+
+def _count_of(n: int, noun: str, style: LabelStyle) -> str:
+    """n and its noun agreeing with it, the number in the style's digits."""
+    number = style.num(f"{n:,}")
+    if style.language == "en":
+        return _NOUNS["en"][noun][0 if n == 1 else 1].format(n=number)
+    tens = n % 100
+    form = n if n < 3 else 3 if 3 <= tens <= 10 else 4 if 11 <= tens <= 99 else 5
+    return _NOUNS["ar"][noun][form].format(n=number)
 
 
 def _once(
