@@ -444,6 +444,8 @@ ARABIC: dict[str, str] = {
     "+%1, %2 found": "+%1، وُجد منها %2",
     "%1 events in view, %2 found by the search: zoom in to see them one by one": "%1 حدثاً في العرض، وجد البحث منها %2: كبّر لرؤيتها واحداً واحداً",
     "%1 events in view, %2 found": "%1 حدثاً في العرض، وُجد منها %2",
+    "%1 events in view, none of them found by the search": "%1 حدثاً في العرض، لم يجد البحث أيّاً منها",
+    "%1 events in view, none found": "%1 حدثاً في العرض، لم يوجد منها شيء",
     "%1 events in view are not in the lanes shown, %2 of them found by the search (the others are dimmed): click to list them"
     " (Up and Down, or Shift and the wheel, scroll the lanes)": "%1 حدثاً في العرض ليست في المسارات الظاهرة، وجد البحث منها %2 (والباقي باهت):"
     " انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)",

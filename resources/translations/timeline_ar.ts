@@ -105,42 +105,42 @@
 <context>
     <name>DateDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="117" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="118" />
         <source>for example 10 Shawwal 1442 AH, 1950-1953, 22 May 2021</source>
         <translation>مثلاً 10 شوال 1442 هـ، ⁦1950-1953⁩، 22 مايو 2021</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="127" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="128" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="135" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="136" />
         <source>Date:</source>
         <translation>التاريخ:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="136" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="137" />
         <source>Understood as:</source>
         <translation>فُهم على أنه:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="138" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="139" />
         <source>Label:</source>
         <translation>الوصف:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="153" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="154" />
         <source>(not understood)</source>
         <translation>(لم يُفهم)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="158" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="159" />
         <source>not understood; %1</source>
         <translation>لم يُفهم؛ %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="169" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="170" />
         <source>(not a date)</source>
         <translation>(ليس تاريخاً)</translation>
     </message>
@@ -2054,22 +2054,22 @@ This window shows what the file held; nothing more can be changed from it.</sour
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="229" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="230" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="230" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="231" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="235" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="236" />
         <source>Ctrl+Enter saves the note.</source>
         <translation>اضغط ⁦Ctrl+Enter⁩ لحفظ الملاحظة.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="243" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="244" />
         <source>The note is as long as a note can be: the rest of what was pasted was left out.</source>
         <translation>بلغت الملاحظة أقصى طول لها: تُرك باقي ما لُصق.</translation>
     </message>
@@ -2745,13 +2745,13 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
     </message>
     <message>
         <location filename="../../timeline/ui/timeline_view.py" line="1122" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1369" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1374" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/timeline_view.py" line="1123" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1369" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1374" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
@@ -2782,127 +2782,137 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
     </message>
     <message>
         <location filename="../../timeline/ui/timeline_view.py" line="1136" />
+        <source>%1 events in view, none of them found by the search</source>
+        <translation>%1 حدثاً في العرض، لم يجد البحث أيّاً منها</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="1137" />
+        <source>%1 events in view, none found</source>
+        <translation>%1 حدثاً في العرض، لم يوجد منها شيء</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="1141" />
         <source>%1 events in view, %2 found by the search: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض، وجد البحث منها %2: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1138" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1143" />
         <source>%1 events in view, %2 found</source>
         <translation>%1 حدثاً في العرض، وُجد منها %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/timeline_view.py" line="1144" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1149" />
         <source>and %n longer range(s) spanning the whole view</source>
         <translation><numerusform>ولا فترات أطول تغطي العرض كله</numerusform><numerusform>وفترة أطول تغطي العرض كله</numerusform><numerusform>وفترتان أطول تغطيان العرض كله</numerusform><numerusform>و%n فترات أطول تغطي العرض كله</numerusform><numerusform>و%n فترة أطول تغطي العرض كله</numerusform><numerusform>و%n فترة أطول تغطي العرض كله</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/timeline_view.py" line="1145" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1150" />
         <source>and %n longer range(s)</source>
         <translation><numerusform>ولا فترات أطول</numerusform><numerusform>وفترة أطول</numerusform><numerusform>وفترتان أطول</numerusform><numerusform>و%n فترات أطول</numerusform><numerusform>و%n فترة أطول</numerusform><numerusform>و%n فترة أطول</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/timeline_view.py" line="1148" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1153" />
         <source>and %n longer range(s) found by the search spanning the whole view</source>
         <translation><numerusform>ولا فترات أطول تطابق البحث تغطي العرض كله</numerusform><numerusform>وفترة أطول تطابق البحث تغطي العرض كله</numerusform><numerusform>وفترتان أطول تطابقان البحث تغطيان العرض كله</numerusform><numerusform>و%n فترات أطول تطابق البحث تغطي العرض كله</numerusform><numerusform>و%n فترة أطول تطابق البحث تغطي العرض كله</numerusform><numerusform>و%n فترة أطول تطابق البحث تغطي العرض كله</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/timeline_view.py" line="1150" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1155" />
         <source>and %n longer range(s) found</source>
         <translation><numerusform>ولا فترات أطول تطابق البحث</numerusform><numerusform>وفترة أطول تطابق البحث</numerusform><numerusform>وفترتان أطول تطابقان البحث</numerusform><numerusform>و%n فترات أطول تطابق البحث</numerusform><numerusform>و%n فترة أطول تطابق البحث</numerusform><numerusform>و%n فترة أطول تطابق البحث</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1269" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1274" />
         <source>Zoom in / out about the middle</source>
         <translation>تكبير / تصغير حول الوسط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1270" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1275" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1271" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1276" />
         <source>Zoom in / out about the pointer</source>
         <translation>تكبير / تصغير حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1271" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1276" />
         <source>Mouse wheel</source>
         <translation>عجلة الفأرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1272" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1277" />
         <source>Zoom in twice about the pointer</source>
         <translation>تكبير مرتين حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1272" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1277" />
         <source>Double click</source>
         <translation>نقر مزدوج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1273" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1274" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1278" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1279" />
         <source>Move along the time</source>
         <translation>التنقل على محور الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1274" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1279" />
         <source>Drag</source>
         <translation>السحب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1275" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1280" />
         <source>A screen earlier / later</source>
         <translation>شاشة أسبق / أحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1276" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1281" />
         <source>Next / previous event</source>
         <translation>الحدث التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1277" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1282" />
         <source>Scroll the lanes of events</source>
         <translation>تمرير صفوف الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1278" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1283" />
         <source>The days the articles were published in</source>
         <translation>أيام نشر المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1279" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1284" />
         <source>Clear the selection</source>
         <translation>إلغاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1340" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1345" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1390" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1395" />
         <source>%1 events</source>
         <translation>%1 حدثاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1394" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1399" />
         <source>%1 match the search</source>
         <translation>%1 منها تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1415" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1420" />
         <source>%1 more</source>
         <translation>%1 غيرها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1429" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1434" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1434" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1439" />
         <source>%1 events in view are not in the lanes shown, %2 of them found by the search (the others are dimmed): click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة، وجد البحث منها %2 (والباقي باهت): انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>
@@ -2923,242 +2933,242 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="370" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="371" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="372" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="373" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="386" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="515" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="522" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="387" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="516" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="523" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="390" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="391" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="391" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="392" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="392" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="393" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="397" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="398" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="398" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="399" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="399" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="400" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="321" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="322" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر المخ&amp;فية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="337" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="338" />
         <source>Saving: %1…</source>
         <translation>جارٍ الحفظ: %1…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="350" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="351" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="394" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="395" />
         <source>Add a standalone &amp;event…</source>
         <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="401" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="402" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="423" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="424" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="434" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="435" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="436" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="437" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="454" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="455" />
         <source>an article no longer in this library</source>
         <translation>مقالة لم تعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="465" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="466" />
         <source>an event no longer in this library</source>
         <translation>حدث لم يعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="504" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="505" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="505" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="588" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="506" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="589" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="507" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="594" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="508" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="595" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="526" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="527" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="527" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="528" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="528" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="529" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="577" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="578" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="574" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="582" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="575" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="583" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="602" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="606" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="614" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="603" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="607" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="615" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="621" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="636" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="622" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="637" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="621" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="636" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="622" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="637" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="640" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="641" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="640" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="641" />
         <source>Source:</source>
         <translation>المصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="656" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="658" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="663" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="657" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="659" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="664" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="668" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="669" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="675" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="676" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="686" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="687" />
         <source>Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)</source>
         <translation>أُخفيت المقالة؛ يُظهرها «إظهار ما أُخفي» في قائمة «تحرير» (ويتراجع عنه ⁦Ctrl+Z⁩)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="707" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="708" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="718" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="719" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="730" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="731" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="726" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="761" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="727" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="762" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="753" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="754" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="758" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="759" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="766" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="771" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="767" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="772" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="776" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="781" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="777" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="782" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="788" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="793" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="789" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="794" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>

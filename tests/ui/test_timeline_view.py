@@ -1112,6 +1112,30 @@ def test_under_a_search_the_density_note_says_how_many_it_found(qtbot: QtBot) ->
     assert note[2].endswith(" events in view, 7 found")
 
 
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_density_note_of_nothing_found_does_not_send_the_user_zooming(
+    qtbot: QtBot, request: pytest.FixtureRequest, language: str
+) -> None:
+    """A search that found none of the events in view was told "…0 found by the search:
+    zoom in to see them one by one" (in Arabic "وجد البحث منها 0: كبّر لرؤيتها"), as if
+    zooming in would show them."""
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    view = points_view(qtbot, DENSITY_THRESHOLD * 3, 60, (900, 300), language == "ar")
+    view.set_label_style(LabelStyle(language=language))  # type: ignore[arg-type]
+    assert view._current_frame().mode == "density"
+    view.set_highlight([])
+    note = view._legend_entries(view._current_frame(), lambda text: text)[-1]
+    whole, short = {
+        "en": (" events in view, none of them found by the search", " events in view, none found"),
+        "ar": (" حدثاً في العرض، لم يجد البحث أيّاً منها", " حدثاً في العرض، لم يوجد منها شيء"),
+    }[language]
+    assert note[1].endswith(whole) and note[2].endswith(short), note
+    view.set_highlight(view.arrays().article_ids[:7].tolist())  # some found: as before
+    note = view._legend_entries(view._current_frame(), lambda text: text)[-1]
+    assert ("zoom in" if language == "en" else "كبّر") in note[1]
+
+
 def test_density_band_has_a_scale_and_tells_each_buckets_count(qtbot: QtBot) -> None:
     n = DENSITY_THRESHOLD * 3
     quiet = BASE + np.arange(n, dtype=np.int64) * 6 * HOUR

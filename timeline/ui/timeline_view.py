@@ -1130,6 +1130,11 @@ class TimelineView(QWidget):
             if not len(self._arrays) and self._summary is not None:  # the events per day
                 note = self.tr("%1 events in view; reading them one by one…")
                 short = self.tr("%1 events in view…")
+            elif frame.highlight_counts is not None and not frame.highlight_counts.any():
+                # None of them found: zooming in shows none ("…found 0 of them: zoom in
+                # to see them one by one" sent a search's user looking for them).
+                note = self.tr("%1 events in view, none of them found by the search")
+                short = self.tr("%1 events in view, none found")
             elif frame.highlight_counts is not None:  # as the overflow strip's (_chip_text)
                 found = self._number(int(frame.highlight_counts.sum()), style)
                 note = self.tr(
