@@ -503,6 +503,7 @@ ARABIC: dict[str, str] = {
     "Use the computed date": "استخدام التاريخ المحسوب",
     "Remove this event": "حذف هذا الحدث",
     "Hide this event": "إخفاء هذا الحدث",
+    "Show this event again": "إظهار هذا الحدث من جديد",
     "Tag this event…": "وسم هذا الحدث…",
     "Correct the date": "تصحيح التاريخ",
     "Correct a date": "تصحيح تاريخ",

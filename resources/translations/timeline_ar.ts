@@ -3036,13 +3036,13 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
     </message>
     <message>
         <location filename="../../timeline/ui/edit_dialogs.py" line="506" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="589" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="604" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/edit_dialogs.py" line="508" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="595" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="610" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
@@ -3052,123 +3052,128 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="528" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="533" />
+        <source>Show this event again</source>
+        <translation>إظهار هذا الحدث من جديد</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="535" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="529" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="536" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="578" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="593" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="575" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="583" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="590" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="598" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="603" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="607" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="615" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="618" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="622" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="630" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="622" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="637" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="652" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="622" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="637" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="652" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="641" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="656" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="641" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="656" />
         <source>Source:</source>
         <translation>المصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="657" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="659" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="664" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="672" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="674" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="679" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="669" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="684" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="676" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="691" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="687" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="702" />
         <source>Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)</source>
         <translation>أُخفيت المقالة؛ يُظهرها «إظهار ما أُخفي» في قائمة «تحرير» (ويتراجع عنه ⁦Ctrl+Z⁩)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="708" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="723" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="719" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="734" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="731" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="746" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="727" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="762" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="742" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="777" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="754" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="769" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="759" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="774" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="767" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="772" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="782" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="787" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="777" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="782" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="792" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="797" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="789" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="794" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="804" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="809" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>

@@ -497,6 +497,35 @@ def test_the_timelines_menu_corrects_the_publication_of_the_event_clicked(
     assert current(window) == reading  # the article read stays
 
 
+def test_a_hidden_events_menu_shows_it_again(window: MainWindow) -> None:
+    """The menu of an event the user hid (listed "hidden" in the Events tab) offered
+    "Hide this event" again, which did nothing; it offers to show it again, and that
+    shows it (an Undo step as any edit)."""
+    event_id = a_mention(window)
+    target = edits.event_target(window.store, event_id)
+
+    def texts() -> list[str]:
+        menu = window.edits._event_menu(event_id)
+        found = [a.text() for a in menu.actions()]
+        menu.deleteLater()
+        return found
+
+    hide, show = window.edits.tr("Hide this event"), window.edits.tr("Show this event again")
+    assert hide in texts() and show not in texts()
+    run(window, "hide", lambda s: edits.set_hidden(s, target))
+    assert user.is_hidden(window.store, target)
+    menu = window.edits._event_menu(event_id)
+    assert hide not in [a.text() for a in menu.actions()]
+    (again,) = [a for a in menu.actions() if a.text() == show]
+    again.trigger()
+    written(window)
+    menu.deleteLater()
+    assert not user.is_hidden(window.store, target)
+    assert hide in texts()
+    undo(window)
+    assert user.is_hidden(window.store, target)
+
+
 def test_a_correction_starts_from_the_date_shown(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

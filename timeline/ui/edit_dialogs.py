@@ -525,9 +525,24 @@ class WindowEdits(QObject):
             return menu
         else:
             self._add(menu, self.tr("Remove this event"), lambda: self.remove_added(-event_id))
-        self._add(menu, self.tr("Hide this event"), lambda: self.hide_event(event_id))
+        # A hidden event (listed with "hidden" in the Events tab, or drawn with the hidden
+        # shown) offered "Hide this event" again, which did nothing: it was brought back
+        # only from Edit > Unhide, which names the latest hidden alone.
+        target = self._target_or_none(event_id)
+        if target is not None and user.is_hidden(self.store, target):
+            self._add(menu, self.tr("Show this event again"), lambda: self.show_again(target))
+        else:
+            self._add(menu, self.tr("Hide this event"), lambda: self.hide_event(event_id))
         self._add(menu, self.tr("Tag this event…"), lambda: self.tag_event(event_id))
         return menu
+
+    def _target_or_none(self, event_id: int) -> str | None:
+        """The hide's target of an event (its mention, its article for a publication, or
+        the added event), or None when it is gone."""
+        try:
+            return self._event_target(self.store, event_id)
+        except edits.EditError:
+            return None
 
     # -- the edits ------------------------------------------------------------------
 
