@@ -2170,3 +2170,20 @@ def test_a_searchs_marks_follow_an_edit_without_a_pass_on_the_gui_thread(
     marked_right()
     assert window._search_ids is not None and window._search_ids.tolist() == [int(hits[0])]
     assert True not in made_on  # never made on the GUI thread
+
+
+def test_the_edit_menus_article_entries_wait_for_an_article(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A search that found nothing left Note…, Hide this article, Correct publication
+    date (F2), Remove this article (Del) and the rest enabled in the Edit menu, and
+    choosing one did nothing.  They are enabled while an article is chosen."""
+    entries = [*window.edits.article_actions, window.remove_action, window.remove_origin_action]
+    assert window.edits.current_article() is not None
+    assert all(action.isEnabled() for action in entries)
+    _search(qtbot, window, "زززقق")
+    qtbot.waitUntil(lambda: window.edits.current_article() is None)
+    assert not any(action.isEnabled() for action in entries)
+    _search(qtbot, window, "")
+    qtbot.waitUntil(lambda: window.edits.current_article() is not None)
+    assert all(action.isEnabled() for action in entries)

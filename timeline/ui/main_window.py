@@ -623,6 +623,14 @@ class MainWindow(QMainWindow):
             lambda: self.removal.ask_import(self.last_import),
         )
         self.remove_import_action.setEnabled(False)
+        # The entries for the chosen article are enabled only while there is one: with
+        # no article listed (a search that found none) Note…, Hide this article and the
+        # rest stood enabled and did nothing when chosen.  Also when the list is reset (a
+        # search's hits leave no current row without a currentChanged) and when the menu
+        # opens.
+        self.model.modelReset.connect(self._article_entries_follow)
+        edit_menu.aboutToShow.connect(self._article_entries_follow)
+        self._article_entries_follow()
         self.removal.done.connect(self._removed)
         # A right click on a row (or the menu key): the Edit menu's entries for it.
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -1127,7 +1135,14 @@ class MainWindow(QMainWindow):
         if repaired is not None:
             self.open_library_window(repaired)
 
+    def _article_entries_follow(self) -> None:
+        """The Edit menu's entries for the chosen article enabled while there is one."""
+        chosen = self.edits.current_article() is not None
+        for action in (*self.edits.article_actions, self.remove_action, self.remove_origin_action):
+            action.setEnabled(chosen)
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._article_entries_follow()
         if not current.isValid():
             self.detail.clear_article()
             return
