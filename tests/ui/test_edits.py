@@ -2187,3 +2187,24 @@ def test_the_edit_menus_article_entries_wait_for_an_article(
     _search(qtbot, window, "")
     qtbot.waitUntil(lambda: window.edits.current_article() is not None)
     assert all(action.isEnabled() for action in entries)
+
+
+def test_use_the_computed_date_is_offered_over_a_correction_only(window: MainWindow) -> None:
+    """Every mention's menu offered "Use the computed date", which did nothing on a date
+    no one had corrected; it is offered once there is a correction, and takes it back."""
+    event_id = a_mention(window)
+    mention = edits.mention_of_event(window.store, event_id)
+    use = window.edits.tr("Use the computed date")
+
+    def actions() -> dict[str, Any]:
+        menu = window.edits._event_menu(event_id)
+        return {a.text(): a for a in menu.actions()}
+
+    assert use not in actions()
+    run(window, "correct", lambda s: edits.correct_mention(s, mention, "1999"))
+    key = (mention.uid, mention.span_start, mention.span_end)
+    assert user.get_row(window.store, "user_mentions", key) is not None
+    actions()[use].trigger()
+    written(window)
+    assert user.get_row(window.store, "user_mentions", key) is None
+    assert use not in actions()

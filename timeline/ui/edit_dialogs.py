@@ -504,9 +504,16 @@ class WindowEdits(QObject):
             if mention:
                 self._add(menu, self.tr("Correct the date…"), lambda: self.correct_event(event_id))
                 self._add(menu, self.tr("Not a date"), lambda: self.not_a_date(event_id))
-                self._add(
-                    menu, self.tr("Use the computed date"), lambda: self.clear_correction(event_id)
-                )
+                assert found is not None  # (mention)
+                event, uid, _text = found
+                # Only over a correction: on a computed date it was offered and did nothing.
+                key = (uid, event.span_start, event.span_end)
+                if user.get_row(self.store, "user_mentions", key) is not None:
+                    self._add(
+                        menu,
+                        self.tr("Use the computed date"),
+                        lambda: self.clear_correction(event_id),
+                    )
             else:
                 # The clicked event's article: not the one read, which a right click on
                 # the timeline leaves as it is (the date went to the article read).
