@@ -559,14 +559,26 @@ class CarriedValues:
         self._sought: dict[str, int] = {}  # marks out of place looked for, by article
         self._colours: dict[str, str] = {}  # a new tag's colour, as the file gives it
         self.left_out = 0
+        # The publication dates said again of articles not yet stored, by uid: their
+        # mentions count from them when written (library._add_draft), as after the edit.
+        self.published: dict[str, DateValue] = {}
 
     def give(self, uid: str, draft: ArticleDraft) -> bool:
         """Say again of the article held by uid (draft: as stored) what its record
         carries; False when its note was kept instead of the record's."""
         self._colours.update(draft.tag_colours)
-        if not (draft.tags or draft.note or draft.added or draft.marks or draft.hidden):
+        if not (
+            draft.tags
+            or draft.note
+            or draft.added
+            or draft.marks
+            or draft.hidden
+            or draft.published_typed
+        ):
             return True
         self._stamp = self._stamp or _stamp()
+        if draft.published_typed:
+            self._publish(uid, draft.published_typed)
         target = user.article_target(uid)
         self._tag(target, draft.tags)
         if draft.hidden:
@@ -579,6 +591,32 @@ class CarriedValues:
 
     def _insert(self, table: str, row: dict[str, object]) -> None:
         user.add_row(self.store, table, {**row, **(self._stamp or _stamp())})
+
+    def _publish(self, uid: str, typed: str) -> None:
+        """The publication date the user gave, given again where the article has none
+        (the record's own is stored as the article's: the user's stays the user's, as
+        before the export; its mentions count from it)."""
+        key = (uid, "published")
+        if user.get_row(self.store, "user_article_fields", key) is not None:
+            return
+        try:
+            date = read_published(typed)
+        except EditError:
+            self.left_out += 1
+            return
+        row: dict[str, object] = {
+            "article_uid": uid,
+            "field": "published",
+            "value": typed,
+            "date_value": date.value,
+            "granularity": date.granularity,
+            "start": date.start,
+            "end": date.end,
+        }
+        self._insert("user_article_fields", row)
+        self.published[uid] = date
+        # An article the library holds: its mentions found again from the date now.
+        _follow_dates(self.store, [Change("user_article_fields", key, None, row)])
 
     def _note(self, uid: str, note: str) -> bool:
         if not note.strip():

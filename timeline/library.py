@@ -785,10 +785,13 @@ def _add_draft(
     draft = stored
     published = prepared.published
     mentions = prepared.mentions
-    if given and uid in given:
+    user_date = given.get(uid) if given else None
+    if user_date is None and carried is not None:
+        user_date = carried.published.get(uid)  # one its record carried (an export's)
+    if user_date is not None:
         # Removed and imported again: the publication date the user gave it is kept by
         # its uid, and its mentions count from it (mention_events), as after the edit.
-        mentions = [event_row(e) for e in mention_events(0, draft.body, published, given[uid])]
+        mentions = [event_row(e) for e in mention_events(0, draft.body, published, user_date)]
     article_id = writer.add(
         draft,
         uid,

@@ -187,6 +187,10 @@ class ArticleDraft:
     # hidden (a file written with the hidden kept).
     marks: tuple[MentionMarks, ...] = ()
     hidden: bool = False
+    # The publication date the user typed for the article, that the record carries: its
+    # published column holds that date, its published_raw the article's own, which the
+    # importer reads as the article's (the user's stays the user's, over it).
+    published_typed: str = ""
     # The colours of the tags the file holds (a TimelineJS export's, on its first record).
     tag_colours: tuple[tuple[str, str], ...] = ()
     # The key the program's own export wrote beside the article (its uid column: CSV,

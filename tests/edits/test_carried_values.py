@@ -441,3 +441,71 @@ def test_another_programs_string_of_tags_is_cut_at_commas_and_ours_is_not(
     with ArticleFile(foreign) as read:
         (draft,) = list(read)
     assert draft.tags == ("politics", "economy")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "suffix"),
+    [
+        ("articles-csv", "csv"),
+        ("articles-jsonl", "jsonl"),
+        ("articles-xlsx", "xlsx"),
+        ("timelinejs", "json"),
+    ],
+)
+def test_a_corrected_publication_comes_back_as_the_users_over_the_articles_own(
+    tmp_path: Path, fmt: str, suffix: str
+) -> None:
+    """A fact-checker's corrected publication date, exported and imported into another
+    library, came back as the article's own date: no "corrected", the outlet's own date
+    (in the file's published_raw) lost, while a mention's correction came back as the
+    user's.  Now the article's own comes back from published_raw, the user's date over
+    it (marked corrected), and the mentions count from the user's date, as after the
+    edit; imported again into the library it came from, nothing is added twice."""
+    feed = tmp_path / "in.jsonl"
+    record = {
+        "title": "خبر مؤرخ خطأ",
+        "body": "وصل الوفد أمس إلى المدينة.",
+        "published": "2015-07-21T02:16:50",
+        "source": "صحيفة",
+    }
+    feed.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    path = tmp_path / f"out.{suffix}"
+    with Store(tmp_path / "first.db") as first:
+        library.import_paths(first, [feed])
+        the_id = article_id(first, "خبر مؤرخ خطأ")
+        edits.correct_article(first, the_id, "published", "2015-07-19 10:00")
+        export(first, fmt, Selection(), path)
+        with Store(tmp_path / "again.db") as again:
+            assert library.import_paths(again, [path]).added == 1
+            back = shown(again, "خبر مؤرخ خطأ")
+            (stored,) = again.articles()
+        again_report = library.import_paths(first, [path])
+        assert again_report.added == 0 and again_report.duplicates == 1
+    assert stored.published == "2015-07-21T02:16:50"  # the outlet's own
+    assert back.published == "2015-07-19T10:00"
+    assert back.origins["published"] == "corrected"
+    (yesterday,) = [e for e in back.events if e.date is not None and e.label.startswith("وصل")]
+    assert yesterday.date.value == "2015-07-18"  # أمس of the user's date, not 2015-07-20
+
+
+def test_a_corrected_publication_is_given_to_the_article_the_library_holds(
+    tmp_path: Path,
+) -> None:
+    """Imported into a library that holds the article uncorrected, the file's date is
+    given to it as the user's, and its mentions follow it at once."""
+    feed = tmp_path / "in.jsonl"
+    record = {"title": "خبر", "body": "وصل الوفد أمس.", "published": "2015-07-21T02:16:50"}
+    feed.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    path = tmp_path / "out.csv"
+    with Store(tmp_path / "first.db") as first:
+        library.import_paths(first, [feed])
+        edits.correct_article(first, article_id(first, "خبر"), "published", "2015-07-19")
+        export(first, "articles-csv", Selection(), path)
+    with Store(tmp_path / "other.db") as other:
+        library.import_paths(other, [feed])
+        report = library.import_paths(other, [path])
+        assert report.added == 0 and report.duplicates == 1
+        back = shown(other, "خبر")
+    assert back.published == "2015-07-19" and back.origins["published"] == "corrected"
+    (yesterday,) = [e for e in back.events if e.date is not None and e.label.startswith("وصل")]
+    assert yesterday.date.value == "2015-07-18"

@@ -170,7 +170,13 @@ def test_a_corrected_date_comes_back_from_a_timelinejs_file(edited: Store, tmp_p
     with Store(tmp_path / "again.db") as again:
         library.import_paths(again, [path])
         (article,) = again.articles()
-        assert article.title == "الحرب الكورية" and article.published == "2020-01-01"
+        # The user's date comes back as the user's, over the article's own (its
+        # published_raw): it came back as the article's own, the outlet's date lost.
+        assert article.title == "الحرب الكورية" and article.published == "2021-05-22"
+        assert article.id is not None
+        shown = edits.shown_article(again, article.id)
+        assert shown is not None and shown.published == "2020-01-01"
+        assert shown.origins["published"] == "corrected"
     # An article the user did not date again carries no "published" of its own.
     edits.correct_article(edited, article_id(edited, "حرب قديمة"), "published", None)
     export(edited, "timelinejs", Selection(), path)

@@ -240,14 +240,19 @@ class UserView:
 
     def said_of(self, article_id: int, body: str) -> dict[str, Any]:
         """What the user said of an article that its fields do not carry: the mentions
-        corrected, hidden or tagged, at their places in the body with their text, and
-        whether it is hidden (a file written with the hidden kept).  Empty when nothing."""
+        corrected, hidden or tagged, at their places in the body with their text,
+        whether it is hidden (a file written with the hidden kept), and the publication
+        date the user typed.  Empty when nothing."""
         values = self.values.get(article_id)
         if values is None:
             return {}
         said: dict[str, Any] = {}
         if values.hidden:
             said["hidden"] = True
+        if values.published is not None and values.published_typed.strip():
+            # The article's published column holds this date; its published_raw the
+            # article's own, which an import reads as the article's, this over it.
+            said["published"] = values.published_typed
         spans = {(m.span_start, m.span_end) for m in values.mentions if m.status != "lost"}
         spans |= values.hidden_mentions | set(values.mention_tags)
         marks = []

@@ -24,7 +24,7 @@ from timeline.ingest.fields import (
 )
 from timeline.ingest.own_exports import refuse_events
 from timeline.ingest.published import own_published
-from timeline.ingest.timelinejs import KEY_KEY, carried_values
+from timeline.ingest.timelinejs import KEY_KEY, carried_values, published_said
 from timeline.model import ArticleDraft, title_from_body
 
 _TextField = Literal["source", "url", "author", "caption", "credit", "lang"]
@@ -221,7 +221,12 @@ def record_draft(
     # A record without a title (a wire item, a post) is kept, named by its first line.
     untitled = not (title and html.unescape(title).strip())
     published = values["published"][1] or ""
-    if own and isinstance(raw := record.get(keys.get("publishedraw", "")), str):
+    raw = record.get(keys.get("publishedraw", ""))
+    if isinstance(raw, str) and published_said(record):
+        # A date the user gave, that the record carries (said again over the article's):
+        # the article's own is the text its date was read from (a TimelineJS slide's too).
+        published = raw
+    elif own and isinstance(raw, str):
         published = own_published(published, raw)
     extra: _TextFields = {}
     for name in _TEXT_FIELDS:

@@ -420,11 +420,17 @@ def row_draft(
     for field, others in also.items():
         if not values[field]:
             values[field] = next((cell for c in others if (cell := row[c].strip())), "")
+    carried = _carried_columns(row, index) if own else {}
     if own:
         values = {field: spreadsheet_value(value) for field, value in values.items()}
         if isinstance(index, Columns) and index.raw is not None:
             raw = spreadsheet_value(row[index.raw].strip())
-            values["published"] = own_published(values.get("published", ""), raw)
+            if carried.get("published_typed"):
+                # The published column is the user's date (carried, said again over
+                # this): the article's own is the text its date was read from.
+                values["published"] = raw
+            else:
+                values["published"] = own_published(values.get("published", ""), raw)
     else:  # a CMS's export holds its texts as HTML: read as such (never our own's)
         for field in MARKUP_FIELDS:
             if field in values:
@@ -432,7 +438,6 @@ def row_draft(
     if not values["body"]:
         return "empty body"
     untitled = not values.get("title")  # kept, named by its first line
-    carried = _carried_columns(row, index) if own else {}
     said_hidden = carried.pop("hidden", False)  # (its hidden column says it too)
     hidden = own and (_hidden_column(row, index) or said_hidden)
     return ArticleDraft(

@@ -30,7 +30,8 @@ ADDED_KEY = "x-timeline-added"
 STANDALONE_KEY = "x-timeline-standalone"
 # In an article's ARTICLE_KEY: what the user said of it that its fields do not carry
 # ({"hidden": true, "mentions": [{"start", "end", "text", "typed" | "not_a_date",
-# "hidden", "tags"}]}), read by user_said.
+# "hidden", "tags"}], "published": the publication date typed}), read by user_said and
+# published_said.
 USER_KEY = "x-timeline-user"
 # Put on a record by timelinejs_records: the key (uid) of the article a slide of this
 # program's carries (ARTICLE_KEY's "uid"), read as a table's uid column is.
@@ -269,6 +270,16 @@ def user_said(value: Any) -> tuple[tuple[MentionMarks, ...], bool]:
     return tuple(marks), value.get("hidden") is True
 
 
+def published_said(record: Mapping[str, Any]) -> str:
+    """The publication date the user typed for the article, as its USER_KEY carries it
+    ("published"), or "" (none, or not one: not a string, longer than a date)."""
+    said = record.get(USER_KEY)
+    typed = said.get("published") if isinstance(said, dict) else None
+    if not isinstance(typed, str) or len(typed) > MAX_TYPED_CHARS:
+        return ""
+    return typed.strip()
+
+
 def carried_values(record: Mapping[str, Any]) -> dict[str, Any]:
     """What a record's CARRIED_KEYS say, as ArticleDraft's arguments (added, marks,
     hidden, tag_colours): none for a key it lacks."""
@@ -278,6 +289,8 @@ def carried_values(record: Mapping[str, Any]) -> dict[str, Any]:
         found["added"] = added + added_events(record.get(STANDALONE_KEY), True)
     if USER_KEY in record:
         found["marks"], found["hidden"] = user_said(record[USER_KEY])
+        if typed := published_said(record):
+            found["published_typed"] = typed
     if COLOURS_KEY in record:
         found["tag_colours"] = tag_colours(record[COLOURS_KEY])
     return found
