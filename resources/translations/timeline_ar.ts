@@ -1306,14 +1306,14 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1096" />
-        <location filename="../../timeline/ui/main_window.py" line="2726" />
+        <location filename="../../timeline/ui/main_window.py" line="1104" />
+        <location filename="../../timeline/ui/main_window.py" line="2741" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="386" />
-        <location filename="../../timeline/ui/main_window.py" line="2099" />
+        <location filename="../../timeline/ui/main_window.py" line="2114" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
@@ -1368,159 +1368,159 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="631" />
+        <location filename="../../timeline/ui/main_window.py" line="639" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="632" />
+        <location filename="../../timeline/ui/main_window.py" line="640" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="636" />
+        <location filename="../../timeline/ui/main_window.py" line="644" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="641" />
+        <location filename="../../timeline/ui/main_window.py" line="649" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="643" />
+        <location filename="../../timeline/ui/main_window.py" line="651" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="650" />
+        <location filename="../../timeline/ui/main_window.py" line="658" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="713" />
+        <location filename="../../timeline/ui/main_window.py" line="721" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="717" />
+        <location filename="../../timeline/ui/main_window.py" line="725" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="720" />
+        <location filename="../../timeline/ui/main_window.py" line="728" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="722" />
+        <location filename="../../timeline/ui/main_window.py" line="730" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="726" />
+        <location filename="../../timeline/ui/main_window.py" line="734" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="730" />
+        <location filename="../../timeline/ui/main_window.py" line="738" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="731" />
+        <location filename="../../timeline/ui/main_window.py" line="739" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="732" />
+        <location filename="../../timeline/ui/main_window.py" line="740" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="734" />
+        <location filename="../../timeline/ui/main_window.py" line="742" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="736" />
+        <location filename="../../timeline/ui/main_window.py" line="744" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="747" />
+        <location filename="../../timeline/ui/main_window.py" line="755" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="751" />
+        <location filename="../../timeline/ui/main_window.py" line="759" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="751" />
+        <location filename="../../timeline/ui/main_window.py" line="759" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="764" />
+        <location filename="../../timeline/ui/main_window.py" line="772" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="765" />
+        <location filename="../../timeline/ui/main_window.py" line="773" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="766" />
+        <location filename="../../timeline/ui/main_window.py" line="774" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="770" />
+        <location filename="../../timeline/ui/main_window.py" line="778" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="835" />
-        <location filename="../../timeline/ui/main_window.py" line="844" />
+        <location filename="../../timeline/ui/main_window.py" line="843" />
+        <location filename="../../timeline/ui/main_window.py" line="852" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="836" />
+        <location filename="../../timeline/ui/main_window.py" line="844" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="925" />
+        <location filename="../../timeline/ui/main_window.py" line="933" />
         <source>Went to %1 CE; type %1 AH for the Hijri year</source>
         <translation>عُرضت السنة الميلادية %1 م؛ وللسنة الهجرية اكتب %1 هـ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="933" />
+        <location filename="../../timeline/ui/main_window.py" line="941" />
         <source>Went to %1 AH (%2 to %3); type %1 CE for the Gregorian year</source>
         <translation>عُرضت السنة الهجرية %1 هـ (من %2 إلى %3)؛ وللسنة الميلادية اكتب %1 م</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="937" />
+        <location filename="../../timeline/ui/main_window.py" line="945" />
         <source>Went to %1 AH (in %2); type %1 CE for the Gregorian year</source>
         <translation>عُرضت السنة الهجرية %1 هـ (في %2)؛ وللسنة الميلادية اكتب %1 م</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="997" />
+        <location filename="../../timeline/ui/main_window.py" line="1005" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1000" />
+        <location filename="../../timeline/ui/main_window.py" line="1008" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="991" />
-        <location filename="../../timeline/ui/main_window.py" line="1006" />
+        <location filename="../../timeline/ui/main_window.py" line="999" />
+        <location filename="../../timeline/ui/main_window.py" line="1014" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
@@ -1565,216 +1565,216 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
         <translation>إزالة ما أضافه آخر است&amp;يراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="646" />
+        <location filename="../../timeline/ui/main_window.py" line="654" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="714" />
+        <location filename="../../timeline/ui/main_window.py" line="722" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="723" />
+        <location filename="../../timeline/ui/main_window.py" line="731" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="741" />
+        <location filename="../../timeline/ui/main_window.py" line="749" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="742" />
+        <location filename="../../timeline/ui/main_window.py" line="750" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="743" />
+        <location filename="../../timeline/ui/main_window.py" line="751" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="754" />
+        <location filename="../../timeline/ui/main_window.py" line="762" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="869" />
+        <location filename="../../timeline/ui/main_window.py" line="877" />
         <source>(not understood)</source>
         <translation>(لم يُفهم)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="881" />
+        <location filename="../../timeline/ui/main_window.py" line="889" />
         <source>%1 to %2</source>
         <translation>من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="926" />
+        <location filename="../../timeline/ui/main_window.py" line="934" />
         <source>Read as %1 CE; type %1 AH for the Hijri year</source>
         <translation>تُقرأ السنة الميلادية %1 م؛ وللسنة الهجرية اكتب %1 هـ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="941" />
+        <location filename="../../timeline/ui/main_window.py" line="949" />
         <source>Read as %1 AH; type %1 CE for the Gregorian year</source>
         <translation>تُقرأ السنة الهجرية %1 هـ؛ وللسنة الميلادية اكتب %1 م</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="964" />
+        <location filename="../../timeline/ui/main_window.py" line="972" />
         <source>From the search field to its results</source>
         <translation>من حقل البحث إلى نتائجه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1016" />
+        <location filename="../../timeline/ui/main_window.py" line="1024" />
         <source>each story once</source>
         <translation>كل خبر مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1018" />
+        <location filename="../../timeline/ui/main_window.py" line="1026" />
         <source>hidden items shown</source>
         <translation>العناصر المخفية ظاهرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1088" />
-        <location filename="../../timeline/ui/main_window.py" line="1094" />
+        <location filename="../../timeline/ui/main_window.py" line="1096" />
+        <location filename="../../timeline/ui/main_window.py" line="1102" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1103" />
+        <location filename="../../timeline/ui/main_window.py" line="1111" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1332" />
+        <location filename="../../timeline/ui/main_window.py" line="1347" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1334" />
+        <location filename="../../timeline/ui/main_window.py" line="1349" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1339" />
+        <location filename="../../timeline/ui/main_window.py" line="1354" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1340" />
+        <location filename="../../timeline/ui/main_window.py" line="1355" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1341" />
+        <location filename="../../timeline/ui/main_window.py" line="1356" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1345" />
-        <location filename="../../timeline/ui/main_window.py" line="2618" />
+        <location filename="../../timeline/ui/main_window.py" line="1360" />
+        <location filename="../../timeline/ui/main_window.py" line="2633" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1647" />
+        <location filename="../../timeline/ui/main_window.py" line="1662" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2052" />
+        <location filename="../../timeline/ui/main_window.py" line="2067" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2087" />
+        <location filename="../../timeline/ui/main_window.py" line="2102" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2088" />
+        <location filename="../../timeline/ui/main_window.py" line="2103" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2099" />
-        <location filename="../../timeline/ui/main_window.py" line="2119" />
+        <location filename="../../timeline/ui/main_window.py" line="2114" />
+        <location filename="../../timeline/ui/main_window.py" line="2134" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2104" />
+        <location filename="../../timeline/ui/main_window.py" line="2119" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2111" />
+        <location filename="../../timeline/ui/main_window.py" line="2126" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2119" />
+        <location filename="../../timeline/ui/main_window.py" line="2134" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2127" />
+        <location filename="../../timeline/ui/main_window.py" line="2142" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2129" />
+        <location filename="../../timeline/ui/main_window.py" line="2144" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2131" />
+        <location filename="../../timeline/ui/main_window.py" line="2146" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2132" />
+        <location filename="../../timeline/ui/main_window.py" line="2147" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2133" />
+        <location filename="../../timeline/ui/main_window.py" line="2148" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2134" />
+        <location filename="../../timeline/ui/main_window.py" line="2149" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2142" />
+        <location filename="../../timeline/ui/main_window.py" line="2157" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2151" />
-        <location filename="../../timeline/ui/main_window.py" line="2185" />
+        <location filename="../../timeline/ui/main_window.py" line="2166" />
+        <location filename="../../timeline/ui/main_window.py" line="2200" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2160" />
+        <location filename="../../timeline/ui/main_window.py" line="2175" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2161" />
+        <location filename="../../timeline/ui/main_window.py" line="2176" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2178" />
+        <location filename="../../timeline/ui/main_window.py" line="2193" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2186" />
+        <location filename="../../timeline/ui/main_window.py" line="2201" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1783,72 +1783,72 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2206" />
+        <location filename="../../timeline/ui/main_window.py" line="2221" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2483" />
+        <location filename="../../timeline/ui/main_window.py" line="2498" />
         <source>Import cancelled: no article was added</source>
         <translation>أُلغي الاستيراد: لم تُضَف أي مقالة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2486" />
+        <location filename="../../timeline/ui/main_window.py" line="2501" />
         <source>Import cancelled: %n article(s) kept (removable from the Edit menu)</source>
         <translation><numerusform>أُلغي الاستيراد: لم تبقَ أي مقالة</numerusform><numerusform>أُلغي الاستيراد: أُبقيت مقالة واحدة (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت مقالتان (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالات (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالة (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالة (تُزال من قائمة «تحرير»)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2626" />
+        <location filename="../../timeline/ui/main_window.py" line="2641" />
         <source>Import cancelled: the file being read was not stored; the files read before it were. Import it again to finish</source>
         <translation>أُلغي الاستيراد: لم يُخزَّن الملف الذي كان يُقرأ، وخُزّنت الملفات التي قُرئت قبله. استورده من جديد لإكماله</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2512" />
+        <location filename="../../timeline/ui/main_window.py" line="2527" />
         <source>%1 added, %2 already stored, %n failed file(s)</source>
         <translation><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2528" />
+        <location filename="../../timeline/ui/main_window.py" line="2543" />
         <source>%1: skipped %n record(s) that cannot be read as an article: %3</source>
         <translation><numerusform>%1: لم يُتخطَّ أي سجل: %3</numerusform><numerusform>%1: تُخطّي سجل واحد لا يُقرأ مقالةً: %3</numerusform><numerusform>%1: تُخطّي سجلّان لا يُقرآن مقالةً: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2541" />
+        <location filename="../../timeline/ui/main_window.py" line="2556" />
         <source>%1: %n article(s) without a readable date</source>
         <translation><numerusform>%1: لا مقالات بلا تاريخ مقروء</numerusform><numerusform>%1: مقالة واحدة بلا تاريخ مقروء</numerusform><numerusform>%1: مقالتان بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالات بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالة بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالة بلا تاريخ مقروء</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2550" />
+        <location filename="../../timeline/ui/main_window.py" line="2565" />
         <source>%1: %n article(s) without a title, each named by its first line</source>
         <translation><numerusform>%1: لا مقالات بلا عنوان</numerusform><numerusform>%1: مقالة واحدة بلا عنوان، سُمّيت بسطرها الأول</numerusform><numerusform>%1: مقالتان بلا عنوان، سُمّيت كلٌّ منهما بسطرها الأول</numerusform><numerusform>%1: %n مقالات بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform><numerusform>%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform><numerusform>%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2560" />
+        <location filename="../../timeline/ui/main_window.py" line="2575" />
         <source>%1: %n article(s) already had a note of their own, kept instead of the file's</source>
         <translation><numerusform>%1: لا مقالات لها ملاحظة في المكتبة</numerusform><numerusform>%1: مقالة واحدة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: مقالتان لكلٍّ منهما ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالات لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2601" />
+        <location filename="../../timeline/ui/main_window.py" line="2616" />
         <source>%1: no files in this folder (hidden ones are not read)</source>
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2608" />
+        <location filename="../../timeline/ui/main_window.py" line="2623" />
         <source>%n record(s) skipped</source>
         <translation><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2614" />
+        <location filename="../../timeline/ui/main_window.py" line="2629" />
         <source>%n file(s) with no articles</source>
         <translation><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2617" />
+        <location filename="../../timeline/ui/main_window.py" line="2632" />
         <source>%n file(s) not read</source>
         <translation><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2728" />
+        <location filename="../../timeline/ui/main_window.py" line="2743" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1857,183 +1857,183 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2736" />
+        <location filename="../../timeline/ui/main_window.py" line="2751" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2741" />
+        <location filename="../../timeline/ui/main_window.py" line="2756" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2193" />
+        <location filename="../../timeline/ui/main_window.py" line="2208" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="825" />
+        <location filename="../../timeline/ui/main_window.py" line="833" />
         <source>Date (for example 1973-10-06, 6 October 1973 or 10 Ramadan 1393 AH; Arabic dates too):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو ⁦1973-10-06⁩؛ وبالإنجليزية أيضًا):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2227" />
-        <location filename="../../timeline/ui/main_window.py" line="2240" />
+        <location filename="../../timeline/ui/main_window.py" line="2242" />
+        <location filename="../../timeline/ui/main_window.py" line="2255" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2228" />
+        <location filename="../../timeline/ui/main_window.py" line="2243" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2243" />
+        <location filename="../../timeline/ui/main_window.py" line="2258" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2283" />
+        <location filename="../../timeline/ui/main_window.py" line="2298" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2288" />
+        <location filename="../../timeline/ui/main_window.py" line="2303" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2308" />
+        <location filename="../../timeline/ui/main_window.py" line="2323" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2309" />
+        <location filename="../../timeline/ui/main_window.py" line="2324" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2354" />
+        <location filename="../../timeline/ui/main_window.py" line="2369" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2356" />
+        <location filename="../../timeline/ui/main_window.py" line="2371" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2358" />
+        <location filename="../../timeline/ui/main_window.py" line="2373" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2360" />
+        <location filename="../../timeline/ui/main_window.py" line="2375" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2375" />
+        <location filename="../../timeline/ui/main_window.py" line="2390" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2381" />
+        <location filename="../../timeline/ui/main_window.py" line="2396" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2383" />
+        <location filename="../../timeline/ui/main_window.py" line="2398" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2385" />
+        <location filename="../../timeline/ui/main_window.py" line="2400" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2392" />
+        <location filename="../../timeline/ui/main_window.py" line="2407" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2393" />
+        <location filename="../../timeline/ui/main_window.py" line="2408" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2398" />
+        <location filename="../../timeline/ui/main_window.py" line="2413" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2420" />
+        <location filename="../../timeline/ui/main_window.py" line="2435" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2425" />
+        <location filename="../../timeline/ui/main_window.py" line="2440" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2438" />
+        <location filename="../../timeline/ui/main_window.py" line="2453" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2440" />
+        <location filename="../../timeline/ui/main_window.py" line="2455" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2473" />
+        <location filename="../../timeline/ui/main_window.py" line="2488" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2535" />
+        <location filename="../../timeline/ui/main_window.py" line="2550" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2571" />
+        <location filename="../../timeline/ui/main_window.py" line="2586" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2580" />
+        <location filename="../../timeline/ui/main_window.py" line="2595" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2588" />
+        <location filename="../../timeline/ui/main_window.py" line="2603" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2595" />
+        <location filename="../../timeline/ui/main_window.py" line="2610" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2597" />
+        <location filename="../../timeline/ui/main_window.py" line="2612" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2611" />
+        <location filename="../../timeline/ui/main_window.py" line="2626" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2632" />
+        <location filename="../../timeline/ui/main_window.py" line="2647" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2688" />
+        <location filename="../../timeline/ui/main_window.py" line="2703" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>
@@ -2944,8 +2944,8 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
     </message>
     <message>
         <location filename="../../timeline/ui/edit_dialogs.py" line="387" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="516" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="523" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="530" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
@@ -3036,144 +3036,144 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
     </message>
     <message>
         <location filename="../../timeline/ui/edit_dialogs.py" line="506" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="604" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="611" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="508" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="610" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="514" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="617" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="527" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="534" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="533" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="540" />
         <source>Show this event again</source>
         <translation>إظهار هذا الحدث من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="535" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="542" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="536" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="543" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="593" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="600" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="590" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="598" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="597" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="605" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="618" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="622" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="630" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="625" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="629" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="637" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="637" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="652" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="644" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="659" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="637" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="652" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="644" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="659" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="656" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="663" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="656" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="663" />
         <source>Source:</source>
         <translation>المصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="672" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="674" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="679" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="681" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="686" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="684" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="691" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="691" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="698" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="702" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="709" />
         <source>Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)</source>
         <translation>أُخفيت المقالة؛ يُظهرها «إظهار ما أُخفي» في قائمة «تحرير» (ويتراجع عنه ⁦Ctrl+Z⁩)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="723" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="730" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="734" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="741" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="746" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="753" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="742" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="777" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="749" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="784" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="769" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="776" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="774" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="781" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="782" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="787" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="789" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="794" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="792" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="797" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="799" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="804" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="804" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="809" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="811" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="816" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
