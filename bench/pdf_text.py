@@ -24,6 +24,7 @@ import statistics
 import sys
 import tempfile
 import time
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
@@ -70,7 +71,13 @@ def _read(data: bytes) -> dict[str, int]:
                     unmapped += int.from_bytes(raw[at : at + 2], "big") not in font
     return {
         "arabic_letters": len(_LETTERS.findall(text)),
-        "presentation_forms": len(_SHAPED.findall(text)),
+        # Forms of one letter (the rewrite folds them) and ligatures (kept: lam-alef).
+        "one_letter_forms": sum(
+            len(unicodedata.normalize("NFKC", c).strip()) == 1 for c in _SHAPED.findall(text)
+        ),
+        "ligatures": sum(
+            len(unicodedata.normalize("NFKC", c).strip()) > 1 for c in _SHAPED.findall(text)
+        ),
         "tabs": text.count("\t"),
         "glyphs_drawn": drawn,
         "glyphs_without_text": unmapped,

@@ -30,6 +30,14 @@ from timeline.ui.fonts import application_font, load_bundled_fonts
 TITLE = "الاحتفال الأخير بتاريخ مدينة زرافستان"
 WORDS = ["الاحتفال", "الأخير", "بتاريخ", "مدينة", "زرافستان"]
 SHAPED = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _one_letter_forms(text: str) -> list[str]:
+    """The shaped forms in text that stand for one letter (a ligature of two or more,
+    lam-alef, is kept as its code point: see pdf_text._letters_of)."""
+    return [c for c in SHAPED.findall(text) if len(unicodedata.normalize("NFKC", c).strip()) == 1]
+
+
 _GS = ["gs", "-q", "-dSAFER", "-dNOPAUSE", "-dBATCH", "-sDEVICE=png16m", "-r96"]
 
 
@@ -60,13 +68,17 @@ def test_the_pdf_text_holds_a_titles_arabic_words_in_letters(
     reader = _exported(one_title, tmp_path / "t.pdf")
     drawn = _drawn_text(reader)
     for word in WORDS:
-        assert word in drawn.split(), (word, drawn)
+        # As a reader's search finds it: with the ligatures folded (NFKC), as Poppler's,
+        # pdf.js's and Acrobat's do; the words without a ligature as they are.
+        assert word in unicodedata.normalize("NFKC", drawn).split(), (word, drawn)
+        if not re.search("ل[اأإآى]", word):  # no lam-alef or lam-alef maqsura ligature
+            assert word in drawn.split(), (word, drawn)
     # pypdf's own readings: no shaped form either.  (Its plain reading turns each run of
     # Arabic round, glyph by glyph, and its layout reading cut زرافستان in two in an
     # English interface: the words' order is a reader's, not the file's text.)
     page = reader.pages[0]
     found = page.extract_text() + page.extract_text(extraction_mode="layout")
-    assert not SHAPED.search(found), SHAPED.findall(found)
+    assert not _one_letter_forms(found), _one_letter_forms(found)
     # The space between words is a space, not the tab Qt mapped the space's glyph to.
     assert "\t" not in found and "5 March 2021" in drawn, repr(drawn)
 
@@ -169,18 +181,20 @@ def test_only_the_fonts_maps_change_and_only_where_a_search_needs_it(
         was, now = _read_map(before[key]), _read_map(after[key])
         assert was.keys() == now.keys()
         for code, text in was.items():
-            if SHAPED.search(text):
-                assert now[code] == unicodedata.normalize("NFKC", text) and not SHAPED.search(
-                    now[code]
-                )
+            if _one_letter_forms(text):
+                assert now[code] == unicodedata.normalize("NFKC", text).strip()
+                assert not SHAPED.search(now[code])
                 kinds.add(("shaped", key))
+            elif SHAPED.search(text):  # a ligature: its one code point, as Qt mapped it
+                assert now[code] == text
+                kinds.add(("ligature", key))
             elif text == "\t":
                 assert now[code] == " "
                 kinds.add(("tab", key))
             else:  # Latin letters, digits, Arabic already letters: as Qt mapped them
                 assert now[code] == text
     # The Arabic font had both; the Latin one only its space.
-    assert {kind for kind, _ in kinds} == {"shaped", "tab"}
+    assert {kind for kind, _ in kinds} == {"shaped", "ligature", "tab"}
     assert len({key for _, key in kinds}) == 2
 
 
@@ -236,13 +250,13 @@ def test_a_map_of_shaped_forms_is_rewritten_to_letters() -> None:
     assert rewritten is not None
     assert _entries(rewritten) == {
         "0001": "ت",
-        "0002": "لا",
+        "0002": "\ufefb",  # lam-alef: a ligature stays its code point
         "0003": "م",
         "0010": "ا",
         "0011": "ا",
         "0012": "ب",
         "0020": "\u064b",
-        "0030": "الله",
+        "0030": "\ufdf2",
         "0031": " ",
     }
     assert rewritten.startswith(data.split(b"3 beginbfrange")[0])

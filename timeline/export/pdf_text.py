@@ -4,8 +4,9 @@ Qt's PDF writer (QFontSubset::createToUnicodeMap, Qt 6.11) maps each glyph it em
 to the lowest code point the font's cmap gives that glyph.  A shaped Arabic glyph has
 no code point but its presentation form (U+FB50-U+FDFF, U+FE70-U+FEFF): تاريخ was
 mapped to ﺗﺎﺭﻳﺦ, found by no search for تاريخ, and a lam-alef ligature to U+FEFB.  Each
-font's ToUnicode map is rewritten with every presentation form folded to its letters
-(NFKC: a lam-alef to two letters, which a map's bfchar allows), and the space's glyph,
+font's ToUnicode map is rewritten with every presentation form of one letter folded to
+it (NFKC; a ligature of two or more, lam-alef among them, kept as its one code point:
+see _letters_of), and the space's glyph,
 mapped to a tab, to a space; nothing else of the file changes (the drawing
 instructions, the fonts, the document's information with its Creator mark), so the
 pages look as they did.
@@ -62,7 +63,14 @@ def _letters_of(match: re.Match[str]) -> str:
     folded = unicodedata.normalize("NFKC", match.group())
     if folded[:1] == " " and folded.strip():
         folded = folded.lstrip(" ")
-    return folded or match.group()
+    if len(folded) != 1:
+        # A ligature (lam-alef, لى, الله) stays one code point: Poppler (pdftotext,
+        # Evince, Okular) turns a right-to-left run round glyph by glyph and a glyph's
+        # letters with it, so لا mapped to two letters read as ال (السلام as السالم,
+        # الأمير as األمير), where the ligature's one code point, folded by the reader's
+        # own NFKC after the turn, reads right.
+        return match.group()
+    return folded
 
 
 def rewrite_map(data: bytes) -> bytes | None:
