@@ -16,13 +16,14 @@ from hypothesis import strategies as st
 from timeline import library
 from timeline.model import ArticleDraft
 from timeline.store import Store
-from timeline.store.schema import MIGRATIONS, SCHEMA_VERSION, search_parts
+from timeline.store.schema import _V22_SPACED, MIGRATIONS, SCHEMA_VERSION, search_parts
 from timeline.store.search import search
 
 texts = st.lists(
     st.text(
         alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)
-        | st.sampled_from(" \n\t\ra1ـ٢é"),
+        | st.sampled_from(" \n\t\ra1ـ٢é")
+        | st.sampled_from([chr(code) for code in _V22_SPACED]),
         max_size=30,
     )
     | st.sampled_from(["\n", " " * 7, "كلمة " * 90, "\n\n", "x" * 450]),

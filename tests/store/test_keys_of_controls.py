@@ -145,4 +145,5 @@ def test_an_article_holding_a_control_is_keyed_again_with_the_users_rows(tmp_pat
             assert keys[name] == old[name], name
         assert keys["replaced"] == _uid(*TEXTS["replaced"])
         assert keys["plain"] == _uid(*TEXTS["plain"])
-    assert told and told[-1][2] == "dedup keys" and told[-1][0] == told[-1][1]
+    keyed = [step for step in told if step[2] == "dedup keys"]  # (later versions' follow)
+    assert keyed and keyed[-1][0] == keyed[-1][1]

@@ -133,6 +133,9 @@ view article_search_parts_1
 view article_search_parts_2
 view article_search_parts_3
 view article_search_parts_4
+view article_search_parts_5
+view article_search_parts_6
+view article_search_parts_7
 view article_search_text
 view article_search_text_1
 view article_search_text_2
