@@ -789,6 +789,21 @@ def test_search_suggests_spellings_when_nothing_matches(run) -> None:
     assert "Did you mean: السويس" in misspelled.stderr
 
 
+def test_search_finds_a_word_between_isolates_and_offers_no_word_typed(run, tmp_path: Path) -> None:
+    articles = tmp_path / "a.jsonl"
+    rows = [
+        {"title": "\u2066عنوان\u2069 الخبر", "body": "قال المسؤول", "source": "أ"},
+        {"title": "مقال", "body": "كلمة\U0001fae9 أخرى", "source": "أ"},
+    ]
+    articles.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
+    run("import", str(articles))
+    found = CliRunner().invoke(cli, ["--db", str(run.db), "search", "عنوان", "--no-bidi"])
+    assert "1 matching article" in found.stderr
+    glued = CliRunner().invoke(cli, ["--db", str(run.db), "search", "كلمة", "--no-bidi"])
+    assert "0 matching articles" in glued.stderr
+    assert "Did you mean" not in glued.stderr
+
+
 def test_search_says_more_than_when_the_count_stopped(run, monkeypatch) -> None:
     from timeline.store import search as search_module
 

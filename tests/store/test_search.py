@@ -455,6 +455,16 @@ def test_a_prefix_of_words_held_is_offered_no_spelling(store: Store) -> None:
     assert "مدينة" in search(store, "مدنية").suggestions
 
 
+def test_no_suggestion_is_the_word_typed(store: Store) -> None:
+    """A token the index's tokenizer glued to a character its tables do not know (a code
+    point newer than them) was offered as the articles write it, the word alone: "Did
+    you mean: عنوان" for عنوان, which changes nothing when taken."""
+    add(store, "عنوان\U0001fae9 الخبر", "مضى إلى الأمام", when=day(2015, 1, 1))
+    assert search(store, "عنوان").total == 0
+    assert search(store, "عنوان").suggestions == ()
+    assert "عنوان" in search(store, "عنوانن").suggestions  # other words still offered it
+
+
 def test_each_suggestion_says_the_word_it_stands_for(store: Store) -> None:
     """The window puts a chosen spelling in the place of the word it is near: each
     comes with that word's token, and two words misspelt each get their own."""

@@ -52,6 +52,7 @@ from timeline.text.query import (
     hit_finder,
     hit_spans,
     parse_query,
+    search_tokens,
 )
 from timeline.text.stemmer import is_form_of, query_base, scan_prefixes
 
@@ -2332,7 +2333,17 @@ def spelling_corrections(store: Store, query: str | Query) -> tuple[tuple[str, s
     counts = {word: _doc_count(store, word) for word in scored}
     # (a term left only in deleted articles has none: no suggestion)
     best = sorted((w for w in scored if counts[w]), key=lambda w: (-scored[w][0], -counts[w], w))
-    return tuple((scored[w][1], _as_written(store, w)) for w in best[:SUGGESTIONS])
+    corrections: list[tuple[str, str]] = []
+    for word in best:
+        if len(corrections) == SUGGESTIONS:
+            break
+        written = _as_written(store, word)
+        # Not the word typed: a term the tokenizer glued to a character it keeps in a
+        # token (an emoji newer than its tables) is written as the word alone, "Did you
+        # mean: عنوان" for عنوان, and taking it changes nothing.
+        if search_tokens(written) != [scored[word][1]]:
+            corrections.append((scored[word][1], written))
+    return tuple(corrections)
 
 
 def _as_written(store: Store, term: str) -> str:
