@@ -48,9 +48,10 @@ _MAP_ENTRIES = 0x10000
 
 
 def letters(mapped: str) -> str:
-    """A glyph's text with each shaped form folded to its letters (NFKC); a mark's
-    isolated form (U+FE70 and on, NFKC a space and the mark) to the mark alone; the
-    space's glyph, mapped to a tab, to a space."""
+    """A glyph's text with each shaped form of one letter folded to it (NFKC), a
+    ligature of two or more kept (see _letters_of); a mark's isolated form (U+FE70 and
+    on, NFKC a space and the mark) to the mark alone; the space's glyph, mapped to a
+    tab, to a space."""
     if mapped == "\t":
         # Qt's FreeType engine draws a tab with the space's glyph when a font has none
         # (Noto Sans and Noto Sans Arabic), and the lowest code point, the tab's, won:

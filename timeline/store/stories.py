@@ -242,9 +242,10 @@ def join_copies(store: Store, article_id: int, copies: Iterable[int]) -> int | N
     for c in clusters:
         if c != name:
             conn.execute("UPDATE story_copies SET cluster = ? WHERE cluster = ?", (name, c))
+    # Every id that was in a cluster is in `name`'s now: only those in none are written.
     conn.executemany(
-        "INSERT OR REPLACE INTO story_copies (article_id, cluster) VALUES (?, ?)",
-        [(i, name) for i, c in held.items() if c != name],
+        "INSERT INTO story_copies (article_id, cluster) VALUES (?, ?)",
+        [(i, name) for i, c in held.items() if c is None],
     )
     return name
 
