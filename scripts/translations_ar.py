@@ -219,6 +219,7 @@ ARABIC: dict[str, str] = {
     "Too many open files": "الملفات المفتوحة أكثر مما يُقبل",
     "Disk quota exceeded": "تُجووزت حصة القرص",
     "Input/output error": "خطأ في القراءة من القرص أو الكتابة عليه",
+    "File exists": "يوجد ملف بهذا الاسم",
     "no title and no text": "لا عنوان ولا نص",
     "no text (neither content nor a summary)": "لا نص (لا محتوى ولا ملخص)",
     "a page larger than %1 bytes": "صفحة أكبر من %1 بايت",

@@ -358,97 +358,97 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="171" />
+        <location filename="../../timeline/ui/export_dialog.py" line="162" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="173" />
+        <location filename="../../timeline/ui/export_dialog.py" line="164" />
         <source>TimelineJS (JSON)</source>
         <translation>TimelineJS ‏(JSON)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="174" />
+        <location filename="../../timeline/ui/export_dialog.py" line="165" />
         <source>The Timeline Project (.timeline: no tags, notes or your events)</source>
         <translation>برنامج The Timeline Project ‏(⁦.timeline⁩: دون الوسوم والملاحظات وأحداثك)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="175" />
+        <location filename="../../timeline/ui/export_dialog.py" line="166" />
         <source>Articles as CSV</source>
         <translation>المقالات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="176" />
+        <location filename="../../timeline/ui/export_dialog.py" line="167" />
         <source>Articles as JSON Lines</source>
         <translation>المقالات بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="177" />
+        <location filename="../../timeline/ui/export_dialog.py" line="168" />
         <source>Events as CSV</source>
         <translation>الأحداث بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="178" />
+        <location filename="../../timeline/ui/export_dialog.py" line="169" />
         <source>Events as JSON Lines</source>
         <translation>الأحداث بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="179" />
+        <location filename="../../timeline/ui/export_dialog.py" line="170" />
         <source>Articles as an Excel workbook</source>
         <translation>المقالات في مصنف Excel</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="180" />
+        <location filename="../../timeline/ui/export_dialog.py" line="171" />
         <source>Events as an Excel workbook</source>
         <translation>الأحداث في مصنف Excel</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="181" />
+        <location filename="../../timeline/ui/export_dialog.py" line="172" />
         <source>Chronology to read or print (HTML)</source>
         <translation>تسلسل زمني للقراءة أو الطباعة (HTML)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="182" />
+        <location filename="../../timeline/ui/export_dialog.py" line="173" />
         <source>Image (PNG)</source>
         <translation>صورة (PNG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="183" />
+        <location filename="../../timeline/ui/export_dialog.py" line="174" />
         <source>Image (SVG)</source>
         <translation>صورة (SVG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="184" />
+        <location filename="../../timeline/ui/export_dialog.py" line="175" />
         <source>Document (PDF)</source>
         <translation>مستند (PDF)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="188" />
+        <location filename="../../timeline/ui/export_dialog.py" line="179" />
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="205" />
+        <location filename="../../timeline/ui/export_dialog.py" line="196" />
         <source>Exports what the window shows: the articles the search finds, and their events in the visible stretch of time.</source>
         <translation>يصدّر ما تعرضه النافذة: المقالات التي يجدها البحث، وأحداثها في الفترة الظاهرة من الزمن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="219" />
+        <location filename="../../timeline/ui/export_dialog.py" line="210" />
         <source>&amp;Format:</source>
         <translation>ال&amp;صيغة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="220" />
+        <location filename="../../timeline/ui/export_dialog.py" line="211" />
         <source>&amp;Width:</source>
         <translation>ال&amp;عرض:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="221" />
+        <location filename="../../timeline/ui/export_dialog.py" line="212" />
         <source>&amp;Height:</source>
         <translation>الا&amp;رتفاع:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="222" />
+        <location filename="../../timeline/ui/export_dialog.py" line="213" />
         <source>&amp;Scale (PNG):</source>
         <translation>الم&amp;قياس (PNG):</translation>
     </message>
@@ -456,22 +456,22 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>ExportStatus</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="250" />
+        <location filename="../../timeline/ui/export_dialog.py" line="241" />
         <source>Cancel export</source>
         <translation>إلغاء التصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="251" />
+        <location filename="../../timeline/ui/export_dialog.py" line="242" />
         <source>Stop writing the export: no file is written</source>
         <translation>أوقف كتابة التصدير: لا يُكتب أي ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="256" />
+        <location filename="../../timeline/ui/export_dialog.py" line="247" />
         <source>Exporting %1…</source>
         <translation>جارٍ التصدير إلى %1…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="262" />
+        <location filename="../../timeline/ui/export_dialog.py" line="253" />
         <source>Exporting %1: %2 written</source>
         <translation>جارٍ التصدير إلى %1: كُتب %2</translation>
     </message>
@@ -479,818 +479,823 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>ImportMessages</name>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="41" />
+        <location filename="../../timeline/ui/import_messages.py" line="43" />
         <source>missing or empty 'body'</source>
         <translation>الحقل 'body' مفقود أو فارغ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="42" />
+        <location filename="../../timeline/ui/import_messages.py" line="44" />
         <source>'%1' must be a string</source>
         <translation>يجب أن يكون '%1' نصًّا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="43" />
+        <location filename="../../timeline/ui/import_messages.py" line="45" />
         <source>not valid JSON (%1)</source>
         <translation>ليس JSON سليمًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="44" />
+        <location filename="../../timeline/ui/import_messages.py" line="46" />
         <source>JSON nested too deeply</source>
         <translation>JSON متداخل بعمق زائد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="47" />
+        <location filename="../../timeline/ui/import_messages.py" line="49" />
         <source>not read: a number in it is too long</source>
         <translation>لم يُقرأ: فيه رقم أطول مما يُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="51" />
+        <location filename="../../timeline/ui/import_messages.py" line="53" />
         <source>expected a JSON object, found %1</source>
         <translation>كان المتوقع كائن JSON، والموجود %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="53" />
+        <location filename="../../timeline/ui/import_messages.py" line="55" />
         <source>no key '%1' for %2</source>
         <translation>لا مفتاح '%1' لـ%2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="54" />
+        <location filename="../../timeline/ui/import_messages.py" line="56" />
         <source>empty body</source>
         <translation>متن فارغ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="57" />
+        <location filename="../../timeline/ui/import_messages.py" line="59" />
         <source>longer than the %1 characters a cell may be</source>
         <translation>أطول من %1 حرف، أقصى ما تحمله الخلية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="61" />
+        <location filename="../../timeline/ui/import_messages.py" line="63" />
         <source>longer than the 10 million characters an article may be</source>
         <translation>أطول من 10 ملايين حرف، أقصى ما تكونه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="65" />
+        <location filename="../../timeline/ui/import_messages.py" line="67" />
         <source>longer than the %1 characters an article may be</source>
         <translation>أطول من %1 حرف، أقصى ما تكونه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="67" />
+        <location filename="../../timeline/ui/import_messages.py" line="69" />
         <source>no text</source>
         <translation>لا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="68" />
+        <location filename="../../timeline/ui/import_messages.py" line="70" />
         <source>ends before it starts</source>
         <translation>ينتهي قبل أن يبدأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="69" />
+        <location filename="../../timeline/ui/import_messages.py" line="71" />
         <source>not a Gregorian time: %1</source>
         <translation>ليس وقتًا ميلاديًا: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="72" />
+        <location filename="../../timeline/ui/import_messages.py" line="74" />
         <source>impossible time %1 (%2)</source>
         <translation>وقت مستحيل %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="76" />
+        <location filename="../../timeline/ui/import_messages.py" line="78" />
         <source>the file ends inside the list of articles (no closing ])</source>
         <translation>ينتهي الملف داخل قائمة المقالات (لا ] تغلقها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="80" />
+        <location filename="../../timeline/ui/import_messages.py" line="82" />
         <source>the file ends inside an article (no closing ])</source>
         <translation>ينتهي الملف داخل مقالة (لا ] تغلقها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="85" />
+        <location filename="../../timeline/ui/import_messages.py" line="87" />
         <source>not valid JSON (expected ',' or ']' after an article); the rest of the file is not read</source>
         <translation>ليس JSON سليمًا (المتوقع ',' أو ']' بعد المقالة)؛ لم يُقرأ باقي الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="93" />
+        <location filename="../../timeline/ui/import_messages.py" line="95" />
         <source>%1 bytes is more than a %2 file may be</source>
         <translation>%1 بايت أكثر مما يكونه ملف %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="97" />
+        <location filename="../../timeline/ui/import_messages.py" line="99" />
         <source>inflates to %1 bytes (a zip bomb?)</source>
         <translation>يتمدد إلى %1 بايت (قنبلة ضغط؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="101" />
+        <location filename="../../timeline/ui/import_messages.py" line="103" />
         <source>%1 (strict import: nothing of the file was stored)</source>
         <translation>%1 (استيراد صارم: لم يُخزَّن شيء من الملف)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="106" />
+        <location filename="../../timeline/ui/import_messages.py" line="108" />
         <source>%1 bytes is more than a .timeline file may be</source>
         <translation>%1 بايت أكثر مما يكونه ملف ‎.timeline</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="110" />
+        <location filename="../../timeline/ui/import_messages.py" line="112" />
         <source>refused: the file declares XML entities or a DTD (%1)</source>
         <translation>مرفوض: يعرّف الملف كيانات XML أو DTD ‏(%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="112" />
+        <location filename="../../timeline/ui/import_messages.py" line="114" />
         <source>not well-formed XML (%1)</source>
         <translation>ليس XML سليم البنية (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="115" />
+        <location filename="../../timeline/ui/import_messages.py" line="117" />
         <source>not a .timeline file (its root element is &lt;%1&gt;)</source>
         <translation>ليس ملف ‎.timeline (عنصره الجذر &lt;%1&gt;)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="119" />
+        <location filename="../../timeline/ui/import_messages.py" line="121" />
         <source>only Gregorian timelines can be imported (this one is %1)</source>
         <translation>لا يُستورد إلا الخط الزمني الميلادي (وهذا %1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="125" />
+        <location filename="../../timeline/ui/import_messages.py" line="127" />
         <source>XML that declares entities is not read (%1)</source>
         <translation>لا يُقرأ XML يعرّف كيانات (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="129" />
+        <location filename="../../timeline/ui/import_messages.py" line="131" />
         <source>XML that declares entities is not read</source>
         <translation>لا يُقرأ XML يعرّف كيانات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="131" />
+        <location filename="../../timeline/ui/import_messages.py" line="133" />
         <source>not a readable feed (%1)</source>
         <translation>ليست موجزًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="134" />
+        <location filename="../../timeline/ui/import_messages.py" line="136" />
         <source>not a feed (no rss, feed or RDF element)</source>
         <translation>ليست موجزًا (لا عنصر rss ولا feed ولا RDF)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="138" />
+        <location filename="../../timeline/ui/import_messages.py" line="140" />
         <source>not a readable OPML list (%1)</source>
         <translation>ليست قائمة OPML مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="142" />
+        <location filename="../../timeline/ui/import_messages.py" line="144" />
         <source>an OPML list that names no feed (no outline with an xmlUrl)</source>
         <translation>قائمة OPML لا تسمّي موجزًا (لا outline فيه xmlUrl)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="149" />
+        <location filename="../../timeline/ui/import_messages.py" line="151" />
         <source>more than the %1 bytes a JSON file not holding a list of articles may be (a list is read as a stream; or use JSON Lines)</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه ملف JSON لا يحوي قائمة مقالات (القائمة تُقرأ تدفقًا؛ أو استعمل JSON Lines)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="157" />
+        <location filename="../../timeline/ui/import_messages.py" line="159" />
         <source>unsupported file type '%1' (use %2)</source>
         <translation>نوع ملف غير مدعوم '%1' (استعمل %2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="162" />
+        <location filename="../../timeline/ui/import_messages.py" line="164" />
         <source>a tar archive (%1) is not read: unpack it and import its folder, or make a .zip of it</source>
         <translation>أرشيف tar ‏(%1) لا يُقرأ: فكّه واستورد مجلده، أو اضغطه في ملف ‎.zip‎</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="170" />
+        <location filename="../../timeline/ui/import_messages.py" line="172" />
         <source>a link to a file that does not exist; not read</source>
         <translation>رابط إلى ملف غير موجود؛ لم يُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="174" />
+        <location filename="../../timeline/ui/import_messages.py" line="176" />
         <source>not a regular file (a device, pipe or socket); not read</source>
         <translation>ليس ملفًا عاديًا (بل جهاز أو أنبوب أو مقبس)؛ لم يُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="179" />
+        <location filename="../../timeline/ui/import_messages.py" line="181" />
         <source>%1 bytes is more than a %2 file may be (%3; use JSON Lines for large data sets)</source>
         <translation>%1 بايت أكثر مما يكونه ملف %2 ‏(%3؛ استعمل JSON Lines للبيانات الكبيرة)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="186" />
+        <location filename="../../timeline/ui/import_messages.py" line="188" />
         <source>not a readable zip archive (%1)</source>
         <translation>ليس أرشيف zip مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="190" />
+        <location filename="../../timeline/ui/import_messages.py" line="192" />
         <source>a compressed download whose format the address does not say</source>
         <translation>تنزيل مضغوط لا يذكر عنوانه صيغته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="196" />
+        <location filename="../../timeline/ui/import_messages.py" line="198" />
         <source>no column '%1' for %2; the headers are: %3</source>
         <translation>لا عمود '%1' لـ%2؛ العناوين هي: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="201" />
+        <location filename="../../timeline/ui/import_messages.py" line="203" />
         <source>no body column; the headers are: %1 (name it with --columns body=...,title=...)</source>
         <translation>لا عمود للمتن؛ العناوين هي: %1 (سمِّه بـ ‎--columns body=...,title=...‎)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="206" />
+        <location filename="../../timeline/ui/import_messages.py" line="208" />
         <source>empty: no header row</source>
         <translation>فارغ: لا صف عناوين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="211" />
+        <location filename="../../timeline/ui/import_messages.py" line="213" />
         <source>this program's export of events, not of articles: export the articles (as CSV, JSON Lines or Excel) and import that</source>
         <translation>تصدير هذا البرنامج للأحداث، لا للمقالات: صدِّر المقالات (بصيغة CSV أو JSON Lines أو Excel) واستورد ذاك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="220" />
+        <location filename="../../timeline/ui/import_messages.py" line="222" />
         <source>this program's chronology of events, not articles: export the articles (as CSV, JSON Lines or Excel) and import that</source>
         <translation>تسلسل زمني للأحداث صدّره هذا البرنامج، لا مقالات: صدِّر المقالات (بصيغة CSV أو JSON Lines أو Excel) واستورد ذاك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="229" />
+        <location filename="../../timeline/ui/import_messages.py" line="231" />
         <source>this program's image of a timeline, not an article: export the articles (as CSV, JSON Lines or Excel) and import that</source>
         <translation>صورة خط زمني صدّرها هذا البرنامج، لا مقالة: صدِّر المقالات (بصيغة CSV أو JSON Lines أو Excel) واستورد ذاك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="238" />
+        <location filename="../../timeline/ui/import_messages.py" line="240" />
         <source>empty: no sheet has a header row</source>
         <translation>فارغ: لا ورقة فيه لها صف عناوين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="242" />
+        <location filename="../../timeline/ui/import_messages.py" line="244" />
         <source>an Excel 97-2003 workbook (.xls): save it as .xlsx or CSV and import that</source>
         <translation>مصنف Excel 97-2003 ‏(.xls): احفظه بصيغة ‎.xlsx‎ أو CSV واستورد ذاك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="249" />
+        <location filename="../../timeline/ui/import_messages.py" line="251" />
         <source>not an Excel workbook (an .xlsx file is a zip archive)</source>
         <translation>ليس مصنف Excel (ملف ‎.xlsx‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="253" />
+        <location filename="../../timeline/ui/import_messages.py" line="255" />
         <source>not a readable Excel workbook (%1)</source>
         <translation>ليس مصنف Excel مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="257" />
+        <location filename="../../timeline/ui/import_messages.py" line="259" />
         <source>not a readable Excel worksheet (%1)</source>
         <translation>ليست ورقة Excel مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="262" />
+        <location filename="../../timeline/ui/import_messages.py" line="264" />
         <source>a Word 97-2003 document (.doc): save it as .docx or as text and import that</source>
         <translation>مستند Word 97-2003 ‏(.doc): احفظه بصيغة ‎.docx‎ أو نصًا واستورد ذاك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="269" />
+        <location filename="../../timeline/ui/import_messages.py" line="271" />
         <source>not a Word document (a .docx file is a zip archive)</source>
         <translation>ليس مستند Word (ملف ‎.docx‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="273" />
+        <location filename="../../timeline/ui/import_messages.py" line="275" />
         <source>not a readable Word document (%1)</source>
         <translation>ليس مستند Word مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="277" />
+        <location filename="../../timeline/ui/import_messages.py" line="279" />
         <source>its text part is %1 bytes, more than the %2 a document may be</source>
         <translation>جزء نصه %1 بايت، أكثر من %2، أقصى ما يكونه مستند</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="284" />
+        <location filename="../../timeline/ui/import_messages.py" line="286" />
         <source>not an OpenDocument text (an .odt file is a zip archive)</source>
         <translation>ليس مستند OpenDocument نصيًا (ملف ‎.odt‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="288" />
+        <location filename="../../timeline/ui/import_messages.py" line="290" />
         <source>not an OpenDocument text (it holds no text body)</source>
         <translation>ليس مستند OpenDocument نصيًا (لا متن نصيًا فيه)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="292" />
+        <location filename="../../timeline/ui/import_messages.py" line="294" />
         <source>not a readable OpenDocument text (%1)</source>
         <translation>ليس مستند OpenDocument نصيًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="297" />
+        <location filename="../../timeline/ui/import_messages.py" line="299" />
         <source>not an OpenDocument spreadsheet (an .ods file is a zip archive)</source>
         <translation>ليس جدول OpenDocument (ملف ‎.ods‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="303" />
+        <location filename="../../timeline/ui/import_messages.py" line="305" />
         <source>not an OpenDocument spreadsheet (it holds no content)</source>
         <translation>ليس جدول OpenDocument (لا محتوى فيه)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="307" />
+        <location filename="../../timeline/ui/import_messages.py" line="309" />
         <source>not a readable OpenDocument spreadsheet (%1)</source>
         <translation>ليس جدول OpenDocument مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="311" />
+        <location filename="../../timeline/ui/import_messages.py" line="313" />
         <source>its content is %1 bytes, more than the %2 a spreadsheet may be</source>
         <translation>محتواه %1 بايت، أكثر من %2 يُقبل في جدول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="317" />
+        <location filename="../../timeline/ui/import_messages.py" line="319" />
         <source>an Excel 97-2003 workbook (.xls): save it as .ods, .xlsx or CSV and import that</source>
         <translation>مصنف Excel 97-2003 ‏(‎.xls‎): احفظه بصيغة ‎.ods‎ أو ‎.xlsx‎ أو CSV واستورده</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="325" />
+        <location filename="../../timeline/ui/import_messages.py" line="327" />
         <source>not a PDF file (it does not begin with %PDF)</source>
         <translation>ليس ملف PDF (لا يبدأ بـ ‎%PDF‎)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="329" />
+        <location filename="../../timeline/ui/import_messages.py" line="331" />
         <source>%1 bytes, more than the %2 a PDF may be</source>
         <translation>%1 بايت، أكثر من %2، أقصى ما يكونه ملف PDF</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="331" />
+        <location filename="../../timeline/ui/import_messages.py" line="333" />
         <source>not a readable PDF (%1)</source>
         <translation>ليس ملف PDF مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="334" />
+        <location filename="../../timeline/ui/import_messages.py" line="336" />
         <source>page %1 is not readable (%2)</source>
         <translation>الصفحة %1 غير مقروءة (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="338" />
+        <location filename="../../timeline/ui/import_messages.py" line="340" />
         <source>it is encrypted; open it and save an unencrypted copy, then import that</source>
         <translation>الملف مشفّر؛ افتحه واحفظ نسخة غير مشفّرة، ثم استورد تلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="345" />
+        <location filename="../../timeline/ui/import_messages.py" line="347" />
         <source>it is protected by a password; save an unprotected copy</source>
         <translation>الملف محمي بكلمة مرور؛ احفظ نسخة غير محمية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="349" />
+        <location filename="../../timeline/ui/import_messages.py" line="351" />
         <source>it has %1 pages, more than the %2 read</source>
         <translation>فيه %1 صفحة، أكثر من %2 صفحة تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="354" />
+        <location filename="../../timeline/ui/import_messages.py" line="356" />
         <source>its pages' drawing instructions are more than %1 bytes (too much for one article)</source>
         <translation>تعليمات رسم صفحاته أكثر من %1 بايت (أكثر مما يكونه مقال واحد)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="361" />
+        <location filename="../../timeline/ui/import_messages.py" line="363" />
         <source>its text is longer than the %1 characters an article may be</source>
         <translation>نصه أطول من %1 حرف، أقصى ما يكونه مقال</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="402" />
+        <location filename="../../timeline/ui/import_messages.py" line="404" />
         <source>a picture: install Tesseract with its Arabic to have its text recognized</source>
         <translation>صورة: ثبّت Tesseract مع لغته العربية ليُتعرّف على نصها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="407" />
+        <location filename="../../timeline/ui/import_messages.py" line="409" />
         <source>not a PNG or JPEG picture</source>
         <translation>ليست صورة PNG أو JPEG</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="410" />
+        <location filename="../../timeline/ui/import_messages.py" line="412" />
         <source>a picture in a zip is not read: import it on its own</source>
         <translation>الصورة داخل ملف zip لا تُقرأ: استوردها وحدها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="412" />
+        <location filename="../../timeline/ui/import_messages.py" line="414" />
         <source>not an article format</source>
         <translation>ليس من صيغ المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="415" />
+        <location filename="../../timeline/ui/import_messages.py" line="417" />
         <source>a zip inside a zip is not opened</source>
         <translation>ملف zip داخل ملف zip لا يُفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="419" />
+        <location filename="../../timeline/ui/import_messages.py" line="421" />
         <source>a tar archive inside a zip is not opened</source>
         <translation>أرشيف tar داخل ملف zip لا يُفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="423" />
+        <location filename="../../timeline/ui/import_messages.py" line="425" />
         <source>needs a password (an encrypted file is not read)</source>
         <translation>يحتاج إلى كلمة مرور (الملف المشفّر لا يُقرأ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="427" />
+        <location filename="../../timeline/ui/import_messages.py" line="429" />
         <source>compressed in a way that cannot be read: zip it again with ordinary compression</source>
         <translation>مضغوط بطريقة لا تُقرأ: اضغطه في zip من جديد بالضغط المعتاد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="434" />
+        <location filename="../../timeline/ui/import_messages.py" line="436" />
         <source>a picture of %1 by %2 pixels, more than the %3 read</source>
         <translation>صورة من %1 في %2 بكسل، أكثر من %3 بكسل تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="438" />
+        <location filename="../../timeline/ui/import_messages.py" line="440" />
         <source>recognizing its text took longer than %1 seconds</source>
         <translation>التعرف على نصها استغرق أكثر من %1 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="442" />
+        <location filename="../../timeline/ui/import_messages.py" line="444" />
         <source>recognizing its text failed (%1)</source>
         <translation>تعذّر التعرف على نصها (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="447" />
+        <location filename="../../timeline/ui/import_messages.py" line="449" />
         <source>inflates to more than %1 bytes (a compression bomb?)</source>
         <translation>يتمدد إلى أكثر من %1 بايت (قنبلة ضغط؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="452" />
+        <location filename="../../timeline/ui/import_messages.py" line="454" />
         <source>inflates more than %1 times (%2 bytes to over %3): a compression bomb?</source>
         <translation>يتمدد أكثر من %1 مرة (من %2 بايت إلى ما فوق %3): قنبلة ضغط؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="459" />
+        <location filename="../../timeline/ui/import_messages.py" line="461" />
         <source>not a readable table (%1)</source>
         <translation>ليس جدولًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="461" />
-        <location filename="../../timeline/ui/import_messages.py" line="840" />
+        <location filename="../../timeline/ui/import_messages.py" line="463" />
+        <location filename="../../timeline/ui/import_messages.py" line="843" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="464" />
+        <location filename="../../timeline/ui/import_messages.py" line="466" />
         <source>no article body after the title and date line</source>
         <translation>لا متن للمقالة بعد سطري العنوان والتاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="490" />
+        <location filename="../../timeline/ui/import_messages.py" line="492" />
         <source>binary data, not a web page</source>
         <translation>بيانات ثنائية، لا صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="621" />
+        <location filename="../../timeline/ui/import_messages.py" line="516" />
+        <source>File exists</source>
+        <translation>يوجد ملف بهذا الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="624" />
         <source>not followed by the blank line that ends a record: its Content-Length is wrong (a damaged web archive)</source>
         <translation>لا يليه السطر الفارغ الذي ينتهي به السجل: طوله المذكور (Content-Length) خاطئ (أرشيف ويب تالف)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="629" />
+        <location filename="../../timeline/ui/import_messages.py" line="632" />
         <source>its page's compressed content is damaged (%1)</source>
         <translation>المحتوى المضغوط لصفحته تالف (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="807" />
+        <location filename="../../timeline/ui/import_messages.py" line="810" />
         <source>%1; the rest of the file was not read</source>
         <translation>%1؛ لم يُقرأ باقي الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="478" />
+        <location filename="../../timeline/ui/import_messages.py" line="480" />
         <source>damaged or truncated gzip data (%1)</source>
         <translation>بيانات gzip تالفة أو مبتورة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="482" />
+        <location filename="../../timeline/ui/import_messages.py" line="484" />
         <source>more than the %1 bytes a %2 file may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه ملف %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="523" />
+        <location filename="../../timeline/ui/import_messages.py" line="526" />
         <source>a message larger than the %1 bytes one may be</source>
         <translation>رسالة أكبر من %1 بايت، وهو أقصى حجم للرسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="527" />
+        <location filename="../../timeline/ui/import_messages.py" line="530" />
         <source>not an e-mail message (no headers at its start)</source>
         <translation>ليست رسالة بريد إلكتروني (لا ترويسات في أولها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="531" />
+        <location filename="../../timeline/ui/import_messages.py" line="534" />
         <source>a message with no subject and no text</source>
         <translation>رسالة بلا موضوع ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="535" />
+        <location filename="../../timeline/ui/import_messages.py" line="538" />
         <source>not a readable e-mail message (%1)</source>
         <translation>رسالة بريد إلكتروني لا تُقرأ (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="539" />
+        <location filename="../../timeline/ui/import_messages.py" line="542" />
         <source>its attachment could not be read (%1)</source>
         <translation>تعذّرت قراءة مرفقها (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="543" />
+        <location filename="../../timeline/ui/import_messages.py" line="546" />
         <source>its parts are nested too deep to be a message</source>
         <translation>أجزاؤها متداخلة إلى عمق لا تبلغه رسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="547" />
+        <location filename="../../timeline/ui/import_messages.py" line="550" />
         <source>not a mailbox (it does not begin with a '%1' line)</source>
         <translation>ليس صندوق بريد (لا يبدأ بسطر '%1')</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="683" />
+        <location filename="../../timeline/ui/import_messages.py" line="686" />
         <source>message %1: %2</source>
         <translation>الرسالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="684" />
+        <location filename="../../timeline/ui/import_messages.py" line="687" />
         <source>after record %1: %2</source>
         <translation>بعد السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="761" />
+        <location filename="../../timeline/ui/import_messages.py" line="764" />
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="767" />
+        <location filename="../../timeline/ui/import_messages.py" line="770" />
         <source>feed</source>
         <translation>موجز</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="769" />
+        <location filename="../../timeline/ui/import_messages.py" line="772" />
         <source>web page</source>
         <translation>صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="776" />
+        <location filename="../../timeline/ui/import_messages.py" line="779" />
         <source>e-mail</source>
         <translation>بريد إلكتروني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="778" />
+        <location filename="../../timeline/ui/import_messages.py" line="781" />
         <source>picture</source>
         <translation>صورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="486" />
+        <location filename="../../timeline/ui/import_messages.py" line="488" />
         <source>binary data, not a text file</source>
         <translation>بيانات ثنائية، لا ملف نصي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="368" />
+        <location filename="../../timeline/ui/import_messages.py" line="370" />
         <source>it holds no text, only images (a scan?): install Tesseract with its Arabic and Poppler's pdftoppm to have it recognized, or recognize its text first</source>
         <translation>ليس فيه نص، بل صور فقط (مسح ضوئي؟): ثبّت Tesseract مع لغته العربية وأداة pdftoppm من Poppler ليُتعرّف على نصه، أو استخرج نصه بالتعرف الضوئي على الحروف أولًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="374" />
+        <location filename="../../timeline/ui/import_messages.py" line="376" />
         <source>no text was found in it</source>
         <translation>لم يوجد فيه نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="377" />
+        <location filename="../../timeline/ui/import_messages.py" line="379" />
         <source>its %1 scanned pages are more than the %2 recognized in a file</source>
         <translation>صفحاته الممسوحة %1، أكثر من %2 صفحة يُتعرّف على نصها في ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="383" />
+        <location filename="../../timeline/ui/import_messages.py" line="385" />
         <source>drawing page %1 for OCR took longer than %2 seconds</source>
         <translation>رسم الصفحة %1 للتعرف الضوئي استغرق أكثر من %2 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="387" />
+        <location filename="../../timeline/ui/import_messages.py" line="389" />
         <source>recognizing the text of page %1 took longer than %2 seconds</source>
         <translation>التعرف على نص الصفحة %1 استغرق أكثر من %2 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="393" />
+        <location filename="../../timeline/ui/import_messages.py" line="395" />
         <source>drawing page %1 for OCR failed (%2)</source>
         <translation>تعذّر رسم الصفحة %1 للتعرف الضوئي (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="397" />
+        <location filename="../../timeline/ui/import_messages.py" line="399" />
         <source>recognizing the text of page %1 failed (%2)</source>
         <translation>تعذّر التعرف على نص الصفحة %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="470" />
+        <location filename="../../timeline/ui/import_messages.py" line="472" />
         <source>damaged or truncated gzip data (Compressed file ended before the end-of-stream marker was reached)</source>
         <translation>تنتهي البيانات المضغوطة قبل نهايتها (ملف gzip مبتور)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="494" />
+        <location filename="../../timeline/ui/import_messages.py" line="496" />
         <source>more than the %1 bytes a text may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه النص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="496" />
+        <location filename="../../timeline/ui/import_messages.py" line="498" />
         <source>nested too deeply to read</source>
         <translation>متداخل بعمق يمنع قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="499" />
+        <location filename="../../timeline/ui/import_messages.py" line="501" />
         <source>too large to read in the memory available</source>
         <translation>أكبر من أن يُقرأ في الذاكرة المتاحة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="501" />
+        <location filename="../../timeline/ui/import_messages.py" line="503" />
         <source>could not be read (%1)</source>
         <translation>تعذّرت قراءته (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="504" />
+        <location filename="../../timeline/ui/import_messages.py" line="506" />
         <source>No such file or directory</source>
         <translation>لا ملف ولا مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="505" />
+        <location filename="../../timeline/ui/import_messages.py" line="507" />
         <source>Permission denied</source>
         <translation>لا إذن بذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="506" />
+        <location filename="../../timeline/ui/import_messages.py" line="508" />
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="507" />
+        <location filename="../../timeline/ui/import_messages.py" line="509" />
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="508" />
+        <location filename="../../timeline/ui/import_messages.py" line="510" />
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="509" />
+        <location filename="../../timeline/ui/import_messages.py" line="511" />
         <source>Read-only file system</source>
         <translation>نظام الملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="510" />
+        <location filename="../../timeline/ui/import_messages.py" line="512" />
         <source>File name too long</source>
         <translation>اسم الملف أطول مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="511" />
+        <location filename="../../timeline/ui/import_messages.py" line="513" />
         <source>Too many open files</source>
         <translation>الملفات المفتوحة أكثر مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="512" />
+        <location filename="../../timeline/ui/import_messages.py" line="514" />
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="513" />
+        <location filename="../../timeline/ui/import_messages.py" line="515" />
         <source>Input/output error</source>
         <translation>خطأ في القراءة من القرص أو الكتابة عليه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="515" />
+        <location filename="../../timeline/ui/import_messages.py" line="518" />
         <source>no title and no text</source>
         <translation>لا عنوان ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="518" />
+        <location filename="../../timeline/ui/import_messages.py" line="521" />
         <source>no text (neither content nor a summary)</source>
         <translation>لا نص (لا محتوى ولا ملخص)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="552" />
+        <location filename="../../timeline/ui/import_messages.py" line="555" />
         <source>a page larger than %1 bytes</source>
         <translation>صفحة أكبر من %1 بايت</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="554" />
+        <location filename="../../timeline/ui/import_messages.py" line="557" />
         <source>an empty page</source>
         <translation>صفحة فارغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="557" />
+        <location filename="../../timeline/ui/import_messages.py" line="560" />
         <source>not a readable web page (%1)</source>
         <translation>ليست صفحة ويب مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="562" />
+        <location filename="../../timeline/ui/import_messages.py" line="565" />
         <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
         <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="571" />
+        <location filename="../../timeline/ui/import_messages.py" line="574" />
         <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
         <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="580" />
+        <location filename="../../timeline/ui/import_messages.py" line="583" />
         <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
         <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="588" />
+        <location filename="../../timeline/ui/import_messages.py" line="591" />
         <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
         <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="595" />
+        <location filename="../../timeline/ui/import_messages.py" line="598" />
         <source>record %1 is cut short: a truncated web archive</source>
         <translation>السجل %1 مبتور: أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="599" />
+        <location filename="../../timeline/ui/import_messages.py" line="602" />
         <source>record %1 has no target address: a truncated or damaged web archive</source>
         <translation>السجل %1 بلا عنوان هدف: أرشيف ويب مبتور أو تالف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="606" />
+        <location filename="../../timeline/ui/import_messages.py" line="609" />
         <source>not a readable web archive near record %1 (%2)</source>
         <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="610" />
+        <location filename="../../timeline/ui/import_messages.py" line="613" />
         <source>a truncated or damaged web archive record near record %1 (%2)</source>
         <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="616" />
+        <location filename="../../timeline/ui/import_messages.py" line="619" />
         <source>an empty web archive (no records)</source>
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="633" />
+        <location filename="../../timeline/ui/import_messages.py" line="636" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="637" />
+        <location filename="../../timeline/ui/import_messages.py" line="640" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="641" />
+        <location filename="../../timeline/ui/import_messages.py" line="644" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="645" />
+        <location filename="../../timeline/ui/import_messages.py" line="648" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="647" />
+        <location filename="../../timeline/ui/import_messages.py" line="650" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="648" />
+        <location filename="../../timeline/ui/import_messages.py" line="651" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="649" />
+        <location filename="../../timeline/ui/import_messages.py" line="652" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="652" />
+        <location filename="../../timeline/ui/import_messages.py" line="655" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="656" />
+        <location filename="../../timeline/ui/import_messages.py" line="659" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="660" />
+        <location filename="../../timeline/ui/import_messages.py" line="663" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="676" />
+        <location filename="../../timeline/ui/import_messages.py" line="679" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="677" />
+        <location filename="../../timeline/ui/import_messages.py" line="680" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="678" />
+        <location filename="../../timeline/ui/import_messages.py" line="681" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="679" />
+        <location filename="../../timeline/ui/import_messages.py" line="682" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="680" />
+        <location filename="../../timeline/ui/import_messages.py" line="683" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="681" />
+        <location filename="../../timeline/ui/import_messages.py" line="684" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="682" />
+        <location filename="../../timeline/ui/import_messages.py" line="685" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="685" />
+        <location filename="../../timeline/ui/import_messages.py" line="688" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>
@@ -2284,8 +2289,8 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
     <name>StartUp</name>
     <message>
         <location filename="../../timeline/ui/app.py" line="94" />
-        <location filename="../../timeline/ui/repair_window.py" line="86" />
-        <location filename="../../timeline/ui/repair_window.py" line="95" />
+        <location filename="../../timeline/ui/repair_window.py" line="90" />
+        <location filename="../../timeline/ui/repair_window.py" line="99" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
@@ -2312,24 +2317,24 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <translation>أعد ال&amp;محاولة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/repair_window.py" line="51" />
+        <location filename="../../timeline/ui/repair_window.py" line="52" />
         <source>Copying what can still be read…</source>
         <translation>جارٍ نسخ ما يمكن قراءته…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/repair_window.py" line="53" />
+        <location filename="../../timeline/ui/repair_window.py" line="54" />
         <source>Repairing the library</source>
         <translation>إصلاح المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/repair_window.py" line="80" />
+        <location filename="../../timeline/ui/repair_window.py" line="81" />
         <source>The library could not be repaired:
 %1</source>
         <translation>تعذّر إصلاح المكتبة:
 %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/repair_window.py" line="96" />
+        <location filename="../../timeline/ui/repair_window.py" line="100" />
         <source>What could be read was copied into a new library:
 %1
 %2</source>
@@ -2338,12 +2343,12 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/repair_window.py" line="101" />
+        <location filename="../../timeline/ui/repair_window.py" line="105" />
         <source>%1 articles copied; %2 rows could not be read.</source>
         <translation>نُسخت %1 مقالة؛ وتعذّرت قراءة %2 صف.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/repair_window.py" line="108" />
+        <location filename="../../timeline/ui/repair_window.py" line="112" />
         <source>Open it</source>
         <translation>افتحها</translation>
     </message>
@@ -3181,49 +3186,49 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowExporter</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="295" />
-        <location filename="../../timeline/ui/export_dialog.py" line="325" />
-        <location filename="../../timeline/ui/export_dialog.py" line="458" />
+        <location filename="../../timeline/ui/export_dialog.py" line="286" />
+        <location filename="../../timeline/ui/export_dialog.py" line="316" />
+        <location filename="../../timeline/ui/export_dialog.py" line="449" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="326" />
+        <location filename="../../timeline/ui/export_dialog.py" line="317" />
         <source>%1 already exists. Replace it?</source>
         <translation>%1 موجود من قبل. أأستبدله؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="355" />
+        <location filename="../../timeline/ui/export_dialog.py" line="346" />
         <source>An export is already being written</source>
         <translation>يجري الآن كتابة تصدير آخر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="408" />
+        <location filename="../../timeline/ui/export_dialog.py" line="399" />
         <source>Export cancelled: no file was written</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="421" />
+        <location filename="../../timeline/ui/export_dialog.py" line="412" />
         <source>Exported %n article(s) to %1</source>
         <translation><numerusform>لم تُصدَّر أي مقالة إلى %1</numerusform><numerusform>صُدّرت مقالة واحدة إلى %1</numerusform><numerusform>صُدّرت مقالتان إلى %1</numerusform><numerusform>صُدّرت %n مقالات إلى %1</numerusform><numerusform>صُدّرت %n مقالة إلى %1</numerusform><numerusform>صُدّرت %n مقالة إلى %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="423" />
+        <location filename="../../timeline/ui/export_dialog.py" line="414" />
         <source>Exported %n event(s) to %1</source>
         <translation><numerusform>لم يُصدَّر أي حدث إلى %1</numerusform><numerusform>صُدّر حدث واحد إلى %1</numerusform><numerusform>صُدّر حدثان إلى %1</numerusform><numerusform>صُدّرت %n أحداث إلى %1</numerusform><numerusform>صُدّر %n حدثًا إلى %1</numerusform><numerusform>صُدّر %n حدث إلى %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="431" />
+        <location filename="../../timeline/ui/export_dialog.py" line="422" />
         <source>%n undated article(s) left out: this format places every article on its date</source>
         <translation><numerusform>لا مقالات غير مؤرخة مستبعدة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالة واحدة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالتان غير مؤرختين: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالات غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="442" />
+        <location filename="../../timeline/ui/export_dialog.py" line="433" />
         <source>%n row(s) with a text cut at a cell's 32,767 characters (CSV and JSON Lines keep every character)</source>
         <translation><numerusform>لا صفوف قُصّ نصها</numerusform><numerusform>صف واحد قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>صفان قُصّ نصهما عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفوف قُصّ نصها عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفًا قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صف قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="465" />
+        <location filename="../../timeline/ui/export_dialog.py" line="456" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>

@@ -30,7 +30,7 @@ from timeline.store import Store, StoreError
 from timeline.text.display_safe import for_display, shown_part
 from timeline.ui.date_text import counted, group_number
 from timeline.ui.file_dialogs import file_dialog, file_filter
-from timeline.ui.import_messages import reason_in_interface_language
+from timeline.ui.import_messages import os_failure, os_reason, reason_in_interface_language
 from timeline.ui.menu_keys import install_same_key_letters
 from timeline.ui.plain_text import message_box, plain_label
 from timeline.ui.store_messages import for_message_box
@@ -143,18 +143,9 @@ class ExportWorker(QObject):
             self.failed.emit(str(exc))
             return
         except OSError as exc:
-            self.failed.emit(f"{self._path}: {_os_reason(exc)}")
+            self.failed.emit(f"{self._path}: {os_reason(exc)}")
             return
         self.finished.emit(count, len(left_out), len(cut))
-
-
-def _os_reason(exc: OSError) -> str:
-    """Why the system would not write a file, in the interface's language: its C
-    library says it in English whatever the system's language ("No space left on
-    device" in the Arabic window), as the import's report already translates."""
-    if not exc.strerror:
-        return str(exc)
-    return reason_in_interface_language(exc.strerror)
 
 
 class ExportDialog(QDialog):
@@ -344,7 +335,7 @@ class WindowExporter(QObject):
                 with written_whole(path) as partial:
                     write_image(view, partial, fmt, scale=scale)
             except OSError as exc:
-                self._failed(f"{path}: {_os_reason(exc)}")
+                self._failed(f"{path}: {os_reason(exc)}")
                 return
             finally:
                 view.deleteLater()
@@ -494,6 +485,6 @@ class WindowExporter(QObject):
             ):
                 make_searchable(Path(printer.outputFileName()))
         except OSError as exc:
-            self._failed(str(exc))
+            self._failed(os_failure(exc))
         finally:
             copy.deleteLater()

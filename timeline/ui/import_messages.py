@@ -13,7 +13,9 @@ the importers on broken files and checks that each line they give is known here.
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
 import re
 import string
 
@@ -511,6 +513,7 @@ def _table() -> tuple[tuple[str, str], ...]:
         ("Too many open files", translate("ImportMessages", "Too many open files")),
         ("Disk quota exceeded", translate("ImportMessages", "Disk quota exceeded")),
         ("Input/output error", translate("ImportMessages", "Input/output error")),
+        ("File exists", translate("ImportMessages", "File exists")),
         # Feeds' entries.
         ("no title and no text", translate("ImportMessages", "no title and no text")),
         (
@@ -842,3 +845,41 @@ def reason_in_interface_language(line: str) -> str:
         return line  # no translation loaded
     said = _said(line, table)
     return line if said is None else said
+
+
+# The system's reasons the window says in its own language, by their number: the words
+# the table knows them by (glibc's; another system's, or Windows' own, differ).
+_OS_WORDS = {
+    errno.ENOSPC: "No space left on device",
+    errno.EDQUOT: "Disk quota exceeded",
+    errno.EACCES: "Permission denied",
+    errno.EROFS: "Read-only file system",
+    errno.EEXIST: "File exists",
+    errno.ENOENT: "No such file or directory",
+    errno.ENOTDIR: "Not a directory",
+    errno.EISDIR: "Is a directory",
+    errno.ENAMETOOLONG: "File name too long",
+    errno.EIO: "Input/output error",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system would not read or write a file, in the interface's language (its
+    C library says it in English whatever the system's language: "No space left on
+    device" in the Arabic window), known by its number; the program's own words for an
+    error number (an export's "no free name for the file being written") and a reason
+    of no number known here as they are said."""
+    words = _OS_WORDS.get(exc.errno) if exc.errno is not None else None
+    system_said = exc.strerror is None or exc.strerror == os.strerror(exc.errno or 0)
+    if words is not None and (system_said or getattr(exc, "winerror", None) is not None):
+        return reason_in_interface_language(words)
+    if exc.strerror:
+        return reason_in_interface_language(exc.strerror)
+    return str(exc)
+
+
+def os_failure(exc: OSError) -> str:
+    """os_reason after the file's name, as "name: reason" (str(exc) said it as
+    "[Errno 28] No space left on device: 'name'")."""
+    reason = os_reason(exc)
+    return f"{exc.filename}: {reason}" if exc.filename is not None else reason

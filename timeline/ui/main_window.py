@@ -87,7 +87,7 @@ from timeline.ui.export_dialog import WindowExporter
 from timeline.ui.file_dialogs import after_each_file_dialog, file_dialog, file_filter
 from timeline.ui.focus_ring import show_focus
 from timeline.ui.hit_marks import HitMarks, earliest_columns, hits_less, shown_once
-from timeline.ui.import_messages import reason_in_interface_language
+from timeline.ui.import_messages import os_reason, reason_in_interface_language
 from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
 from timeline.ui.menu_keys import (
     install_menu_keys,
@@ -2322,7 +2322,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.Icon.Warning,
                 self.tr("Import from the clipboard"),
                 self.tr("The pasted text could not be kept in %1: %2"),
-                values=[str(folder), exc.strerror or str(exc)],
+                values=[str(folder), os_reason(exc)],
             ).open()
             return
         self._pasted = path  # removed at the end if no article comes of it

@@ -29,6 +29,7 @@ def repair_in_a_window(source: Path) -> Path | None:
     from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
     from timeline.store.repair import SalvageReport, salvage
+    from timeline.ui.import_messages import os_failure
     from timeline.ui.plain_text import message_box
     from timeline.ui.store_messages import for_message_box
 
@@ -78,7 +79,10 @@ def repair_in_a_window(source: Path) -> Path | None:
     if isinstance(result, Exception):
         text, values = for_message_box(
             QCoreApplication.translate("StartUp", "The library could not be repaired:\n%1"),
-            str(result) or type(result).__name__,
+            # The system's reason (a full disk) in the interface's language.
+            os_failure(result)
+            if isinstance(result, OSError)
+            else str(result) or type(result).__name__,
         )
         message_box(
             None,

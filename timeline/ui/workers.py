@@ -74,6 +74,10 @@ def describe_failure(exc: BaseException) -> str:
         return "nested too deeply to read"
     if isinstance(exc, MemoryError):
         return "too large to read in the memory available"
+    if isinstance(exc, OSError) and exc.strerror:
+        from timeline.ui.import_messages import os_failure
+
+        return os_failure(exc)  # the system's reason in the interface's language
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     if isinstance(exc, StoreError) and text:
         return text  # the store's own line, written for a reader (and translated: store_messages)
