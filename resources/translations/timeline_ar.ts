@@ -477,6 +477,68 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
     </message>
 </context>
 <context>
+    <name>HiddenItems</name>
+    <message>
+        <location filename="../../timeline/ui/hidden_items.py" line="55" />
+        <source>an article no longer in this library</source>
+        <translation>مقالة لم تعد في هذه المكتبة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/hidden_items.py" line="60" />
+        <source>an event no longer in this library</source>
+        <translation>حدث لم يعد في هذه المكتبة</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenItemsDialog</name>
+    <message>
+        <location filename="../../timeline/ui/hidden_items.py" line="156" />
+        <location filename="../../timeline/ui/hidden_items.py" line="164" />
+        <source>Hidden items</source>
+        <translation>العناصر المخفية</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/hidden_items.py" line="159" />
+        <source>Filter by title, words or label</source>
+        <translation>صفِّ بالعنوان أو الكلمات أو الوصف</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/hidden_items.py" line="160" />
+        <source>Filter</source>
+        <translation>تصفية</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/hidden_items.py" line="171" />
+        <source>Reading the hidden items…</source>
+        <translation>جارٍ قراءة العناصر المخفية…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/hidden_items.py" line="174" />
+        <source>&amp;Show again</source>
+        <translation>&amp;إظهار من جديد</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/hidden_items.py" line="183" />
+        <source>&amp;Filter:</source>
+        <translation>&amp;تصفية:</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/hidden_items.py" line="233" />
+        <source>Nothing is hidden</source>
+        <translation>لا شيء مخفي</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/hidden_items.py" line="235" />
+        <source>%n hidden</source>
+        <translation><numerusform>لا شيء مخفي</numerusform><numerusform>عنصر واحد مخفي</numerusform><numerusform>عنصران مخفيان</numerusform><numerusform>%n عناصر مخفية</numerusform><numerusform>%n عنصرًا مخفيًا</numerusform><numerusform>%n عنصر مخفي</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/hidden_items.py" line="238" />
+        <source>%n of %1 hidden</source>
+        <translation><numerusform>لا شيء من %1 مخفية</numerusform><numerusform>عنصر واحد من %1 مخفية</numerusform><numerusform>عنصران من %1 مخفية</numerusform><numerusform>%n عناصر من %1 مخفية</numerusform><numerusform>%n عنصرًا من %1 مخفية</numerusform><numerusform>%n عنصر من %1 مخفية</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ImportMessages</name>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="43" />
@@ -2949,8 +3011,8 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
     </message>
     <message>
         <location filename="../../timeline/ui/edit_dialogs.py" line="387" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="523" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="530" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="525" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="532" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
@@ -3010,175 +3072,170 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="424" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="430" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="435" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="439" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="437" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="443" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="455" />
-        <source>an article no longer in this library</source>
-        <translation>مقالة لم تعد في هذه المكتبة</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="466" />
-        <source>an event no longer in this library</source>
-        <translation>حدث لم يعد في هذه المكتبة</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="505" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="507" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="506" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="611" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="508" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="613" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="514" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="617" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="516" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="619" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="534" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="536" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="540" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="542" />
         <source>Show this event again</source>
         <translation>إظهار هذا الحدث من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="542" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="544" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="543" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="545" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="600" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="602" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="597" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="605" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="599" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="607" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="625" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="629" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="637" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="441" />
+        <source>&amp;All hidden items…</source>
+        <translation>&amp;كل المخفي…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="627" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="631" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="639" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="644" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="659" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="646" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="661" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="644" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="659" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="646" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="661" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="663" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="665" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="663" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="665" />
         <source>Source:</source>
         <translation>المصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="679" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="681" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="686" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="683" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="688" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="691" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="693" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="698" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="700" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="709" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="711" />
         <source>Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)</source>
         <translation>أُخفيت المقالة؛ يُظهرها «إظهار ما أُخفي» في قائمة «تحرير» (ويتراجع عنه ⁦Ctrl+Z⁩)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="730" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="732" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="741" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="743" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="753" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="755" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="749" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="784" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="751" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="786" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="776" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="778" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="781" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="783" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="789" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="794" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="791" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="796" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="799" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="804" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="801" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="806" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="811" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="816" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="813" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="818" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>

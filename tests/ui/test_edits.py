@@ -170,7 +170,8 @@ def test_the_unhide_menu_names_the_latest_and_shows_all_of_them(
         run(window, "hide", lambda s, t=target: edits.set_hidden(s, t))
     window.edits._fill_hidden_menu()
     texts = [a.text() for a in window.edits.hidden_menu.actions() if a.text()]
-    named = [t for t in texts if t not in (window.edits.tr("Show all"),)][:-1]
+    listed = window.edits.tr("&All hidden items…")
+    named = [t for t in texts if t not in (window.edits.tr("Show all"), listed)][:-1]
     assert len(named) == 5
     latest = window.store.article(ids[-1])
     assert latest is not None and named[0] == f"\u2068{' '.join(latest.title.split())[:80]}\u2069"

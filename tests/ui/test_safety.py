@@ -251,6 +251,10 @@ _REVIEWED = {
     # A spelling the library holds put in the search field, a QLineEdit: plain text
     # whatever it holds (test_a_spelling_offered_is_chosen_by_a_click_or_the_keys).
     ("search_bar.py", "self.query_edit.setText(written if replaced is None else replaced)"),
+    # The hidden items' count and why they could not be read: a plain_label (its
+    # text our own translated words and numbers, or a failure through for_display).
+    ("hidden_items.py", "self.count_label.setText(for_display(message))"),
+    ("hidden_items.py", 'self.count_label.setText(self.tr("%n of %1 hidden"'),
 }
 
 

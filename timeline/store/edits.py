@@ -454,6 +454,120 @@ def hidden_targets(store: Store) -> list[tuple[str, Stamp]]:
     return [(t, Stamp(w, a)) for t, w, a in rows]
 
 
+def hidden_count(store: Store) -> int:
+    (total,) = store.conn.execute("SELECT count(*) FROM user_hidden").fetchone()
+    return int(total)
+
+
+@dataclass(frozen=True)
+class HiddenItem:
+    """A hidden thing as the window names it: an article by its title (the user's
+    correction first), a mention by its words and its article's title, an added event by
+    its label.  title and label None when what they name is gone; each at most
+    NAME_CHARS characters (cut, the text as it is: the window elides it)."""
+
+    target: str
+    at: str
+    kind: str  # article | mention | event, or "" for a mark that names nothing
+    title: str | None = None
+    phrase: str | None = None
+    label: str | None = None
+
+
+NAME_CHARS = 200
+# Targets looked up a query at a time (SQLite's bound on a statement's values is 32,766).
+_NAMED_CHUNK = 500
+
+
+def hidden_items(store: Store, limit: int = -1) -> list[HiddenItem]:
+    """The hidden things, named, the latest hidden first (ties within a second in the
+    order they were written), at most limit of them (-1: all).  A query over a slice of
+    them at a time: the articles' titles by their uid index, a mention's words cut from
+    its article's body in SQL, never a whole article read (Edit > Unhide read each of
+    its 30 whole, and every mark each time it opened)."""
+    rows = store.conn.execute(
+        "SELECT target, at FROM user_hidden ORDER BY at DESC, rowid DESC LIMIT ?", (limit,)
+    ).fetchall()
+    # Each target read once: (its article's uid, a mention's span, an added event's id).
+    parsed = {t: _parsed_target(t) for t, _at in rows}
+    titles: dict[str, str] = {}
+    phrases: dict[str, str] = {}
+    labels: dict[int, str] = {}
+    wanted = sorted({u for u, _s, _e in parsed.values() if u is not None})
+    cut = NAME_CHARS
+    for i in range(0, len(wanted), _NAMED_CHUNK):
+        chunk = wanted[i : i + _NAMED_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        titles.update(
+            store.conn.execute(
+                f"SELECT uid, substr(title, 1, {cut}) FROM articles WHERE uid IN ({marks})", chunk
+            ).fetchall()
+        )
+        titles.update(  # the user's correction over the article's own
+            store.conn.execute(
+                f"SELECT article_uid, substr(value, 1, {cut}) FROM user_article_fields"
+                f" WHERE field = 'title' AND article_uid IN ({marks})",
+                chunk,
+            ).fetchall()
+        )
+    mentions = [(t, u, s) for t, (u, s, _e) in parsed.items() if u is not None and s is not None]
+    for i in range(0, len(mentions), _NAMED_CHUNK):
+        chunk_m = mentions[i : i + _NAMED_CHUNK]
+        values = ",".join("(?, ?, ?, ?)" for _ in chunk_m)
+        flat = [v for t, u, (a, b) in chunk_m for v in (t, u, a, b)]
+        phrases.update(
+            store.conn.execute(
+                f"WITH m(target, uid, a, b) AS (VALUES {values})"
+                f" SELECT m.target, substr(x.body, m.a + 1, min(max(m.b - m.a, 0), {cut}))"
+                " FROM m JOIN articles x ON x.uid = m.uid",
+                flat,
+            ).fetchall()
+        )
+    events = sorted({e for _u, _s, e in parsed.values() if e is not None})
+    for i in range(0, len(events), _NAMED_CHUNK):
+        chunk_e = events[i : i + _NAMED_CHUNK]
+        marks = ",".join("?" * len(chunk_e))
+        labels.update(
+            store.conn.execute(
+                f"SELECT id, substr(label, 1, {cut}) FROM user_events WHERE id IN ({marks})",
+                chunk_e,
+            ).fetchall()
+        )
+    out = []
+    for target, at in rows:
+        uid, span, event_id = parsed[target]
+        if event_id is not None:
+            kind = "event"
+        elif uid is None:
+            kind = ""
+        else:
+            kind = "article" if span is None else "mention"
+        out.append(
+            HiddenItem(
+                target,
+                at,
+                kind,
+                title=titles.get(uid) if uid is not None else None,
+                phrase=phrases.get(target),
+                label=labels.get(event_id) if event_id is not None else None,
+            )
+        )
+    return out
+
+
+def _parsed_target(
+    target: str,
+) -> tuple[str | None, tuple[int, int] | None, int | None]:
+    """(target_article_uid, mention_span, event_target_id) of a target, read once."""
+    if target.startswith("article:"):
+        return target[len("article:") :] or None, None, None
+    if target.startswith("mention:"):
+        span = mention_span(target)
+        uid = target[len("mention:") :].rsplit(":", 2)[0] if span is not None else None
+        return uid or None, span, None
+    return None, None, event_target_id(target)
+
+
 def tags(store: Store) -> list[tuple[str, str, int]]:
     """(name, colour, number of things tagged) for every tag, by name."""
     rows = store.conn.execute(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QRect, QSize, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -418,52 +418,54 @@ class WindowEdits(QObject):
         return action
 
     def _fill_hidden_menu(self) -> None:
+        from timeline.ui.hidden_items import hidden_name
+
         self.hidden_menu.clear()
-        hidden = user.hidden_targets(self.store)
-        if not hidden:
+        # The latest hidden, each named: 5,000 hidden articles made a menu of 5,000
+        # entries that took a third of a second to open, and no one could use it.  The
+        # rest are listed in a window of their own (All hidden items…), and Show all
+        # still shows every one.
+        latest = user.hidden_items(self.store, HIDDEN_MENU_ITEMS)
+        if not latest:
             empty = self.hidden_menu.addAction(self.tr("Nothing is hidden"))
             empty.setEnabled(False)
             return
-        # The latest hidden, each named (its article read): 5,000 hidden articles made a
-        # menu of 5,000 entries that took a third of a second to open, and no one could
-        # use it.  "Show all" still shows every one.
-        for target, _stamp in hidden[::-1][:HIDDEN_MENU_ITEMS]:
-            action = self.hidden_menu.addAction(action_text(self._describe(target)))
-            action.triggered.connect(lambda _=False, t=target: self.show_again(t))
-        if len(hidden) > HIDDEN_MENU_ITEMS:
-            more = len(hidden) - HIDDEN_MENU_ITEMS
+        for item in latest:
+            action = self.hidden_menu.addAction(action_text(hidden_name(item)))
+            action.triggered.connect(lambda _=False, t=item.target: self.show_again(t))
+        total = user.hidden_count(self.store) if len(latest) == HIDDEN_MENU_ITEMS else len(latest)
+        if total > HIDDEN_MENU_ITEMS:
+            more = total - HIDDEN_MENU_ITEMS
             self.hidden_menu.addAction(self.tr("%n more hidden", "", more)).setEnabled(False)
         self.hidden_menu.addSeparator()
+        listed = self.hidden_menu.addAction(self.tr("&All hidden items…"))
+        listed.triggered.connect(self.list_hidden)
         every = self.hidden_menu.addAction(self.tr("Show all"))
-        every.triggered.connect(lambda: self.show_again(*(t for t, _s in hidden)))
+        every.triggered.connect(
+            lambda: self.show_again(*(t for t, _s in user.hidden_targets(self.store)))
+        )
 
-    def _describe(self, target: str) -> str:
-        """A hidden item named as the window shows it: an article by its title (the
-        user's correction first), a mention by its words and its article's title, an
-        added event by its label; never by its target's uid, a hash (Edit > Unhide
-        listed an article so)."""
-        uid = user.target_article_uid(target)
-        if uid is not None:
-            article_id = user.article_id_of_uid(self.store, uid)
-            article = self.store.article(article_id) if article_id else None
-            corrected = user.get_row(self.store, "user_article_fields", (uid, "title"))
-            if corrected is not None:
-                title = str(corrected["value"])
-            elif article is not None:
-                title = article.title
-            else:
-                title = self.tr("an article no longer in this library")
-            title = " ".join(title.split())[:80]
-            span = user.mention_span(target)
-            if span is not None and article is not None:
-                phrase = article.body[span[0] : span[1]]
-                return f"{phrase} · {title}"
-            return title
-        event_id = user.event_target_id(target)
-        if event_id is None:
-            return target  # a mark another program wrote that names nothing: as it is
-        event = user.user_event(self.store, event_id)
-        return event.label if event else self.tr("an event no longer in this library")
+    def list_hidden(self) -> None:
+        """Every hidden thing in a dialog of its own, filtered as typed (hidden_items):
+        an older hidden event was shown again only with the hidden shown, from its menu
+        on the timeline or in the Events tab."""
+        from timeline.ui.hidden_items import HiddenItemsDialog, HiddenReader
+        from timeline.ui.workers import release_ended, start_in_thread
+
+        def start(reader: HiddenReader, dialog: HiddenItemsDialog) -> QThread:
+            def ended() -> None:
+                release_ended(thread)
+                dialog.reader_ended()
+
+            # Its parent the window, which outlives the dialog (closed while reading).
+            thread = start_in_thread(reader, self.window, ended=ended)
+            return thread
+
+        dialog = HiddenItemsDialog(
+            self.window, self.store.path, lambda targets: self.show_again(*targets), start
+        )
+        self.hidden_dialog = dialog
+        dialog.open()
 
     def _detail_menu(self, pos: QPoint) -> None:
         item = self.window.detail.events.itemAt(pos)

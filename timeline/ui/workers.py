@@ -59,6 +59,7 @@ if TYPE_CHECKING:
 
     from timeline import edits
     from timeline.ingest import PageStep
+    from timeline.ui.hidden_items import HiddenReader
 
 # timeline.library and timeline.edits (importers, date rules, stories) are imported by
 # the workers that use them, on their threads: the window's first frame needs neither.
@@ -949,7 +950,8 @@ def start_in_thread(
     | ArticleReader
     | ArticleCounter
     | SourceReader
-    | SpliceWorker,
+    | SpliceWorker
+    | HiddenReader,
     parent: QObject,
     *,
     ended: Callable[[], object],
