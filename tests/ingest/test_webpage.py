@@ -1133,3 +1133,43 @@ def test_a_title_of_spaces_is_cut_at_its_separators_in_one_pass() -> None:
 
     title = "خبر" + " " * 200_000 + "عاجل - صحيفة سبق"
     assert _without_site(title, "صحيفة سبق").startswith("خبر")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="article:published_time" content="2015-02-31T10:00:00Z">',
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "datePublished": "2015-02-31T10:00:00Z"}</script>',
+        '<meta name="date" content="31/02/2015">',
+        '<meta property="article:published_time" content="2015-04-31">',
+    ],
+)
+def test_a_page_marking_only_an_impossible_day_is_not_dated_to_its_month_s_first(
+    head: str,
+) -> None:
+    """htmldate reads 2015-02-31 as February and answers its first day: the article was
+    stored as published on 1 February.  Now it is as a page that marks no date."""
+    draft = webpage.page_draft(_page_marking(head), "x")
+    assert draft.published_raw == ""
+    # With a date line above its text, that line, as on a page marking no date.
+    opening = CONTAINERS["WordPress div.entry-content"] + f"<span class='d'>{LEAD_DATE}</span>"
+    page = container_page(opening, date="").replace("</head>", f"{head}</head>")
+    assert webpage.page_draft(page, "x").published_raw == LEAD_DATE
+
+
+@pytest.mark.parametrize(
+    ("head", "day"),
+    [
+        # The first marked as such, beside an impossible day: the first.
+        (
+            '<meta property="article:published_time" content="2015-02-01T09:00:00Z">'
+            '<meta property="article:modified_time" content="2015-02-31T10:00:00Z">',
+            "2015-02-01",
+        ),
+        # The last day of a month, leap or not, is a day.
+        ('<meta property="article:published_time" content="2016-02-29">', "2016-02-29"),
+    ],
+)
+def test_a_possible_day_is_kept(head: str, day: str) -> None:
+    assert webpage.page_draft(_page_marking(head), "x").published_raw.startswith(day)

@@ -17,10 +17,12 @@ The tree is only read, never changed, and nothing in it is run or fetched.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import itertools
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -216,6 +218,61 @@ def published_stamps(tree: Any, day: str) -> list[str]:
         if len(stamp) <= _STAMP_CHARS and _TIMESTAMP.match(stamp) and stamp.startswith(day)
     )
     return list(itertools.islice(found, _STAMPS))
+
+
+# A day in a marked value: year first (2015-02-31, 2015/02/31) or last (31/02/2015,
+# 31.02.2015), as htmldate reads them.
+_YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_YEAR_LAST = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+_FIRST_OF_A_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])-01")
+# At most this many marked values are looked at, each at most this long (untrusted).
+_MARKED_VALUES = 64
+_MARKED_CHARS = 200
+
+
+def marks_only_an_impossible_day(tree: Any, url: str, day: str) -> bool:
+    """Whether day (htmldate's answer, "2015-02-01") is the first of a month that the
+    page marks only with a day that month has not (2015-02-31).
+
+    htmldate reads an impossible day as its month, and answers with the month's first
+    day: a page whose only stamp is "2015-02-31T10:00:00Z" was stored as published on
+    1 February.  Looked for in the values htmldate reads first (meta tags naming a date
+    or a time, <time>, itemprop, JSON-LD's dates) and the address.
+    """
+    first = _FIRST_OF_A_MONTH.fullmatch(day)
+    if first is None:
+        return False
+    year, month = int(first[1]), int(first[2])
+    values = itertools.islice(_marked_date_values(tree, url), _MARKED_VALUES)
+    impossible = False
+    for value in values:
+        text = value[:_MARKED_CHARS]
+        found = [(int(y), int(m), int(d)) for y, m, d in _YEAR_FIRST.findall(text)]
+        found += [(int(y), int(m), int(d)) for d, m, y in _YEAR_LAST.findall(text)]
+        for y, m, d in found:
+            if (y, m) != (year, month):
+                continue
+            if d == 1:
+                return False  # the page marks the first itself
+            if not 1 <= d <= calendar.monthrange(y, m)[1]:
+                impossible = True
+    return impossible
+
+
+def _marked_date_values(tree: Any, url: str) -> Iterator[str]:
+    """The values a page marks dates with where htmldate looks first, and its address."""
+    yield url
+    for meta in tree.iter("meta"):
+        names = f"{meta.get('name')} {meta.get('property')} {meta.get('itemprop')}".lower()
+        if "date" in names or "time" in names:
+            yield meta.get("content") or ""
+    for element in tree.iter("time"):
+        yield element.get("datetime") or ""
+    for element in tree.iterfind(".//*[@itemprop]"):
+        if "date" in (element.get("itemprop") or "").lower():
+            yield element.get("content") or element.get("datetime") or ""
+    story = _json_ld_article(tree)
+    yield from (v for k, v in story.items() if "date" in k.lower() and isinstance(v, str))
 
 
 def teaser_count(tree: Any, text: str) -> int:

@@ -25,6 +25,7 @@ from timeline.ingest.errors import BadArticle
 from timeline.ingest.own_exports import refuse_chronology
 from timeline.ingest.page_markup import (
     has_date_markup,
+    marks_only_an_impossible_day,
     published_stamps,
     read_marked,
     teaser_count,
@@ -296,12 +297,16 @@ def _marked_date(tree: Any, url: str, lead: tuple[str, ...]) -> str:
     """The date of a page read from its markup: htmldate's when the page marks a date
     (meta tags, <time>, JSON-LD); on a page that marks none, first a date line among the
     short lines above its text (htmldate would search the whole page's text for one,
-    most of the time such a page takes), then htmldate."""
+    most of the time such a page takes), then htmldate; on a page whose marks give
+    htmldate none, that date line."""
     if lead and not has_date_markup(tree):
         line = _date_line("\n".join(lead))
         if line:
             return line
-    return _page_date(tree, url)
+        return _page_date(tree, url)
+    # A page whose markup gives htmldate no date (its only stamp an impossible day) is
+    # read as one that marks none: its date line, if it has one.
+    return _page_date(tree, url) or (_date_line("\n".join(lead)) if lead else "")
 
 
 def _page_date(tree: Any, url: str) -> str:
@@ -318,7 +323,10 @@ def _page_date(tree: Any, url: str) -> str:
         )
     except (ValueError, TypeError):
         return ""
-    return str(found or "").strip()
+    found = str(found or "").strip()
+    if marks_only_an_impossible_day(tree, url, found):
+        return ""  # not the 1st htmldate reads it as: the page is read as one that marks none
+    return found
 
 
 def _full_extraction(page: Any, url: str) -> _Found:
