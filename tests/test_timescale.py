@@ -393,3 +393,35 @@ def test_the_coarsest_row_names_evenly_spaced_units(width: int) -> None:
     assert len(gaps) == 1, named
     (gap,) = gaps
     assert gap / 100 * (width / 21) >= 44  # each label has its room
+
+
+def test_a_typed_hijri_date_of_any_year_the_calendar_has() -> None:
+    """Read with its era in any year from 1 AH (Go to date read 1343-1500 AH alone):
+    Umm al-Qura where hijridate's table has the year, else the arithmetic calendar,
+    said approximate."""
+    from timeline.model import from_axis
+    from timeline.timescale import hijri_span, read_typed_hijri
+
+    def days(text: str) -> tuple[str, str, bool] | None:
+        span = read_typed_hijri(text)
+        if span is None:
+            return None
+        return (
+            from_axis(span.start).date().isoformat(),
+            from_axis(span.end).date().isoformat(),
+            span.approximate,
+        )
+
+    assert days("10 رمضان 8 هـ") == ("0630-01-04", "0630-01-05", True)
+    assert days("10رمضان 8هـ") == days("١٠ رمضان ٨ هـ") == days("10 Ramadan 8 AH")
+    assert days("1 محرم 1 هـ") == ("0622-07-19", "0622-07-20", True)  # the epoch
+    assert days("رمضان 8 هـ") == ("0629-12-26", "0630-01-25", True)  # a month
+    assert days("8 هـ") == ("0629-05-04", "0630-04-23", True)  # a year
+    assert days("1200 هجرية") == ("1785-11-04", "1786-10-24", True)
+    # In hijridate's table: its day, not approximate.
+    assert days("10 رمضان 1393 هـ") == ("1973-10-06", "1973-10-07", False)
+    # No such day (the arithmetic Shawwal has 29), no year 0, no era, past 9999 CE.
+    assert days("30 رمضان 8 هـ") is not None and days("30 شوال 8 هـ") is None
+    for text in ("0 هـ", "10 رمضان 8", "10 8 هـ", "9700 هـ", "1 " + "محرم " * 50 + "1 هـ"):
+        assert days(text) is None, text
+    assert hijri_span(8, 13) is None

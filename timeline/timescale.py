@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -297,6 +298,80 @@ def hijri_month_start(year: int, month: int) -> tuple[date, bool] | None:
     if ordinal > date.max.toordinal():
         return None
     return date.fromordinal(ordinal), True
+
+
+@dataclass(frozen=True)
+class HijriSpan:
+    """A Hijri day, month or year as axis seconds [start, end); approximate when a
+    bound comes from the arithmetic calendar."""
+
+    start: int
+    end: int
+    approximate: bool
+
+
+def hijri_span(year: int, month: int | None = None, day: int | None = None) -> HijriSpan | None:
+    """The span of a Hijri year, month or day in the calendar the axis labels use
+    (hijri_month_start: Umm al-Qura, else the arithmetic one), or None when it names no
+    day (a 30th of a 29-day month) or lies outside the calendar (before 1 AH, after
+    9999 CE)."""
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if month is None:
+        first, following = hijri_month_start(year, 1), hijri_month_start(year + 1, 1)
+    else:
+        following_month = (year + (month == 12), month % 12 + 1)
+        first, following = hijri_month_start(year, month), hijri_month_start(*following_month)
+    if first is None or following is None:
+        return None
+    (start, inexact), (end, end_inexact) = first, following
+    if day is not None:
+        if not 1 <= day <= (end - start).days:
+            return None
+        start = date.fromordinal(start.toordinal() + day - 1)
+        end = date.fromordinal(start.toordinal() + 1)
+    midnight = datetime.min.time()
+    return HijriSpan(
+        to_axis(datetime.combine(start, midnight)),
+        to_axis(datetime.combine(end, midnight)),
+        inexact or end_inexact,
+    )
+
+
+# The era a typed Hijri date ends with, folded (strip_marks): هـ, ه, هجري(ة), للهجرة.
+_HIJRI_ERA = r"(?:ه|هجري|هجريه|للهجره)\.?"
+# What a typed date may hold at most (a field's text is the user's, pasted maybe).
+_TYPED_CHARS = 100
+
+
+@lru_cache(maxsize=1)
+def _typed_hijri() -> re.Pattern[str]:
+    from timeline.dating.lexicon import HIJRI_MONTHS
+
+    months = "|".join(re.escape(m) for m in sorted(HIJRI_MONTHS, key=len, reverse=True))
+    return re.compile(
+        rf"\s*(?:(?:(?P<day>\d{{1,2}})\s*)?(?P<month>{months})\s*)?"
+        rf"(?P<year>\d{{1,4}})\s*{_HIJRI_ERA}\s*"
+    )
+
+
+def read_typed_hijri(text: str) -> HijriSpan | None:
+    """A Hijri date typed with its era: "10 رمضان 8 هـ", "محرم 1 هـ", "1200 هـ", "10
+    Ramadan 8 AH", in any digits; a day needs its month.  Any year the axis's Hijri
+    calendar has (hijri_span), where reading article text bounds years to 1000-2200 and
+    hijridate's table to 1343-1500 AH: Go to date did not read "10 رمضان 8 هـ"."""
+    from timeline.dating.english import as_arabic_months
+    from timeline.dating.lexicon import HIJRI_MONTHS
+    from timeline.dating.normalize import strip_marks
+
+    if len(text) > _TYPED_CHARS:
+        return None
+    found = _typed_hijri().fullmatch(strip_marks(as_arabic_months(text)))
+    if found is None:
+        return None
+    month = HIJRI_MONTHS[found["month"]] if found["month"] else None
+    day = int(found["day"]) if found["day"] else None
+    return hijri_span(int(found["year"]), month, day)
 
 
 def _approx(text: str, approximate: bool) -> str:
@@ -737,6 +812,7 @@ __all__ = [
     "MAX_SPAN",
     "MIN_SPAN",
     "HijriDate",
+    "HijriSpan",
     "LabelStyle",
     "Level",
     "Tick",
@@ -750,8 +826,10 @@ __all__ = [
     "format_span",
     "hijri_month_start",
     "hijri_of",
+    "hijri_span",
     "hijri_unit_starts",
     "pack_lanes",
+    "read_typed_hijri",
     "tabular_hijri",
     "ticks_for",
 ]

@@ -515,6 +515,32 @@ def _in_view(window: MainWindow, *day: int) -> bool:
     return min(vp.start, vp.end) <= to_axis(datetime(*day)) <= max(vp.start, vp.end)
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("10 رمضان 8 هـ", (630, 1, 4)),
+        ("١٠ رمضان ٨ هـ", (630, 1, 4)),
+        ("10 Ramadan 8 AH", (630, 1, 4)),
+        ("1 محرم 1 هـ", (622, 7, 19)),
+        ("5 ذو الحجة 900 هجرية", (1495, 9, 5)),
+        ("1 محرم 1300 هـ", (1882, 11, 12)),
+    ],
+)
+def test_go_to_a_hijri_day_of_any_year_the_calendar_has(
+    window: MainWindow, text: str, day: tuple[int, int, int]
+) -> None:
+    """Go to date read Hijri days of 1343-1500 AH alone (hijridate's table), and years
+    of 1000-2200: "10 رمضان 8 هـ" and "1 محرم 1 هـ" were not dates it could read.  Outside
+    the table the arithmetic calendar the Hijri axis labels use, said approximate."""
+    assert window.go_to_date_text(text)
+    assert _in_view(window, *day)
+    vp = window.timeline.viewport()
+    assert abs(vp.end - vp.start) < 40 * 86400
+    preview = window.go_to_date_preview(text)
+    assert str(day[0]) in preview and "≈" in preview  # its Hijri day, approximate
+    assert window.go_to_date_preview("31 رمضان 8 هـ") == window.tr("(not understood)")
+
+
 @pytest.mark.parametrize("text", ["1436", "١٤٣٦", " 1436 "])
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_go_to_a_bare_year_the_library_holds_in_hijri_goes_there(

@@ -76,7 +76,14 @@ from timeline.store.store import held_here
 from timeline.store.timeline_data import ColumnRoom, DensitySummary, EventArrays, EventText
 from timeline.text.display_safe import for_display, isolated, shown_part
 from timeline.text.safe import visible_controls
-from timeline.timescale import AXIS_MAX, AXIS_MIN, axis_date, format_date, format_hijri
+from timeline.timescale import (
+    AXIS_MAX,
+    AXIS_MIN,
+    axis_date,
+    format_date,
+    format_hijri,
+    read_typed_hijri,
+)
 from timeline.ui.about import show_about
 from timeline.ui.article_delegate import ArticleDelegate
 from timeline.ui.article_model import ArticleIdRole, ArticleListModel
@@ -908,6 +915,10 @@ class MainWindow(QMainWindow):
             return value.start, value.end, "", ""
         if (day := _iso_day(text)) is not None:
             return day, day + 86_400, "", ""
+        # A Hijri date with its era, of any year the axis's Hijri calendar has: the rules
+        # for article text read years 1000-2200, and Hijri days 1343-1500 AH alone.
+        if (hijri := read_typed_hijri(text)) is not None:
+            return hijri.start, hijri.end, "", ""
         return None
 
     def _year_target(
