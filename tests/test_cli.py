@@ -1219,6 +1219,30 @@ def test_a_library_on_a_disk_with_no_room_for_sqlite_s_shm_file_is_read(
     assert run("list").stdout == listed
 
 
+@pytest.mark.parametrize("room", [4_000, 20_000, 200_000])
+def test_a_new_library_on_a_disk_without_room_for_it_leaves_nothing(
+    tmp_path: Path, room: int
+) -> None:
+    """Made in place, a new library whose making failed on a full disk left a 16 KB file
+    (its header alone; with its -wal and -shm when the disk filled sooner) that every
+    later command called "not a timeline store".  Here in a process whose files may grow
+    to room bytes (RLIMIT_FSIZE), as the record's first run on a small tmpfs."""
+    import sys
+
+    folder = tmp_path / "small"
+    folder.mkdir()
+    db = folder / "new.db"
+    command = ["--db", str(db), "import", str(SAMPLES)]
+    done = subprocess.run(
+        [sys.executable, "-c", ON_A_SMALL_DISK, str(room), *command],
+        capture_output=True,
+        timeout=60,
+        text=True,
+    )
+    assert done.returncode == 1 and done.stderr.startswith(f"Error: {db}"), done.stderr
+    assert list(folder.iterdir()) == []
+
+
 def test_a_title_with_a_zwj_before_a_ligature_is_listed_on_a_terminal(run, tmp_path: Path) -> None:
     """arabic-reshaper fails on ZWJ then لا (IndexError): `list` and `show` on a
     terminal (--bidi) ended "unexpected IndexError"."""
