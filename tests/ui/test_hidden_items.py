@@ -128,6 +128,15 @@ def test_a_filter_finds_a_spelling_variant_and_names_a_mention_by_its_words(
     dialog.reject()
 
 
+def test_the_list_is_a_sound_model(qtbot: QtBot, window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    _hide_all_articles(window)
+    dialog = _opened(qtbot, window)
+    qtmodeltester.check(dialog.model)
+    dialog.filter_edit.setText("ال")
+    qtmodeltester.check(dialog.model)
+    dialog.reject()
+
+
 def test_the_dialog_in_arabic(qtbot: QtBot, window: MainWindow, arabic: None) -> None:
     _hide_all_articles(window)
     window.edits._fill_hidden_menu()
