@@ -4,9 +4,17 @@ of its own (set, or its label's), in the interface's language, never its value a
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QMenu, QScrollBar, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAccessible, QAction
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QMenu,
+    QScrollBar,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.ui.waiting import open_window
@@ -76,3 +84,75 @@ def test_the_export_dialogs_format_box_is_named_for_what_it_chooses(
     box = dialog.format_box
     assert box.accessibleName() == {"en": "Format", "ar": "الصيغة"}[language]
     assert box.accessibleName() != box.currentText()
+
+
+def _named_in(top: QWidget) -> list[str]:
+    """The controls Tab stops at in a dialog with no spoken name ("Kind#objectName")."""
+    unnamed = []
+    for widget in [top, *top.findChildren(QWidget)]:
+        if isinstance(widget, QMenu | QScrollBar) or not widget.isVisibleTo(top):
+            continue
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or widget.focusProxy():
+            continue
+        if widget.objectName().startswith("qt_") and isinstance(
+            widget.parentWidget(), QAbstractSpinBox | QComboBox
+        ):
+            continue
+        if not spoken_name(widget).strip():
+            unnamed.append(f"{type(widget).__name__}#{widget.objectName()}")
+    return unnamed
+
+
+def _menu_entries(window: MainWindow) -> list[QAction]:
+    todo = [a.menu() for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]
+    entries = []
+    while todo:
+        menu = todo.pop(0)
+        for action in menu.actions():
+            if isinstance(action.menu(), QMenu):
+                todo.append(action.menu())
+            elif not action.isSeparator() and action.isEnabled() and not action.isCheckable():
+                entries.append(action)
+    return entries
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_every_control_of_every_dialog_the_menus_open_has_a_name(
+    qtbot: QtBot, own_store: Store, language: str, request: pytest.FixtureRequest
+) -> None:
+    """Each entry of the menus is chosen, and each dialog it opens (modal or not, one
+    after another) is walked as Tab walks it, then closed.  The web addresses' field and
+    the shortcuts' table were read as a nameless "edit" and "table"."""
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    window = open_window(qtbot, own_store)
+    quit_text = QCoreApplication.translate("MainWindow", "&Quit")
+    seen: dict[str, list[str]] = {}
+    entry = ""
+
+    def meet(top: QWidget) -> None:
+        seen[f"{entry} -> {type(top).__name__}"] = _named_in(top)
+        top.close()
+
+    def meet_modal() -> None:
+        top = QApplication.activeModalWidget()
+        if top is not None and top.isVisible():
+            meet(top)
+
+    timer = QTimer()
+    timer.timeout.connect(meet_modal)
+    timer.start(20)
+    try:
+        for action in _menu_entries(window):
+            entry = action.text().split("\t")[0]
+            if entry == quit_text:
+                continue
+            action.trigger()
+            for top in QApplication.topLevelWidgets():  # one not modal: the keys' help
+                if isinstance(top, QDialog) and top.isVisible():
+                    meet(top)
+    finally:
+        timer.stop()
+    # The file dialogs, the export, the print, the edits, the removals, the keys' help...
+    assert len(seen) >= 14, sorted(seen)
+    assert {what: unnamed for what, unnamed in seen.items() if unnamed} == {}

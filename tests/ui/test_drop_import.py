@@ -102,7 +102,9 @@ def test_web_addresses_typed_in_the_file_menu_are_imported(
     """A keyboard's way to what a drop of links does: File > Import web addresses, one
     a line, the copied addresses offered; a line that is not an address fails alone."""
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QInputDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
+
+    from timeline.ui import main_window
 
     QGuiApplication.clipboard().setText(f"see {server}/page\n{server}/page\nnot a link")
     asked: list[str] = []
@@ -111,7 +113,7 @@ def test_web_addresses_typed_in_the_file_menu_are_imported(
         asked.append(text)
         return f"  {text}  \n\nnot an address\n", True
 
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", answer)
+    monkeypatch.setattr(main_window, "multi_line_text", answer)
     with Store(tmp_path / "t.db") as store:
         win = MainWindow(store)
         qtbot.addWidget(win)
@@ -138,7 +140,6 @@ def test_web_addresses_none_of_which_reads_are_asked_for_again(
     """Addresses typed without their https:// were said to be left out, and the dialog
     closed with them: the user typed them all again.  They are offered again, kept."""
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QInputDialog
 
     from timeline.ui import main_window
 
@@ -164,7 +165,7 @@ def test_web_addresses_none_of_which_reads_are_asked_for_again(
         def open(self) -> None:
             pass
 
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", answer)
+    monkeypatch.setattr(main_window, "multi_line_text", answer)
     monkeypatch.setattr(main_window, "message_box", Box)
     with Store(tmp_path / "t.db") as store:
         win = MainWindow(store)

@@ -52,6 +52,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QFileDialog,
     QHeaderView,
     QInputDialog,
@@ -59,6 +60,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QProgressDialog,
     QSplitter,
     QStyleOptionViewItem,
@@ -365,6 +367,23 @@ def initial_size(screen: QScreen | None) -> QSize:
         return wanted
     free = screen.availableGeometry()
     return wanted.boundedTo(QSize(int(free.width() * 0.9), int(free.height() * 0.9)))
+
+
+def multi_line_text(parent: QWidget, title: str, label: str, text: str) -> tuple[str, bool]:
+    """QInputDialog.getMultiLineText's (text, accepted), its field named by its label: the
+    static function gives the label to the dialog's hidden line field, and a screen
+    reader heard a nameless "edit"."""
+    dialog = QInputDialog(parent)
+    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    for field in dialog.findChildren(QPlainTextEdit):
+        field.setAccessibleName(label)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    typed = dialog.textValue()
+    dialog.deleteLater()
+    return typed, accepted
 
 
 class MainWindow(QMainWindow):
@@ -2248,7 +2267,7 @@ class MainWindow(QMainWindow):
         copied = QGuiApplication.clipboard().text()
         text = "\n".join(line.strip() for line in copied.splitlines() if is_url(line))
         while True:
-            text, ok = QInputDialog.getMultiLineText(
+            text, ok = multi_line_text(
                 self,
                 self.tr("Import web addresses"),
                 self.tr("Addresses of article pages or feeds (http or https), one per line:"),

@@ -88,6 +88,7 @@ class ShortcutsDialog(QDialog):
         )
         table = QTableWidget(len(rows), 3, self)
         table.setObjectName("shortcutsTable")
+        table.setAccessibleName(self.tr("Keyboard shortcuts"))  # a nameless "table" else
         table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Command"), self.tr("Keys")])
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
