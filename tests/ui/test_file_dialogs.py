@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QMimeDatabase, QModelIndex, Qt
+from PySide6.QtCore import QLocale, QMimeDatabase, QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QStyleOptionComboBox,
     QStyleOptionViewItem,
     QTreeView,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -272,3 +273,25 @@ def _combo_option(box: QComboBox) -> QStyleOptionComboBox:
     option.editable = box.isEditable()
     option.currentText = box.currentText()
     return option
+
+
+def test_a_file_dialog_larger_than_its_screen_is_fitted_on_it(qtbot: QtBot, tmp_path: Path) -> None:
+    """Qt's file dialog asks 624x446, which with large text (QT_SCALE_FACTOR=2 on a
+    1280x800 screen: 640x400 as Qt counts) ran off the screen's foot, its Cancel button
+    and file types out of reach.  A dialog asking more than its screen is fitted on it."""
+    from timeline.ui.file_dialogs import file_dialog
+
+    parent = QDialog()
+    qtbot.addWidget(parent)
+    dialog = QFileDialog(parent, "x", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    screen = dialog.screen().availableGeometry()
+    dialog.resize(screen.width() + 100, screen.height() + 200)
+    with file_dialog():
+        dialog.show()
+    qtbot.waitExposed(dialog)
+    assert screen.contains(dialog.geometry())
+    assert dialog.height() <= screen.height() * 9 // 10
+    (buttons,) = [b for b in dialog.findChildren(QWidget) if b.objectName() == "buttonBox"]
+    assert screen.contains(QRect(buttons.mapToGlobal(QPoint(0, 0)), buttons.size()))
+    dialog.close()

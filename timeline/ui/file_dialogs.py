@@ -218,11 +218,35 @@ def after_each_file_dialog(callback: Callable[[], None]) -> Callable[[], None]:
     return lambda: _AFTER_DIALOG.remove(callback) if callback in _AFTER_DIALOG else None
 
 
+def fit_on_screen(dialog: QWidget) -> None:
+    """The dialog no larger than its screen less a tenth (for the window manager's frame,
+    as the keys' help), never under its least size, and within the screen.  Qt's file
+    dialog asks 624x446: with large text (QT_SCALE_FACTOR=2 on a 1280x800 screen, 640x400
+    as Qt counts) its foot ran off the screen, the Cancel button and the file types with
+    it, the Open button cut in half."""
+    screen = dialog.screen().availableGeometry()
+    least = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+    width = max(min(dialog.width(), screen.width() * 9 // 10), least.width())
+    height = max(min(dialog.height(), screen.height() * 9 // 10), least.height())
+    if (width, height) == (dialog.width(), dialog.height()):
+        return
+    dialog.resize(width, height)
+    # Qt placed it by its first size: centred again, over its parent's middle where the
+    # screen leaves room.
+    parent = dialog.parentWidget()
+    centre = parent.window().frameGeometry().center() if parent is not None else screen.center()
+    left = min(max(centre.x() - width // 2, screen.left()), screen.right() + 1 - width)
+    top = min(max(centre.y() - height // 2, screen.top()), screen.bottom() + 1 - height)
+    dialog.move(max(left, screen.left()), max(top, screen.top()))
+
+
 def _set_up(dialog: QFileDialog) -> None:
     """Qt's own file dialog as file_dialog sets each up: its file types elided, its
-    labels' and buttons' letters on their keys in either layout ("&Open", "File &name:")."""
+    labels' and buttons' letters on their keys in either layout ("&Open", "File &name:"),
+    and no larger than its screen (fit_on_screen)."""
     elide_file_types(dialog)
     install_same_key_letters(dialog)
+    fit_on_screen(dialog)
 
 
 @contextlib.contextmanager
