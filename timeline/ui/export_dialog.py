@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from timeline.store import Store, StoreError
 from timeline.text.display_safe import for_display, shown_part
 from timeline.ui.date_text import counted, group_number
-from timeline.ui.file_dialogs import file_dialog, file_filter
+from timeline.ui.file_dialogs import elide_box, file_dialog, file_filter
 from timeline.ui.import_messages import os_failure, os_reason, reason_in_interface_language
 from timeline.ui.menu_keys import install_same_key_letters
 from timeline.ui.plain_text import message_box, plain_label
@@ -148,6 +148,11 @@ class ExportWorker(QObject):
         self.finished.emit(count, len(left_out), len(cut))
 
 
+# Characters the format box asks room for where the screen is too narrow for its longest
+# ("Articles as an Excel workbook" whole).
+_FORMAT_CHARS = 30
+
+
 class ExportDialog(QDialog):
     """The format and, for an image, its size."""
 
@@ -215,6 +220,13 @@ class ExportDialog(QDialog):
         self.format_box.currentIndexChanged.connect(self._sync)
         self._sync()
         install_same_key_letters(self)
+        # With large text the box's longest format (The Timeline Project's) made the
+        # dialog wider than its screen (984 px at 20 points, an 800 px screen: OK and
+        # Cancel off its edge): the box then takes what the screen leaves, its text
+        # elided.
+        room = parent.screen().availableGeometry().width() * 9 // 10
+        if self.sizeHint().width() > room:
+            elide_box(self.format_box, _FORMAT_CHARS)
 
     def chosen_format(self) -> str:
         return str(self.format_box.currentData())

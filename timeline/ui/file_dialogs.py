@@ -130,15 +130,20 @@ class _ElidedLabel(QProxyStyle):
 def elide_file_types(dialog: QFileDialog) -> None:
     """The file-type box's text elided where it does not fit."""
     box = dialog.findChild(QComboBox, _FILE_TYPES)
-    if not isinstance(box, QComboBox):
-        return
+    if isinstance(box, QComboBox):
+        elide_box(box, _FILE_TYPES_SHOWN)
+
+
+def elide_box(box: QComboBox, shown_chars: int) -> None:
+    """A box asking room for shown_chars characters, its text elided at its logical end
+    where the box is narrower (its list still shows each entry whole)."""
     style = _ElidedLabel(box.style().name())
     style.setParent(box)  # a style set on a widget is not owned by it
     box.setStyle(style)
     # Its width the dialog's to give, not its text's (a style set anew sizes the box
     # to its longest entry: the dialog then ran past an 800 px window's screen).
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(_FILE_TYPES_SHOWN)
+    box.setMinimumContentsLength(shown_chars)
 
 
 class _FileDialogWatcher(QObject):

@@ -49,7 +49,10 @@ class GoToDateDialog(QDialog):
         # was cut off.
         metrics = self.fontMetrics()
         self.understood.setMinimumHeight(_LINES * metrics.lineSpacing())
-        self.setMinimumWidth(_WIDTH_CHARS * metrics.averageCharWidth())
+        # No wider than its screen less a tenth: with large text (20 points) it asked 896
+        # px, its OK button off an 800 px screen's edge (its labels wrap).
+        screen = parent.screen().availableGeometry().width() * 9 // 10
+        self.setMinimumWidth(min(_WIDTH_CHARS * metrics.averageCharWidth(), screen))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

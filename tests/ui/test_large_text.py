@@ -1,0 +1,61 @@
+"""The dialogs with large text: never wider than their screen, their buttons on it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from timeline.ui.fonts import application_font
+
+
+@pytest.fixture
+def large_text(qapp: QApplication) -> Iterator[None]:
+    """The window's font at 20 points, as a desktop set to large text gives it."""
+    was = qapp.font()
+    qapp.setFont(application_font(20.0))
+    yield
+    qapp.setFont(was)
+
+
+def _on_screen(qtbot: QtBot, dialog: QDialog) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= screen.width(), (dialog.width(), screen)
+    (buttons,) = dialog.findChildren(QDialogButtonBox)
+    for button in buttons.buttons():
+        place = QRect(button.mapToGlobal(QPoint(0, 0)), button.size())
+        assert screen.contains(place), (button.text(), place, screen)
+    dialog.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_export_dialog_fits_its_screen_with_large_text(
+    qtbot: QtBot, large_text: None, language: str, request: pytest.FixtureRequest
+) -> None:
+    """At 20 points its format box's longest entry made it 984 px wide: on an 800 px
+    screen OK and Cancel were off its edge.  The box's text is elided instead."""
+    from timeline.ui.export_dialog import ExportDialog
+
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = ExportDialog(parent, 800, 300)
+    qtbot.addWidget(dialog)
+    _on_screen(qtbot, dialog)
+
+
+def test_go_to_date_fits_its_screen_with_large_text(qtbot: QtBot, large_text: None) -> None:
+    """Its least width was 56 average characters: 896 px at 20 points."""
+    from timeline.ui.go_to_date import GoToDateDialog
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = GoToDateDialog(parent, "Go to date", "Date:", "", lambda text: text)
+    qtbot.addWidget(dialog)
+    _on_screen(qtbot, dialog)
