@@ -380,6 +380,17 @@ def multi_line_text(parent: QWidget, title: str, label: str, text: str) -> tuple
     dialog.setTextValue(text)
     for field in dialog.findChildren(QPlainTextEdit):
         field.setAccessibleName(label)
+    # No wider than the screen less a tenth, its label wrapped: with large text (20
+    # points) the label's one line made it 820 px, OK off an 800 px screen's edge.
+    wanted = dialog.sizeHint().width()
+    for shown in dialog.findChildren(QLabel):
+        shown.setWordWrap(True)
+    width = min(wanted, parent.screen().availableGeometry().width() * 9 // 10)
+    layout = dialog.layout()
+    height = dialog.sizeHint().height()
+    if layout is not None and layout.hasHeightForWidth():
+        height = max(height, layout.totalHeightForWidth(width))
+    dialog.resize(width, height)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     typed = dialog.textValue()
     dialog.deleteLater()
