@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from timeline.ui.fonts import application_font
@@ -85,11 +85,13 @@ def test_the_web_addresses_dialog_fits_its_screen_with_large_text(
         "MainWindow", "Addresses of article pages or feeds (http or https), one per line:"
     )
     met: list[list[str]] = []
+    formats: list[Qt.TextFormat] = []
 
     def meet() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, QDialog) and not met:
             met.append(_off_screen(dialog))
+            formats.extend(label.textFormat() for label in dialog.findChildren(QLabel))
             dialog.reject()
 
     timer = QTimer()
@@ -103,3 +105,4 @@ def test_the_web_addresses_dialog_fits_its_screen_with_large_text(
     finally:
         timer.stop()
     assert met == [[]]
+    assert formats and set(formats) == {Qt.TextFormat.PlainText}  # never read as markup

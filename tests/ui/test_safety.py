@@ -220,6 +220,9 @@ _REVIEWED = {
     ("edit_dialogs.py", "dialog.setLabelText(label)"),
     # The message box's text made safe (for_display), each value isolated after it.
     ("plain_text.py", "box.setText(shown)"),
+    # The web addresses' dialog: our own words, its label set to plain text
+    # (test_the_web_addresses_dialog_fits_its_screen_with_large_text).
+    ("main_window.py", "dialog.setLabelText(label)"),
     # Rich text we write ourselves, every inserted string html.escape()d.
     ("about.py", "box.setText(about_text())"),
     # Our own translated note with a number in it.

@@ -384,6 +384,7 @@ def multi_line_text(parent: QWidget, title: str, label: str, text: str) -> tuple
     # points) the label's one line made it 820 px, OK off an 800 px screen's edge.
     wanted = dialog.sizeHint().width()
     for shown in dialog.findChildren(QLabel):
+        shown.setTextFormat(Qt.TextFormat.PlainText)  # our own words, never markup
         shown.setWordWrap(True)
     width = min(wanted, parent.screen().availableGeometry().width() * 9 // 10)
     layout = dialog.layout()
