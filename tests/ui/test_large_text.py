@@ -106,3 +106,30 @@ def test_the_web_addresses_dialog_fits_its_screen_with_large_text(
         timer.stop()
     assert met == [[]]
     assert formats and set(formats) == {Qt.TextFormat.PlainText}  # never read as markup
+
+
+def test_the_about_box_fits_its_screen_with_large_text(
+    qtbot: QtBot, qapp: QApplication, arabic: None
+) -> None:
+    """Qt wraps a message box's text at half the screen's width: at 20 points on an
+    800x600 screen the Arabic About box was 437x696, its Close button below the foot.
+    (The test's screen is 800x800: at 26 points it was 841 px high.)"""
+    from timeline.ui.about import about_box
+
+    was = qapp.font()
+    qapp.setFont(application_font(26.0))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    try:
+        box = about_box(parent)
+        qtbot.addWidget(box)
+        box.show()
+        qtbot.waitExposed(box)
+        screen = box.screen().availableGeometry()
+        assert box.height() <= screen.height() * 9 // 10, (box.size(), screen)
+        for button in box.buttons():
+            place = QRect(button.mapToGlobal(QPoint(0, 0)), button.size())
+            assert screen.contains(place), (place, screen)
+        box.close()
+    finally:
+        qapp.setFont(was)

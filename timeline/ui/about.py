@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from timeline import __version__
 from timeline.paths import resources_dir
+from timeline.ui.plain_text import ScreenFitBox
 
 ICON_NAME = "arabic-news-timeline"
 
@@ -67,7 +68,7 @@ def about_text() -> str:
 
 def about_box(parent: QWidget | None) -> QMessageBox:
     """The About box, built but not shown (tests inspect it without a modal loop)."""
-    box = QMessageBox(parent)
+    box = ScreenFitBox(parent)  # no taller than its screen with large text
     box.setWindowTitle(QCoreApplication.translate("About", "About News Timeline"))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(about_text())

@@ -12,6 +12,7 @@ import html
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from timeline.text import base_direction
@@ -78,6 +79,28 @@ def keep_line_height(label: QLabel) -> None:
     label.setMinimumHeight(sample.sizeHint().height())
 
 
+class ScreenFitBox(QMessageBox):
+    """A message box no taller than its screen less a tenth where widening its text
+    makes it so.  Qt wraps a box's text at half the screen's width (at most 500 px):
+    with large text (20 points, an 800x600 screen) the Arabic About box was 437x696,
+    its Close button below the screen's foot."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # Qt sizes the box here
+        screen = self.screen().availableGeometry()
+        label = self.findChild(QLabel, "qt_msgbox_label")
+        if label is None or self.height() <= screen.height() * 9 // 10:
+            return
+        others = self.width() - label.width()
+        label.setMinimumWidth(max(screen.width() * 9 // 10 - others, label.width()))
+        self.setText(self.text())  # sized again, as Qt does for a new text
+        frame = self.frameGeometry()
+        self.move(
+            self.x() + max(screen.left() - frame.left(), min(0, screen.right() - frame.right())),
+            self.y() + max(screen.top() - frame.top(), min(0, screen.bottom() - frame.bottom())),
+        )
+
+
 def message_box(
     parent: QWidget | None,
     icon: QMessageBox.Icon,
@@ -93,7 +116,7 @@ def message_box(
     each shown on one line in its own direction: "31 فبراير 2015" in an English
     sentence was laid out by it, the year before the month.
     """
-    box = QMessageBox(icon, title, "", QMessageBox.StandardButton.Ok, parent)
+    box = ScreenFitBox(icon, title, "", QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     install_same_key_letters(box)  # its buttons, those added later too ("&Yes")
     shown = for_display(text)
