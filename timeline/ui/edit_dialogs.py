@@ -40,6 +40,7 @@ from timeline.ui.colour_legend import ColourLegend
 from timeline.ui.date_text import TYPED_DATE_CHARS, ordered
 from timeline.ui.detail_pane import EventIdRole
 from timeline.ui.direction import start_edge
+from timeline.ui.focus_ring import show_focus
 from timeline.ui.menu_keys import key_menu_position, on_menu_key
 from timeline.ui.plain_text import action_text
 from timeline.ui.store_messages import in_interface_language
@@ -238,6 +239,7 @@ class NoteDialog(QDialog):
         self.text_edit.textChanged.connect(self._follow_direction)
         self._follow_direction()
         label.setBuddy(self.text_edit)
+        show_focus(self.text_edit)  # Fusion frames no focused text box: only its caret
         # Said when a paste was cut to the note's room (our own words, plain text).
         self.cut_label = QLabel(
             self.tr(

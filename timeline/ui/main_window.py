@@ -380,6 +380,7 @@ def multi_line_text(parent: QWidget, title: str, label: str, text: str) -> tuple
     dialog.setTextValue(text)
     for field in dialog.findChildren(QPlainTextEdit):
         field.setAccessibleName(label)
+        show_focus(field)  # Fusion frames no focused text box: only its caret
     # No wider than the screen less a tenth, its label wrapped: with large text (20
     # points) the label's one line made it 820 px, OK off an 800 px screen's edge.
     wanted = dialog.sizeHint().width()
