@@ -3,32 +3,32 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../timeline/ui/about.py" line="43" />
+        <location filename="../../timeline/ui/about.py" line="44" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/about.py" line="45" />
+        <location filename="../../timeline/ui/about.py" line="46" />
         <source>Version {version}</source>
         <translation>الإصدار {version}</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/about.py" line="48" />
+        <location filename="../../timeline/ui/about.py" line="49" />
         <source>An Arabic-first timeline of news articles and the dates they mention.</source>
         <translation>خط زمني للمقالات الإخبارية وللتواريخ التي تذكرها، بالعربية أولاً.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/about.py" line="54" />
+        <location filename="../../timeline/ui/about.py" line="55" />
         <source>Includes the Noto Sans and Noto Sans Arabic fonts, licensed under the SIL Open Font License 1.1.</source>
         <translation>يتضمن خطَّي Noto Sans وNoto Sans Arabic المرخّصين برخصة SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/about.py" line="60" />
+        <location filename="../../timeline/ui/about.py" line="61" />
         <source>Qt {qt} (PySide6 {pyside})</source>
         <translation>Qt {qt} ‏(PySide6 {pyside})</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/about.py" line="71" />
+        <location filename="../../timeline/ui/about.py" line="72" />
         <source>About News Timeline</source>
         <translation>عن الخط الزمني للأخبار</translation>
     </message>
@@ -105,42 +105,42 @@
 <context>
     <name>DateDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="118" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="119" />
         <source>for example 10 Shawwal 1442 AH, 1950-1953, 22 May 2021</source>
         <translation>مثلاً 10 شوال 1442 هـ، ⁦1950-1953⁩، 22 مايو 2021</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="128" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="129" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="136" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="137" />
         <source>Date:</source>
         <translation>التاريخ:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="137" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="138" />
         <source>Understood as:</source>
         <translation>فُهم على أنه:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="139" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="140" />
         <source>Label:</source>
         <translation>الوصف:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="154" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="155" />
         <source>(not understood)</source>
         <translation>(لم يُفهم)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="159" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="160" />
         <source>not understood; %1</source>
         <translation>لم يُفهم؛ %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="170" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="171" />
         <source>(not a date)</source>
         <translation>(ليس تاريخاً)</translation>
     </message>
@@ -358,97 +358,97 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="162" />
+        <location filename="../../timeline/ui/export_dialog.py" line="167" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="164" />
+        <location filename="../../timeline/ui/export_dialog.py" line="169" />
         <source>TimelineJS (JSON)</source>
         <translation>TimelineJS ‏(JSON)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="165" />
+        <location filename="../../timeline/ui/export_dialog.py" line="170" />
         <source>The Timeline Project (.timeline: no tags, notes or your events)</source>
         <translation>برنامج The Timeline Project ‏(⁦.timeline⁩: دون الوسوم والملاحظات وأحداثك)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="166" />
+        <location filename="../../timeline/ui/export_dialog.py" line="171" />
         <source>Articles as CSV</source>
         <translation>المقالات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="167" />
+        <location filename="../../timeline/ui/export_dialog.py" line="172" />
         <source>Articles as JSON Lines</source>
         <translation>المقالات بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="168" />
+        <location filename="../../timeline/ui/export_dialog.py" line="173" />
         <source>Events as CSV</source>
         <translation>الأحداث بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="169" />
+        <location filename="../../timeline/ui/export_dialog.py" line="174" />
         <source>Events as JSON Lines</source>
         <translation>الأحداث بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="170" />
+        <location filename="../../timeline/ui/export_dialog.py" line="175" />
         <source>Articles as an Excel workbook</source>
         <translation>المقالات في مصنف Excel</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="171" />
+        <location filename="../../timeline/ui/export_dialog.py" line="176" />
         <source>Events as an Excel workbook</source>
         <translation>الأحداث في مصنف Excel</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="172" />
+        <location filename="../../timeline/ui/export_dialog.py" line="177" />
         <source>Chronology to read or print (HTML)</source>
         <translation>تسلسل زمني للقراءة أو الطباعة (HTML)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="173" />
+        <location filename="../../timeline/ui/export_dialog.py" line="178" />
         <source>Image (PNG)</source>
         <translation>صورة (PNG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="174" />
+        <location filename="../../timeline/ui/export_dialog.py" line="179" />
         <source>Image (SVG)</source>
         <translation>صورة (SVG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="175" />
+        <location filename="../../timeline/ui/export_dialog.py" line="180" />
         <source>Document (PDF)</source>
         <translation>مستند (PDF)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="179" />
+        <location filename="../../timeline/ui/export_dialog.py" line="184" />
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="196" />
+        <location filename="../../timeline/ui/export_dialog.py" line="201" />
         <source>Exports what the window shows: the articles the search finds, and their events in the visible stretch of time.</source>
         <translation>يصدّر ما تعرضه النافذة: المقالات التي يجدها البحث، وأحداثها في الفترة الظاهرة من الزمن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="210" />
+        <location filename="../../timeline/ui/export_dialog.py" line="215" />
         <source>&amp;Format:</source>
         <translation>ال&amp;صيغة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="211" />
+        <location filename="../../timeline/ui/export_dialog.py" line="216" />
         <source>&amp;Width:</source>
         <translation>ال&amp;عرض:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="212" />
+        <location filename="../../timeline/ui/export_dialog.py" line="217" />
         <source>&amp;Height:</source>
         <translation>الا&amp;رتفاع:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="213" />
+        <location filename="../../timeline/ui/export_dialog.py" line="218" />
         <source>&amp;Scale (PNG):</source>
         <translation>الم&amp;قياس (PNG):</translation>
     </message>
@@ -456,22 +456,22 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>ExportStatus</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="241" />
+        <location filename="../../timeline/ui/export_dialog.py" line="253" />
         <source>Cancel export</source>
         <translation>إلغاء التصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="242" />
+        <location filename="../../timeline/ui/export_dialog.py" line="254" />
         <source>Stop writing the export: no file is written</source>
         <translation>أوقف كتابة التصدير: لا يُكتب أي ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="247" />
+        <location filename="../../timeline/ui/export_dialog.py" line="259" />
         <source>Exporting %1…</source>
         <translation>جارٍ التصدير إلى %1…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="253" />
+        <location filename="../../timeline/ui/export_dialog.py" line="265" />
         <source>Exporting %1: %2 written</source>
         <translation>جارٍ التصدير إلى %1: كُتب %2</translation>
     </message>
@@ -479,12 +479,12 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>HiddenItems</name>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="55" />
+        <location filename="../../timeline/ui/hidden_items.py" line="56" />
         <source>an article no longer in this library</source>
         <translation>مقالة لم تعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="60" />
+        <location filename="../../timeline/ui/hidden_items.py" line="61" />
         <source>an event no longer in this library</source>
         <translation>حدث لم يعد في هذه المكتبة</translation>
     </message>
@@ -492,48 +492,48 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>HiddenItemsDialog</name>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="156" />
-        <location filename="../../timeline/ui/hidden_items.py" line="164" />
+        <location filename="../../timeline/ui/hidden_items.py" line="157" />
+        <location filename="../../timeline/ui/hidden_items.py" line="165" />
         <source>Hidden items</source>
         <translation>العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="159" />
+        <location filename="../../timeline/ui/hidden_items.py" line="160" />
         <source>Filter by title, words or label</source>
         <translation>صفِّ بالعنوان أو الكلمات أو الوصف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="160" />
+        <location filename="../../timeline/ui/hidden_items.py" line="161" />
         <source>Filter</source>
         <translation>تصفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="171" />
+        <location filename="../../timeline/ui/hidden_items.py" line="172" />
         <source>Reading the hidden items…</source>
         <translation>جارٍ قراءة العناصر المخفية…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="174" />
+        <location filename="../../timeline/ui/hidden_items.py" line="175" />
         <source>&amp;Show again</source>
         <translation>&amp;إظهار من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="183" />
+        <location filename="../../timeline/ui/hidden_items.py" line="188" />
         <source>&amp;Filter:</source>
         <translation>&amp;تصفية:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="233" />
+        <location filename="../../timeline/ui/hidden_items.py" line="243" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/hidden_items.py" line="235" />
+        <location filename="../../timeline/ui/hidden_items.py" line="245" />
         <source>%n hidden</source>
         <translation><numerusform>لا شيء مخفي</numerusform><numerusform>عنصر واحد مخفي</numerusform><numerusform>عنصران مخفيان</numerusform><numerusform>%n عناصر مخفية</numerusform><numerusform>%n عنصرًا مخفيًا</numerusform><numerusform>%n عنصر مخفي</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/hidden_items.py" line="238" />
+        <location filename="../../timeline/ui/hidden_items.py" line="248" />
         <source>%n of %1 hidden</source>
         <translation><numerusform>لا شيء من %1 مخفية</numerusform><numerusform>عنصر واحد من %1 مخفية</numerusform><numerusform>عنصران من %1 مخفية</numerusform><numerusform>%n عناصر من %1 مخفية</numerusform><numerusform>%n عنصرًا من %1 مخفية</numerusform><numerusform>%n عنصر من %1 مخفية</numerusform></translation>
     </message>
@@ -1373,475 +1373,475 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1124" />
-        <location filename="../../timeline/ui/main_window.py" line="2761" />
+        <location filename="../../timeline/ui/main_window.py" line="1147" />
+        <location filename="../../timeline/ui/main_window.py" line="2784" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="406" />
-        <location filename="../../timeline/ui/main_window.py" line="2134" />
+        <location filename="../../timeline/ui/main_window.py" line="425" />
+        <location filename="../../timeline/ui/main_window.py" line="2157" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="435" />
+        <location filename="../../timeline/ui/main_window.py" line="454" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="574" />
+        <location filename="../../timeline/ui/main_window.py" line="593" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="575" />
+        <location filename="../../timeline/ui/main_window.py" line="594" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="579" />
+        <location filename="../../timeline/ui/main_window.py" line="598" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="598" />
+        <location filename="../../timeline/ui/main_window.py" line="617" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="600" />
+        <location filename="../../timeline/ui/main_window.py" line="619" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="609" />
+        <location filename="../../timeline/ui/main_window.py" line="628" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="612" />
+        <location filename="../../timeline/ui/main_window.py" line="631" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="615" />
+        <location filename="../../timeline/ui/main_window.py" line="634" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="619" />
+        <location filename="../../timeline/ui/main_window.py" line="638" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="659" />
+        <location filename="../../timeline/ui/main_window.py" line="678" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="660" />
+        <location filename="../../timeline/ui/main_window.py" line="679" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="664" />
+        <location filename="../../timeline/ui/main_window.py" line="683" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="669" />
+        <location filename="../../timeline/ui/main_window.py" line="688" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="671" />
+        <location filename="../../timeline/ui/main_window.py" line="690" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="678" />
+        <location filename="../../timeline/ui/main_window.py" line="697" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="741" />
+        <location filename="../../timeline/ui/main_window.py" line="760" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="745" />
+        <location filename="../../timeline/ui/main_window.py" line="764" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="748" />
+        <location filename="../../timeline/ui/main_window.py" line="767" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="750" />
+        <location filename="../../timeline/ui/main_window.py" line="769" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="754" />
+        <location filename="../../timeline/ui/main_window.py" line="773" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="758" />
+        <location filename="../../timeline/ui/main_window.py" line="777" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="759" />
+        <location filename="../../timeline/ui/main_window.py" line="778" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="760" />
+        <location filename="../../timeline/ui/main_window.py" line="779" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="762" />
+        <location filename="../../timeline/ui/main_window.py" line="781" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="764" />
+        <location filename="../../timeline/ui/main_window.py" line="783" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="775" />
+        <location filename="../../timeline/ui/main_window.py" line="794" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="779" />
+        <location filename="../../timeline/ui/main_window.py" line="798" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="779" />
+        <location filename="../../timeline/ui/main_window.py" line="798" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="792" />
+        <location filename="../../timeline/ui/main_window.py" line="811" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="793" />
+        <location filename="../../timeline/ui/main_window.py" line="812" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="794" />
+        <location filename="../../timeline/ui/main_window.py" line="813" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="798" />
+        <location filename="../../timeline/ui/main_window.py" line="817" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="863" />
-        <location filename="../../timeline/ui/main_window.py" line="872" />
+        <location filename="../../timeline/ui/main_window.py" line="882" />
+        <location filename="../../timeline/ui/main_window.py" line="891" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="864" />
+        <location filename="../../timeline/ui/main_window.py" line="883" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="953" />
+        <location filename="../../timeline/ui/main_window.py" line="976" />
         <source>Went to %1 CE; type %1 AH for the Hijri year</source>
         <translation>عُرضت السنة الميلادية %1 م؛ وللسنة الهجرية اكتب %1 هـ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="961" />
+        <location filename="../../timeline/ui/main_window.py" line="984" />
         <source>Went to %1 AH (%2 to %3); type %1 CE for the Gregorian year</source>
         <translation>عُرضت السنة الهجرية %1 هـ (من %2 إلى %3)؛ وللسنة الميلادية اكتب %1 م</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="965" />
+        <location filename="../../timeline/ui/main_window.py" line="988" />
         <source>Went to %1 AH (in %2); type %1 CE for the Gregorian year</source>
         <translation>عُرضت السنة الهجرية %1 هـ (في %2)؛ وللسنة الميلادية اكتب %1 م</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1025" />
+        <location filename="../../timeline/ui/main_window.py" line="1048" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1028" />
+        <location filename="../../timeline/ui/main_window.py" line="1051" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1019" />
-        <location filename="../../timeline/ui/main_window.py" line="1034" />
+        <location filename="../../timeline/ui/main_window.py" line="1042" />
+        <location filename="../../timeline/ui/main_window.py" line="1057" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="583" />
+        <location filename="../../timeline/ui/main_window.py" line="602" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="588" />
+        <location filename="../../timeline/ui/main_window.py" line="607" />
         <source>Import from the &amp;clipboard</source>
         <translation>استيراد م&amp;ن الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="591" />
+        <location filename="../../timeline/ui/main_window.py" line="610" />
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="592" />
+        <location filename="../../timeline/ui/main_window.py" line="611" />
         <source>Open &amp;library…</source>
         <translation>&amp;فتح مكتبة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="593" />
+        <location filename="../../timeline/ui/main_window.py" line="612" />
         <source>Recen&amp;t libraries</source>
         <translation>مكتبات &amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="625" />
+        <location filename="../../timeline/ui/main_window.py" line="644" />
         <source>&amp;Remove this article…</source>
         <translation>إ&amp;زالة هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="631" />
+        <location filename="../../timeline/ui/main_window.py" line="650" />
         <source>Remove every article of its &amp;file…</source>
         <translation>إزالة كل مقالات م&amp;لفها…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="641" />
+        <location filename="../../timeline/ui/main_window.py" line="660" />
         <source>Remove what the &amp;last import added…</source>
         <translation>إزالة ما أضافه آخر است&amp;يراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="674" />
+        <location filename="../../timeline/ui/main_window.py" line="693" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="742" />
+        <location filename="../../timeline/ui/main_window.py" line="761" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="751" />
+        <location filename="../../timeline/ui/main_window.py" line="770" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="769" />
+        <location filename="../../timeline/ui/main_window.py" line="788" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="770" />
+        <location filename="../../timeline/ui/main_window.py" line="789" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="771" />
+        <location filename="../../timeline/ui/main_window.py" line="790" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="782" />
+        <location filename="../../timeline/ui/main_window.py" line="801" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="897" />
+        <location filename="../../timeline/ui/main_window.py" line="916" />
         <source>(not understood)</source>
         <translation>(لم يُفهم)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="909" />
+        <location filename="../../timeline/ui/main_window.py" line="928" />
         <source>%1 to %2</source>
         <translation>من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="954" />
+        <location filename="../../timeline/ui/main_window.py" line="977" />
         <source>Read as %1 CE; type %1 AH for the Hijri year</source>
         <translation>تُقرأ السنة الميلادية %1 م؛ وللسنة الهجرية اكتب %1 هـ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="969" />
+        <location filename="../../timeline/ui/main_window.py" line="992" />
         <source>Read as %1 AH; type %1 CE for the Gregorian year</source>
         <translation>تُقرأ السنة الهجرية %1 هـ؛ وللسنة الميلادية اكتب %1 م</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="992" />
+        <location filename="../../timeline/ui/main_window.py" line="1015" />
         <source>From the search field to its results</source>
         <translation>من حقل البحث إلى نتائجه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1044" />
+        <location filename="../../timeline/ui/main_window.py" line="1067" />
         <source>each story once</source>
         <translation>كل خبر مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1046" />
+        <location filename="../../timeline/ui/main_window.py" line="1069" />
         <source>hidden items shown</source>
         <translation>العناصر المخفية ظاهرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1116" />
-        <location filename="../../timeline/ui/main_window.py" line="1122" />
+        <location filename="../../timeline/ui/main_window.py" line="1139" />
+        <location filename="../../timeline/ui/main_window.py" line="1145" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1131" />
+        <location filename="../../timeline/ui/main_window.py" line="1154" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1367" />
+        <location filename="../../timeline/ui/main_window.py" line="1390" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1369" />
+        <location filename="../../timeline/ui/main_window.py" line="1392" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1374" />
+        <location filename="../../timeline/ui/main_window.py" line="1397" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1375" />
+        <location filename="../../timeline/ui/main_window.py" line="1398" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1376" />
+        <location filename="../../timeline/ui/main_window.py" line="1399" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1380" />
-        <location filename="../../timeline/ui/main_window.py" line="2653" />
+        <location filename="../../timeline/ui/main_window.py" line="1403" />
+        <location filename="../../timeline/ui/main_window.py" line="2676" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1682" />
+        <location filename="../../timeline/ui/main_window.py" line="1705" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2087" />
+        <location filename="../../timeline/ui/main_window.py" line="2110" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2122" />
+        <location filename="../../timeline/ui/main_window.py" line="2145" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2123" />
+        <location filename="../../timeline/ui/main_window.py" line="2146" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2134" />
-        <location filename="../../timeline/ui/main_window.py" line="2154" />
+        <location filename="../../timeline/ui/main_window.py" line="2157" />
+        <location filename="../../timeline/ui/main_window.py" line="2177" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2139" />
+        <location filename="../../timeline/ui/main_window.py" line="2162" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2146" />
+        <location filename="../../timeline/ui/main_window.py" line="2169" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2154" />
+        <location filename="../../timeline/ui/main_window.py" line="2177" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2162" />
+        <location filename="../../timeline/ui/main_window.py" line="2185" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2164" />
+        <location filename="../../timeline/ui/main_window.py" line="2187" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2166" />
+        <location filename="../../timeline/ui/main_window.py" line="2189" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2167" />
+        <location filename="../../timeline/ui/main_window.py" line="2190" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2168" />
+        <location filename="../../timeline/ui/main_window.py" line="2191" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2169" />
+        <location filename="../../timeline/ui/main_window.py" line="2192" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2177" />
+        <location filename="../../timeline/ui/main_window.py" line="2200" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2186" />
-        <location filename="../../timeline/ui/main_window.py" line="2220" />
+        <location filename="../../timeline/ui/main_window.py" line="2209" />
+        <location filename="../../timeline/ui/main_window.py" line="2243" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2195" />
+        <location filename="../../timeline/ui/main_window.py" line="2218" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2196" />
+        <location filename="../../timeline/ui/main_window.py" line="2219" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2213" />
+        <location filename="../../timeline/ui/main_window.py" line="2236" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2221" />
+        <location filename="../../timeline/ui/main_window.py" line="2244" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1850,72 +1850,72 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2241" />
+        <location filename="../../timeline/ui/main_window.py" line="2264" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2518" />
+        <location filename="../../timeline/ui/main_window.py" line="2541" />
         <source>Import cancelled: no article was added</source>
         <translation>أُلغي الاستيراد: لم تُضَف أي مقالة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2521" />
+        <location filename="../../timeline/ui/main_window.py" line="2544" />
         <source>Import cancelled: %n article(s) kept (removable from the Edit menu)</source>
         <translation><numerusform>أُلغي الاستيراد: لم تبقَ أي مقالة</numerusform><numerusform>أُلغي الاستيراد: أُبقيت مقالة واحدة (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت مقالتان (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالات (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالة (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالة (تُزال من قائمة «تحرير»)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2661" />
+        <location filename="../../timeline/ui/main_window.py" line="2684" />
         <source>Import cancelled: the file being read was not stored; the files read before it were. Import it again to finish</source>
         <translation>أُلغي الاستيراد: لم يُخزَّن الملف الذي كان يُقرأ، وخُزّنت الملفات التي قُرئت قبله. استورده من جديد لإكماله</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2547" />
+        <location filename="../../timeline/ui/main_window.py" line="2570" />
         <source>%1 added, %2 already stored, %n failed file(s)</source>
         <translation><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2563" />
+        <location filename="../../timeline/ui/main_window.py" line="2586" />
         <source>%1: skipped %n record(s) that cannot be read as an article: %3</source>
         <translation><numerusform>%1: لم يُتخطَّ أي سجل: %3</numerusform><numerusform>%1: تُخطّي سجل واحد لا يُقرأ مقالةً: %3</numerusform><numerusform>%1: تُخطّي سجلّان لا يُقرآن مقالةً: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2576" />
+        <location filename="../../timeline/ui/main_window.py" line="2599" />
         <source>%1: %n article(s) without a readable date</source>
         <translation><numerusform>%1: لا مقالات بلا تاريخ مقروء</numerusform><numerusform>%1: مقالة واحدة بلا تاريخ مقروء</numerusform><numerusform>%1: مقالتان بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالات بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالة بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالة بلا تاريخ مقروء</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2585" />
+        <location filename="../../timeline/ui/main_window.py" line="2608" />
         <source>%1: %n article(s) without a title, each named by its first line</source>
         <translation><numerusform>%1: لا مقالات بلا عنوان</numerusform><numerusform>%1: مقالة واحدة بلا عنوان، سُمّيت بسطرها الأول</numerusform><numerusform>%1: مقالتان بلا عنوان، سُمّيت كلٌّ منهما بسطرها الأول</numerusform><numerusform>%1: %n مقالات بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform><numerusform>%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform><numerusform>%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2595" />
+        <location filename="../../timeline/ui/main_window.py" line="2618" />
         <source>%1: %n article(s) already had a note of their own, kept instead of the file's</source>
         <translation><numerusform>%1: لا مقالات لها ملاحظة في المكتبة</numerusform><numerusform>%1: مقالة واحدة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: مقالتان لكلٍّ منهما ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالات لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2636" />
+        <location filename="../../timeline/ui/main_window.py" line="2659" />
         <source>%1: no files in this folder (hidden ones are not read)</source>
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2643" />
+        <location filename="../../timeline/ui/main_window.py" line="2666" />
         <source>%n record(s) skipped</source>
         <translation><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2649" />
+        <location filename="../../timeline/ui/main_window.py" line="2672" />
         <source>%n file(s) with no articles</source>
         <translation><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2652" />
+        <location filename="../../timeline/ui/main_window.py" line="2675" />
         <source>%n file(s) not read</source>
         <translation><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2763" />
+        <location filename="../../timeline/ui/main_window.py" line="2786" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1924,183 +1924,183 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2771" />
+        <location filename="../../timeline/ui/main_window.py" line="2794" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2776" />
+        <location filename="../../timeline/ui/main_window.py" line="2799" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2228" />
+        <location filename="../../timeline/ui/main_window.py" line="2251" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="853" />
+        <location filename="../../timeline/ui/main_window.py" line="872" />
         <source>Date (for example 1973-10-06, 6 October 1973 or 10 Ramadan 1393 AH; Arabic dates too):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو ⁦1973-10-06⁩؛ وبالإنجليزية أيضًا):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2262" />
-        <location filename="../../timeline/ui/main_window.py" line="2275" />
+        <location filename="../../timeline/ui/main_window.py" line="2285" />
+        <location filename="../../timeline/ui/main_window.py" line="2298" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2263" />
+        <location filename="../../timeline/ui/main_window.py" line="2286" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2278" />
+        <location filename="../../timeline/ui/main_window.py" line="2301" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2318" />
+        <location filename="../../timeline/ui/main_window.py" line="2341" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2323" />
+        <location filename="../../timeline/ui/main_window.py" line="2346" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2343" />
+        <location filename="../../timeline/ui/main_window.py" line="2366" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2344" />
+        <location filename="../../timeline/ui/main_window.py" line="2367" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2389" />
+        <location filename="../../timeline/ui/main_window.py" line="2412" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2391" />
+        <location filename="../../timeline/ui/main_window.py" line="2414" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2393" />
+        <location filename="../../timeline/ui/main_window.py" line="2416" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2395" />
+        <location filename="../../timeline/ui/main_window.py" line="2418" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2410" />
+        <location filename="../../timeline/ui/main_window.py" line="2433" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2416" />
+        <location filename="../../timeline/ui/main_window.py" line="2439" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2418" />
+        <location filename="../../timeline/ui/main_window.py" line="2441" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2420" />
+        <location filename="../../timeline/ui/main_window.py" line="2443" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2427" />
+        <location filename="../../timeline/ui/main_window.py" line="2450" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2428" />
+        <location filename="../../timeline/ui/main_window.py" line="2451" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2433" />
+        <location filename="../../timeline/ui/main_window.py" line="2456" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2455" />
+        <location filename="../../timeline/ui/main_window.py" line="2478" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2460" />
+        <location filename="../../timeline/ui/main_window.py" line="2483" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2473" />
+        <location filename="../../timeline/ui/main_window.py" line="2496" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2475" />
+        <location filename="../../timeline/ui/main_window.py" line="2498" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2508" />
+        <location filename="../../timeline/ui/main_window.py" line="2531" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2570" />
+        <location filename="../../timeline/ui/main_window.py" line="2593" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2606" />
+        <location filename="../../timeline/ui/main_window.py" line="2629" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2615" />
+        <location filename="../../timeline/ui/main_window.py" line="2638" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2623" />
+        <location filename="../../timeline/ui/main_window.py" line="2646" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2630" />
+        <location filename="../../timeline/ui/main_window.py" line="2653" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2632" />
+        <location filename="../../timeline/ui/main_window.py" line="2655" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2646" />
+        <location filename="../../timeline/ui/main_window.py" line="2669" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2667" />
+        <location filename="../../timeline/ui/main_window.py" line="2690" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2723" />
+        <location filename="../../timeline/ui/main_window.py" line="2746" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>
@@ -2121,22 +2121,22 @@ This window shows what the file held; nothing more can be changed from it.</sour
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="230" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="231" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="231" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="232" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="236" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="237" />
         <source>Ctrl+Enter saves the note.</source>
         <translation>اضغط ⁦Ctrl+Enter⁩ لحفظ الملاحظة.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="244" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="246" />
         <source>The note is as long as a note can be: the rest of what was pasted was left out.</source>
         <translation>بلغت الملاحظة أقصى طول لها: تُرك باقي ما لُصق.</translation>
     </message>
@@ -2317,33 +2317,33 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../timeline/ui/shortcuts_help.py" line="81" />
-        <location filename="../../timeline/ui/shortcuts_help.py" line="91" />
+        <location filename="../../timeline/ui/shortcuts_help.py" line="83" />
+        <location filename="../../timeline/ui/shortcuts_help.py" line="93" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/shortcuts_help.py" line="82" />
+        <location filename="../../timeline/ui/shortcuts_help.py" line="84" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/shortcuts_help.py" line="83" />
+        <location filename="../../timeline/ui/shortcuts_help.py" line="85" />
         <source>Window</source>
         <translation>النافذة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/shortcuts_help.py" line="92" />
+        <location filename="../../timeline/ui/shortcuts_help.py" line="94" />
         <source>Menu</source>
         <translation>القائمة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/shortcuts_help.py" line="92" />
+        <location filename="../../timeline/ui/shortcuts_help.py" line="94" />
         <source>Command</source>
         <translation>الأمر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/shortcuts_help.py" line="92" />
+        <location filename="../../timeline/ui/shortcuts_help.py" line="94" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
@@ -3001,242 +3001,242 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="371" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="373" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="373" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="375" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="387" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="525" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="532" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="389" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="527" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="534" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="391" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="393" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="392" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="394" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="393" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="395" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="398" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="400" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="399" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="401" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="400" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="402" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="322" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="324" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر المخ&amp;فية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="338" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="340" />
         <source>Saving: %1…</source>
         <translation>جارٍ الحفظ: %1…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="351" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="353" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="395" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="397" />
         <source>Add a standalone &amp;event…</source>
         <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="402" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="404" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="430" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="432" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="439" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="441" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="443" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="445" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="507" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="509" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="508" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="613" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="510" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="615" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="516" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="619" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="518" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="621" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="536" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="538" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="542" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="544" />
         <source>Show this event again</source>
         <translation>إظهار هذا الحدث من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="544" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="546" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="545" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="547" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="602" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="604" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="599" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="607" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="601" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="609" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="441" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="443" />
         <source>&amp;All hidden items…</source>
         <translation>&amp;كل المخفي…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="627" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="631" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="639" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="629" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="633" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="641" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="646" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="661" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="648" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="663" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="646" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="661" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="648" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="663" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="665" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="667" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="665" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="667" />
         <source>Source:</source>
         <translation>المصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="681" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="683" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="688" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="685" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="690" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="693" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="695" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="700" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="702" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="711" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="713" />
         <source>Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)</source>
         <translation>أُخفيت المقالة؛ يُظهرها «إظهار ما أُخفي» في قائمة «تحرير» (ويتراجع عنه ⁦Ctrl+Z⁩)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="732" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="734" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="743" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="745" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="755" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="757" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="751" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="786" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="753" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="788" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="778" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="780" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="783" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="785" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="791" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="796" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="793" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="798" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="801" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="806" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="803" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="808" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="813" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="818" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="815" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="820" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
@@ -3244,49 +3244,49 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowExporter</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="286" />
-        <location filename="../../timeline/ui/export_dialog.py" line="316" />
-        <location filename="../../timeline/ui/export_dialog.py" line="449" />
+        <location filename="../../timeline/ui/export_dialog.py" line="298" />
+        <location filename="../../timeline/ui/export_dialog.py" line="328" />
+        <location filename="../../timeline/ui/export_dialog.py" line="461" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="317" />
+        <location filename="../../timeline/ui/export_dialog.py" line="329" />
         <source>%1 already exists. Replace it?</source>
         <translation>%1 موجود من قبل. أأستبدله؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="346" />
+        <location filename="../../timeline/ui/export_dialog.py" line="358" />
         <source>An export is already being written</source>
         <translation>يجري الآن كتابة تصدير آخر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="399" />
+        <location filename="../../timeline/ui/export_dialog.py" line="411" />
         <source>Export cancelled: no file was written</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="412" />
+        <location filename="../../timeline/ui/export_dialog.py" line="424" />
         <source>Exported %n article(s) to %1</source>
         <translation><numerusform>لم تُصدَّر أي مقالة إلى %1</numerusform><numerusform>صُدّرت مقالة واحدة إلى %1</numerusform><numerusform>صُدّرت مقالتان إلى %1</numerusform><numerusform>صُدّرت %n مقالات إلى %1</numerusform><numerusform>صُدّرت %n مقالة إلى %1</numerusform><numerusform>صُدّرت %n مقالة إلى %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="414" />
+        <location filename="../../timeline/ui/export_dialog.py" line="426" />
         <source>Exported %n event(s) to %1</source>
         <translation><numerusform>لم يُصدَّر أي حدث إلى %1</numerusform><numerusform>صُدّر حدث واحد إلى %1</numerusform><numerusform>صُدّر حدثان إلى %1</numerusform><numerusform>صُدّرت %n أحداث إلى %1</numerusform><numerusform>صُدّر %n حدثًا إلى %1</numerusform><numerusform>صُدّر %n حدث إلى %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="422" />
+        <location filename="../../timeline/ui/export_dialog.py" line="434" />
         <source>%n undated article(s) left out: this format places every article on its date</source>
         <translation><numerusform>لا مقالات غير مؤرخة مستبعدة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالة واحدة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالتان غير مؤرختين: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالات غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="433" />
+        <location filename="../../timeline/ui/export_dialog.py" line="445" />
         <source>%n row(s) with a text cut at a cell's 32,767 characters (CSV and JSON Lines keep every character)</source>
         <translation><numerusform>لا صفوف قُصّ نصها</numerusform><numerusform>صف واحد قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>صفان قُصّ نصهما عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفوف قُصّ نصها عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفًا قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صف قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="456" />
+        <location filename="../../timeline/ui/export_dialog.py" line="468" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>
