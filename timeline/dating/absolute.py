@@ -664,6 +664,16 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
             direction = "since"  # أعلنت في 17 ديسمبر: the last one, on or before the anchor
         if every is not None or yearly:
             # يونيو من كل عام, 15 مايو من كل عام: every year (a SET), no one date.
+            if (
+                yearly
+                and day_info is None
+                and not paired
+                and name in lx.AMBIGUOUS_MONTHS
+                and not MONTH_CUE_BEFORE.search(text[begin - 12 if begin > 12 else 0 : begin])
+            ):
+                # سنويا و أعلنها وزير الخارجية جون كيري: a name after a yearly habit is
+                # no month, as it is none alone anywhere else.
+                continue
             if day_info is None:
                 value, start = f"XXXX-{month:02d}", begin
             elif day_info[1] is None and v.valid_date(2000, month, day_info[0]):

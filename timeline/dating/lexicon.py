@@ -91,7 +91,7 @@ GREGORIAN_MONTHS: dict[str, int] = _folded(
         "آذار": 3, "مارس": 3,
         "نيسان": 4, "أبريل": 4, "إبريل": 4, "ابريل": 4, "أفريل": 4,
         "أيار": 5, "مايو": 5, "ماي": 5,
-        "حزيران": 6, "يونيو": 6, "يونيه": 6, "جوان": 6, "يونيوز": 6,
+        "حزيران": 6, "يونيو": 6, "يونيه": 6, "جوان": 6, "يونيوز": 6, "جون": 6,
         "تموز": 7, "يوليو": 7, "يوليه": 7, "جويلية": 7, "يوليوز": 7,
         "آب": 8, "أغسطس": 8, "اغسطس": 8, "أوت": 8, "غشت": 8, "أغسطوس": 8,
         "أيلول": 9, "سبتمبر": 9, "شتنبر": 9,
@@ -102,10 +102,10 @@ GREGORIAN_MONTHS: dict[str, int] = _folded(
 )  # fmt: skip
 
 # Month names that are also ordinary words or names (مارس "practised", آب folds to
-# أب "father", ماي, جوان a first name, نيسان a car maker, أوت): they count as a month
+# أب "father", ماي, جوان and جون first names, نيسان a car maker, أوت): they count as a month
 # only next to a day number or a year, never alone after a preposition.
 AMBIGUOUS_MONTHS: frozenset[str] = frozenset(
-    strip_marks(w) for w in ("مارس", "آب", "ماي", "جوان", "نيسان", "أوت", "غشت", "تموز")
+    strip_marks(w) for w in ("مارس", "آب", "ماي", "جوان", "جون", "نيسان", "أوت", "غشت", "تموز")
 )
 
 HIJRI_MONTHS: dict[str, int] = _folded(
