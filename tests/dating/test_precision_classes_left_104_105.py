@@ -42,3 +42,42 @@ def test_jun_is_june_beside_a_day_or_a_year(text: str, expected: list[tuple[str,
 )
 def test_jun_alone_is_a_name(text: str) -> None:
     assert [v for _, v in found(text) if "06" in v] == []
+
+
+# A part of a Hijri year is those Hijri months, as the days they cover; it was read as a
+# length (الست أشهر: P6M), the whole Hijri year or a Gregorian quarter. The stamp of 4
+# August 2015 is in Shawwal 1436 (Muharram 1 = 25 October 2014).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "عالجت العيادة خلال الست أشهر الأولى من العام الهجري الحالي ألف مريض",
+            [("الست أشهر الأولى من العام الهجري الحالي", "2014-10-25/2015-04-19")],
+        ),
+        (
+            "نشرت الجمعية حصيلة الربع الثالث من العام الهجري الجاري",
+            [("الربع الثالث من العام الهجري الجاري", "2015-04-20/2015-07-16")],
+        ),
+        (
+            "ارتفعت المبيعات في الأشهر التسعة الأولى من عام 1435هـ",
+            [("الأشهر التسعة الأولى من عام 1435هـ", "2013-11-04/2014-07-27")],
+        ),
+        (
+            "تراجعت الحوادث خلال الأشهر الثلاثة الأخيرة من عام 1435هـ",
+            [("الأشهر الثلاثة الأخيرة من عام 1435هـ", "2014-07-28/2014-10-24")],
+        ),
+        (
+            "سجلت المحاكم خلال الشهور التسعة من العام الهجري الحالي زيادة",
+            [("الشهور التسعة من العام الهجري الحالي", "2014-10-25/2015-07-16")],
+        ),
+    ],
+)
+def test_a_part_of_a_hijri_year(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+# The Gregorian parts stay as they were read.
+def test_a_part_of_a_gregorian_year_stays() -> None:
+    assert found("نمت الصادرات في الأشهر الستة الأولى من العام الحالي") == [
+        ("الأشهر الستة الأولى من العام الحالي", "2015-H1")
+    ]

@@ -1924,6 +1924,70 @@ def months_of_year(ctx: Context) -> Iterator[Candidate]:
         yield Candidate(hit.start(), hit.end(), value, "season", 0.8)
 
 
+# A part of a Hijri year: الربع الثالث من العام الهجري الجاري (رجب - شعبان - رمضان), الست
+# أشهر الأولى من العام الهجري الحالي, الأشهر التسعة الأولى من عام 1435هـ: those Hijri
+# months, as the days they cover (a quarter's months three by three, the first or last N
+# months; الماضية after a count is the months gone by since the year began).  They were
+# read as a length (P6M), the whole Hijri year, or a Gregorian quarter (2015-Q3).  A
+# count with neither ال nor an ordinal (تسعة أشهر من العام 1436هـ) is left as it was.
+HIJRI_PART_ANCHOR = Anchor(r"(?:ربع|نصف|اشهر|شهور)", ("ربع", "نصف", "اشهر", "شهور"))
+HIJRI_YEAR_QUICK = rx(r"الهجري|1[34]\d\d\s*ه")
+HIJRI_PART_OF_YEAR = rx(
+    r"(?<!\w)(?:(?:[وفبل]|لل)?ال(?P<part>ربع|نصف)\s+(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير)"
+    rf"|(?:{DEFINITE}(?P<n>{CARDINAL})\s+(?:ال)?(?:اشهر|شهور)"
+    rf"|{DEFINITE}(?:اشهر|شهور)\s+ال(?P<n2>{CARDINAL})"
+    rf"|(?P<n3>{CARDINAL})\s+(?:اشهر|شهور)(?=\s+(?:الاولي|الاخيره|الماضيه)))"
+    r"(?:\s+(?P<which>الاولي|الاخيره|الماضيه))?)"
+    r"\s+(?:من|في)\s+(?:(?:ال)?(?:عام|سنه)\s+(?:الهجري|الهجريه)"
+    rf"(?:\s+(?P<mod>{MODIFIER}))?{END}"
+    r"|(?:(?:ال)?(?:عام|سنه)\s*)?(?P<y>1[34]\d\d)\s*ه)"
+)
+
+
+def _hijri_months_value(year: int, first: int, last: int) -> DateValue | None:
+    """The Gregorian days of Hijri months first..last of year (both whole)."""
+    start = v.hijri_to_gregorian(year, first, 1)
+    following = v.hijri_to_gregorian(year + (last == 12), last % 12 + 1, 1)
+    if start is None or following is None:
+        return None
+    return v.days_interval(start, following - timedelta(days=1), v.HIJRI)
+
+
+def parts_of_hijri_year(ctx: Context) -> Iterator[Candidate]:
+    """الربع الثالث من العام الهجري الجاري, الست أشهر الأولى من العام الهجري الحالي."""
+    text = ctx.text
+    if HIJRI_YEAR_QUICK.search(text) is None:
+        return
+    for hit in ctx.scan(HIJRI_PART_OF_YEAR, HIJRI_PART_ANCHOR, 12, 70):
+        if hit.group("part"):
+            table = QUARTERS if hit.group("part") == "ربع" else HALVES
+            number = table.get(hit.group("ord"))
+            if number is None:
+                continue
+            size = 3 if table is QUARTERS else 6
+            first, last = (number - 1) * size + 1, number * size
+        else:
+            count = lx.CARDINALS.get(
+                one_space(hit.group("n") or hit.group("n2") or hit.group("n3"))
+            )
+            if count is None or not 2 <= count <= 11:
+                continue
+            if hit.group("which") == "الاخيره":
+                first, last = 13 - count, 12
+            else:
+                first, last = 1, count
+        if hit.group("y"):
+            year = int(hit.group("y"))
+        elif ctx.anchor_day is None or (today := v.gregorian_to_hijri(ctx.anchor_day)) is None:
+            continue
+        else:
+            step = {"past": -1, "future": 1}.get(direction_of(hit.group("mod")) or "", 0)
+            year = today[0] + step
+        value = _hijri_months_value(year, first, last)
+        if value is not None:
+            yield Candidate(hit.start(), hit.end(), value, "season", 0.8)
+
+
 # A weekday and a day written without a year: الثلاثاء 10/12, الخميس 14/10. Arab writers
 # put the day first in Gregorian dates and often the month first in Hijri ones; the
 # reading whose day is that weekday, near the anchor, is the date (when only one is).

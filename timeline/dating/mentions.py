@@ -42,6 +42,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     absolute.holy_month,
     absolute.parts_of_year,
     absolute.months_of_year,
+    absolute.parts_of_hijri_year,
     absolute.weekday_short_dates,
     absolute.weekday_month_days,
     lengths.durations,
