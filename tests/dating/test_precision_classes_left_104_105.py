@@ -81,3 +81,31 @@ def test_a_part_of_a_gregorian_year_stays() -> None:
     assert found("نمت الصادرات في الأشهر الستة الأولى من العام الحالي") == [
         ("الأشهر الستة الأولى من العام الحالي", "2015-H1")
     ]
+
+
+# هذه اللحظة with its adjective is a moment the text describes (an event of the story),
+# not the present; it was read as PRESENT_REF.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أقيمت الاحتفالات قبل هذه اللحظة التاريخية بساعات",
+        "كيف وصل الشاب إلى هذه اللحظة المأساوية؟",
+        "وكانت هذه اللحظة الجميلة حلما للأسرة",
+    ],
+)
+def test_a_moment_described_is_no_present(text: str) -> None:
+    assert found(text) == []
+
+
+# After في (في ظل), before التي or with الراهنة, and alone, it stays the present.
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("تمر الشركة في هذه اللحظة الصعبة بأزمة", "هذه اللحظة"),
+        ("في هذه اللحظة التي يراها البعض حرجة يجب الحذر", "هذه اللحظة"),
+        ("لا يوجد أي اتفاق رسمي حتى هذه اللحظة", "حتى هذه اللحظة"),
+        ("الفريق بحاجة إلى مدافع في هذه اللحظة", "هذه اللحظة"),
+    ],
+)
+def test_this_moment_stays_the_present(text: str, span: str) -> None:
+    assert found(text) == [(span, "PRESENT_REF")]

@@ -1611,6 +1611,12 @@ RECEIVING_AFTER = rx(
     r"\s+(?:عبد|وزير|سفير|السفير|الامير|سمو|صاحب|معالي|سعاده|فضيله|الشيخ|وفد|وفدا|ضيوف)"
 )
 FOR_BEFORE = rx(r"(?<!\w)ل(?:ه|ها|هم|هما|نا|ك|كم)\s+$")
+# هذه اللحظة التاريخية, كيف وصل إلى هذه اللحظة الكارثية, وكانت هذه اللحظة السعيدة: the
+# moment with its adjective is one the text describes (a past act, an event of the story),
+# not the present; after في (في ظل) it stays the present (في هذه اللحظة الصعبة من تاريخه),
+# and so before التي / الذي or الراهنة / الحالية.
+DESCRIBED_MOMENT_AFTER = rx(r"\s+ال(?!تي|ذي|راهنه|حاليه)\w{3,}")
+AT_MOMENT_BEFORE = rx(r"(?<!\w)[وف]?في\s+(?:ظل\s+)?$")
 # العام الحالي 1436: the current Hijri year, named by its number.
 HIJRI_YEAR_AFTER = rx(r"\s+(?P<y>1[34]\d\d)(?![\d/])(?!\s*/)(?:\s*(?:هـ|ه)(?!\w))?")
 
@@ -1647,6 +1653,12 @@ def present_and_recent(ctx: Context) -> Iterator[Candidate]:
         ):
             continue  # له مستقبلاً كبيراً: "a great future", the noun; مستقبلا وفدا: receiving
         key = re.sub(r"\s+", " ", hit.group("adv") or hit.group("phrase"))
+        if (
+            key == "هذه اللحظه"
+            and DESCRIBED_MOMENT_AFTER.match(ctx.text, hit.end())
+            and not AT_MOMENT_BEFORE.search(ctx.text, max(0, hit.start() - 10), hit.start())
+        ):
+            continue  # قبل هذه اللحظة التاريخية: the moment the story tells, not now
         if key == "وقت سابق" and ANY_BEFORE.search(ctx.text, max(0, hit.start() - 6), hit.start()):
             continue  # من أي وقت سابق: than ever, no time
         direction = REF_VALUES.get(key, "PRESENT")
