@@ -109,3 +109,30 @@ def test_a_moment_described_is_no_present(text: str) -> None:
 )
 def test_this_moment_stays_the_present(text: str, span: str) -> None:
     assert found(text) == [(span, "PRESENT_REF")]
+
+
+# لتشغيل العيادات حتى الساعة الـ8 مساء: the hours a service is run or kept open until are
+# every working day's (a SET), not the stamp's day at that hour.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "وجهت الوزارة بتشغيل المراكز الصحية حتى الساعة الـ9 مساء",
+            [("الساعة الـ9 مساء", "XXXX-XX-XXT21:00")],
+        ),
+        (
+            "قررت البلدية تمديد الدوام حتى الساعة العاشرة مساء",
+            [("الساعة العاشرة مساء", "XXXX-XX-XXT22:00")],
+        ),
+    ],
+)
+def test_hours_a_service_runs_until(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+# With a day between, it is that day's.
+def test_hours_a_service_runs_until_on_a_day() -> None:
+    assert found("يستمر الدوام اليوم حتى الساعة 3 عصرا") == [
+        ("اليوم", "2015-08-04"),
+        ("الساعة 3 عصرا", "2015-08-04T15:00"),
+    ]

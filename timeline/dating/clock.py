@@ -121,7 +121,14 @@ _HABIT = (
     r"|(?:ال)?دوام|ساعات\s+(?:ال)?(?:عمل|دوام))(?!\w)\s+"
     rf"(?:(?!(?:ال)?(?:يوم|{WEEKDAYS})(?!\w)|غدا|امس|الليله)\S+\s+){{0,3}}(?:من|بين)\s+"
 )
-HABITUAL_BEFORE = rx(rf"{_HABIT}(?:(?:ال)?ساعه\s+(?:ال\s*)?)?$")
+# لتشغيل العيادات الطبية حتى الساعة الـ8 مساء, تمديد الدوام حتى الساعة العاشرة: the hours
+# a service is run or kept open until, every working day's (a precision sample's clinics
+# were read as the stamp's day at 20:00).
+_RUN_UNTIL = (
+    r"(?<!\w)(?:[وف]?[بل]?تشغيل|(?:ال)?دوام|ساعات\s+(?:ال)?(?:عمل|دوام))(?!\w)\s+"
+    rf"(?:(?!(?:ال)?(?:يوم|{WEEKDAYS})(?!\w)|غدا|امس|الليله)\S+\s+){{0,3}}(?:حتي|الي|لغايه)\s+"
+)
+HABITUAL_BEFORE = rx(rf"(?:{_HABIT}|{_RUN_UNTIL})(?:(?:ال)?ساعه\s+(?:ال\s*)?)?$")
 # يعمل المركز من الساعة الثامنة صباحا حتى الساعة الثانية ظهرا: the range's end too.
 HABITUAL_END_BEFORE = Before(
     rf"{_HABIT}[^.!?؟\n،,]{{1,40}}?(?:الي|حتي|و)\s*(?:(?:ال)?ساعه\s+(?:ال\s*)?)?$",
