@@ -1615,7 +1615,7 @@ FOR_BEFORE = rx(r"(?<!\w)ل(?:ه|ها|هم|هما|نا|ك|كم)\s+$")
 # moment with its adjective is one the text describes (a past act, an event of the story),
 # not the present; after في (في ظل) it stays the present (في هذه اللحظة الصعبة من تاريخه),
 # and so before التي / الذي or الراهنة / الحالية.
-DESCRIBED_MOMENT_AFTER = rx(r"\s+ال(?!تي|ذي|راهنه|حاليه)\w{3,}")
+DESCRIBED_MOMENT_AFTER = rx(r"\s+ال(?!تي|ذي|راهنه|حاليه)\w{3,40}")
 AT_MOMENT_BEFORE = rx(r"(?<!\w)[وف]?في\s+(?:ظل\s+)?$")
 # العام الحالي 1436: the current Hijri year, named by its number.
 HIJRI_YEAR_AFTER = rx(r"\s+(?P<y>1[34]\d\d)(?![\d/])(?!\s*/)(?:\s*(?:هـ|ه)(?!\w))?")
