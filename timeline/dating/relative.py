@@ -321,8 +321,10 @@ UNTIL_BEFORE = rx(r"(?<!\w)[وف]?(?:حتي|الي|لغايه)\s+$")
 ANY_DAY_BEFORE = rx(r"(?<!\w)[وفبل]?(?:ال)?(?:اجزاء|اوقات|فترات|مدار|طوال|طيله)\s+$")
 # ليست وليدة اليوم, ظاهرة وليدة اليوم: "(not) new", an idiom, no day.
 NEW_BEFORE = rx(r"(?<!\w)(?:وليد|وليده|وليدات|وليدو)\s+$")
+# أمس (الأول): an editor's الأول in brackets makes it the day before yesterday too.
 YESTERDAY = rx(
-    rf"{START}(?:(?P<before>[وف]?(?:اول\s+(?:من\s+)?|قبل\s+(?=امس)))?(?P<w>[وف]?(?:ب?ال)?امس)(?P<first>\s+الاول)?)"
+    rf"{START}(?:(?P<before>[وف]?(?:اول\s+(?:من\s+)?|قبل\s+(?=امس)))?(?P<w>[وف]?(?:ب?ال)?امس)"
+    r"(?P<first>\s+الاول|\s*\(\s*الاول\s*\))?)"
     rf"(?:\s+ال(?P<wd>{WEEKDAYS}))?{END}"
 )
 # في أمسّ الحاجة, لفي أمس حاجة: "most in need" (أمسّ, its shadda often left out), no day
