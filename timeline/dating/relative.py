@@ -1178,7 +1178,7 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
         # سيعقد الاجتماع يوم الأحد: the coming Sunday, or today's if today is one.
         future_clause = not (direction or before_last or after_next) and bool(
             FUTURE_CLAUSE_BEFORE.search(text, begin - 80 if begin > 80 else 0, begin)
-            or _future_aside(text, begin, end)
+            or _future_aside(text, begin, end, has_day_word)
         )
         if future_clause:
             direction = "future"
@@ -1209,12 +1209,14 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
         yield Candidate(begin, end, v.day_value(day), "relative", confidence, day=day)
 
 
-def _future_aside(text: str, begin: int, end: int) -> bool:
+def _future_aside(text: str, begin: int, end: int, day_word: bool = False) -> bool:
     """ومن مصر، سينتقل كيري، الإثنين، إلى الدوحة: a weekday set off by commas after the
     verb and subject of a clause about the future is that clause's, the coming one (the
-    commas hid the clause from FUTURE_CLAUSE_BEFORE, which stops at a comma)."""
+    commas hid the clause from FUTURE_CLAUSE_BEFORE, which stops at a comma).  With يوم
+    before it the weekday needs no comma after (ستعقد جولة جديدة من المحادثات، يوم
+    الاثنين في جنيف: precision sample 107)."""
     comma = COMMA_BEFORE.search(text, begin - 4 if begin > 4 else 0, begin)
-    if comma is None or not COMMA_AFTER.match(text, end):
+    if comma is None or not (day_word or COMMA_AFTER.match(text, end)):
         return False
     at = comma.start()
     return bool(FUTURE_CLAUSE_BEFORE.search(text, at - 80 if at > 80 else 0, at))
