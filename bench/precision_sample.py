@@ -282,6 +282,15 @@ every set and earlier sample (59-104 too), and judged before any rule changed ag
 Three of its classes were fixed after it (a count and a half ago, قبل ثمانية أعوام
 ونصف العام; قبل ما يقارب من 30 عامًا as about that far back; اليوم before a comparative
 against before, أسهل من السابق), so it measures the rules all but those.
+Seed 106 was drawn in a later session after the fixes of four classes samples 104-105
+and a fact-checker's pass left (جون for June beside a day or a year, a part of a Hijri
+year, هذه اللحظة with its adjective as a moment described, the hours a service is run
+until), from articles outside every set and earlier sample (59-105 too), and judged
+before any rule changed again.  One of its classes was fixed (أمس (الأول), the day before
+yesterday), and seed 107 drawn after that fix from articles outside every set and
+earlier sample (59-106 too), and judged before any rule changed again.  One of its
+classes was fixed after it (يوم and a weekday after the comma that ends a clause about
+the future, ستعقد جولة جديدة ...، يوم الاثنين), so it measures the rules all but that.
 Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
