@@ -15,7 +15,7 @@ from datetime import datetime
 
 from timeline import dating
 from timeline.ingest.published import iso_problem, parse_published
-from timeline.model import ArticleDraft, DateValue, Event, from_axis
+from timeline.model import FIRST_YEAR, LAST_YEAR, ArticleDraft, DateValue, Event, from_axis
 from timeline.store import Store
 from timeline.store import edits as user_edits
 
@@ -45,12 +45,20 @@ def undated_reason(raw: str) -> str:
 
 
 def anchor_of(published: DateValue | None) -> datetime | None:
-    """The publication time relative mentions are resolved against, if precise enough."""
+    """The publication time relative mentions are resolved against, if precise enough
+    and within the years placed on the timeline.
+
+    The import leaves a publication outside them undated, but a date the user gives may
+    be any ISO day (0001-01-01, 9999-12-31): counted from, it ran off the calendar (أمس
+    of 0001-01-01, يوليو المقبل of 9999: "year 10000 is out of range"), and the edit, or
+    the import of a whole file of ours carrying it, failed.  As `timeline extract` takes
+    such a time: as none, the relative mentions left unresolved."""
     if published is None or published.start is None:
         return None
     if published.granularity not in _ANCHOR_GRANULARITIES:
         return None
-    return from_axis(published.start)
+    anchor = from_axis(published.start)
+    return anchor if FIRST_YEAR <= anchor.year <= LAST_YEAR else None
 
 
 def sentence_breaks(text: str) -> list[int]:

@@ -360,3 +360,40 @@ def test_corrected_and_followed_dates_date_the_text_as_a_whole_recompute_does(
         assert mentions_by_span(store, ids[::2]) == corrected  # nothing more to do there
         library.recompute_events(store, processes=1)
         assert followed == mentions_by_span(store, ids)
+
+
+@pytest.mark.parametrize("typed", ["0001-01-01", "9999-12-31", "2300-03-01"])
+def test_a_date_given_past_the_timelines_years_leaves_relative_mentions_unresolved(
+    store: Store, article: int, typed: str
+) -> None:
+    """Any ISO day may be given (decided), but counted from, 0001-01-01's أمس and
+    9999's مارس المقبل ran off the calendar: the edit ended "unexpected ValueError: year
+    0 is out of range".  Such a date is counted from as an imported one outside the
+    years placed on the timeline is: as none."""
+    edits.correct_article(store, article, "published", typed)
+    shown = edits.shown_article(store, article)
+    assert shown is not None and shown.origins["published"] == "corrected"
+    after = days(store, article)
+    assert day_of(after, "2014") == "2014-03-03"  # a date of its own is still read
+    assert day_of(after, "اليوم") == "PRESENT_REF"  # no place: nothing to count from
+    assert day_of(after, "أمس") == "PAST_REF"
+    assert day_of(after, "15 مارس") == "XXXX-03-15"  # no year to give it
+
+
+def test_an_export_carrying_a_date_at_the_calendars_end_is_imported_whole(
+    store: Store, article: int, tmp_path: Path
+) -> None:
+    """A file of ours whose one corrected publication is 9999-12-31 (a date a user
+    may give) failed whole: "could not be read (ValueError: year 10000 is out of
+    range)", every other article of it lost with it."""
+    path = tmp_path / "out.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for n, typed in enumerate(("9999-12-31", "2015-07-19")):
+            record = dict(ARTICLE, title=f"خبر {n}", body=BODY + " وسيعقد المؤتمر في يوليو المقبل.")
+            record["x-timeline-user"] = {"published": typed}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    with Store(tmp_path / "other.db") as other:
+        report = library.import_paths(other, [path])
+        assert report.failed == [] and report.added == 2
+        given = sorted(edits.shown_article(other, a.id).published for a in other.articles())  # type: ignore[union-attr]
+    assert given == ["2015-07-19", "9999-12-31"]
