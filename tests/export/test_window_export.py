@@ -355,3 +355,24 @@ def test_a_print_to_a_pdf_file_holds_its_arabic_as_letters(
     shaped = re.findall("[\ufb50-\ufdff\ufe70-\ufeff]", text)
     assert all(len(unicodedata.normalize("NFKC", c).strip()) > 1 for c in shaped), shaped
     assert "\t" not in text, text
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal"])
+def test_a_print_to_a_pdf_file_never_goes_over_the_library(
+    qtbot: QtBot, window: MainWindow, suffix: str
+) -> None:
+    """Qt's print dialog takes any file name for a PDF (and asks only whether to
+    replace it): given the library's, the printer wrote a PDF where the whole library
+    was.  Refused as an export to it is, in the export's one line, nothing written."""
+    library = window.store.path
+    target = Path(f"{library}{suffix}")
+    before = target.read_bytes() if target.exists() else None
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(target))
+    with qtbot.waitSignal(window.exporter.export_failed, timeout=5_000) as signal:
+        window.exporter.print_to(printer)
+    assert "it is the library being exported" in signal.args[0]
+    assert library.read_bytes()[:16] == b"SQLite format 3\x00"
+    assert (target.read_bytes() if target.exists() else None) == before
+    assert window.store.count_articles() > 0

@@ -483,18 +483,28 @@ class WindowExporter(QObject):
         print to a PDF file with its text mapped as an exported PDF's."""
         from PySide6.QtPrintSupport import QPrinter
 
+        from timeline.export.files import refuse_the_library
         from timeline.export.image import paint_on
         from timeline.export.pdf_text import make_searchable
 
+        to_file = (
+            isinstance(printer, QPrinter)
+            and printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+            and printer.outputFileName()
+        )
+        if to_file:
+            # The print dialog's file, like an export's, is never the library: the
+            # printer opens it for writing and put a PDF where the whole library was.
+            try:
+                refuse_the_library(Path(printer.outputFileName()), self.window.store.path)
+            except OSError as exc:
+                self._failed(str(exc))
+                return
         view = self.window.timeline
         copy = view_copy(self.window, view.width(), view.height())
         try:
             paint_on(printer, copy)
-            if (
-                isinstance(printer, QPrinter)
-                and printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
-                and printer.outputFileName()
-            ):
+            if to_file:
                 make_searchable(Path(printer.outputFileName()))
         except OSError as exc:
             self._failed(os_failure(exc))
