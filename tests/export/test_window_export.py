@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from timeline.model import to_axis
@@ -376,3 +376,37 @@ def test_a_print_to_a_pdf_file_never_goes_over_the_library(
     assert library.read_bytes()[:16] == b"SQLite format 3\x00"
     assert (target.read_bytes() if target.exists() else None) == before
     assert window.store.count_articles() > 0
+
+
+def test_the_print_dialog_leaves_the_librarys_locks_held(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The print dialog's output file field lists the folder as a path is typed,
+    reading its files (the library's among them), which ends SQLite's POSIX locks on
+    it: another program closing the library then took itself for the last and deleted
+    the -wal and -shm the window still wrote through (seen under Xvfb: the window's
+    locks in /proc/locks went from 2 to 0).  The window opens its library again after
+    the print dialog, as after a file dialog, once the dialog is gone: its field's
+    folder model lived on with it, reading the files again after the library was
+    opened (under Xvfb; offscreen it reads no file, hence exec stands in for it here)."""
+    import sys
+
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    library = window.store.path
+
+    def listed(_dialog: QPrintDialog) -> int:
+        with library.open("rb") as read:  # as the dialog's folder model does
+            read.read(16)
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", listed)
+    window.exporter.ask_print()
+    assert window.findChildren(QPrintDialog) == []  # gone, its folder model with it
+    other = (
+        "import sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('BEGIN EXCLUSIVE'); c.execute('ROLLBACK'); c.close()\n"
+    )
+    subprocess.run([sys.executable, "-c", other, str(library)], check=True, timeout=60)
+    assert Path(f"{library}-wal").exists() and Path(f"{library}-shm").exists()

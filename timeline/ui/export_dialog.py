@@ -472,9 +472,21 @@ class WindowExporter(QObject):
         from PySide6.QtGui import QPageLayout
 
         printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-        dialog = QPrintDialog(printer, self.window)
-        install_same_key_letters(dialog)  # "&Name:", "&Print" and the options' letters
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        # Its output file's field lists the folder as it is typed (and its "..." opens
+        # Qt's file dialog), reading the files, the library among them: SQLite's locks
+        # on it were gone, and another program closing the library deleted the -wal and
+        # -shm this window still wrote through.  The library is opened again after it,
+        # as after a file dialog, and the dialog is gone first: the field's folder model
+        # lived on with it, watching the folder and reading its files at each change.
+        with file_dialog(self.window.interface_locale):
+            dialog = QPrintDialog(printer, self.window)
+            install_same_key_letters(dialog)  # "&Name:", "&Print" and the options' letters
+            try:
+                accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            finally:
+                dialog.setParent(None)  # Python's alone: deleted with its last name
+                del dialog
+        if not accepted:
             return
         self.print_to(printer)
 
