@@ -1170,3 +1170,37 @@ def test_small_files_share_a_signer_and_undo_a_failed_ones(
     with Store(tmp_path / "1.db") as store:
         ids = {i for (i,) in store.db.conn.execute("SELECT id FROM articles")}
     assert {row[0] for row in found[1][2]} == ids  # a signature for each article, no other
+
+
+def test_related_articles_of_a_story_copied_many_times_read_a_bounded_number_of_copies(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each copy of the story was read to discount the terms only copies share: an
+    article of a story copied 20,000 times took 10-30 s to show (its text waits for
+    its related articles).  The copies are read until no term is held by two articles,
+    at most _COPIES_READ; the copies are still never offered."""
+    copies = [_record(f"نسخة {n}", AGENCY, f"outlet{n}", "2015-08-02T12:00") for n in range(40)]
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS + copies)])
+    ids = ids_by_title(store)
+    agency = ids["افتتاح مهرجان التمور في بريدة"]
+    story = story_store.story_of(store, agency)
+    assert story is not None and len(story.articles) == 42
+    read: list[int] = []
+    article = store.article
+
+    def counted(article_id: int, **kwargs: object) -> object:
+        read.append(article_id)
+        return article(article_id, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "article", counted)
+    found = library.related_articles(store, agency)
+    # Every term is in more articles than the ceiling (20): each counted 21, gone after
+    # 20 copies, and the rest unread (the answer the same: a term held by fewer than two
+    # is never used).
+    assert len(read) == 1 + 20
+    assert not {r.article_id for r in found} & {a.article_id for a in story.articles}
+    read.clear()
+    monkeypatch.setattr(library, "_COPIES_READ", 5)
+    found = library.related_articles(store, agency)
+    assert len(read) == 1 + 5  # the article itself, then five copies
+    assert not {r.article_id for r in found} & {a.article_id for a in story.articles}
