@@ -55,6 +55,7 @@ ARABIC: dict[str, str] = {
     "“%1”: a prefix search needs at least %2 letters before the *": "«%1»: البحث ببادئة يحتاج %2 أحرف على الأقل قبل *",
     "Excluding words (-word) needs at least one word to look for": "استبعاد الكلمات (-كلمة) يحتاج كلمة واحدة على الأقل يُبحث عنها",
     "Too many words: a search takes at most %1": "كلمات كثيرة: يقبل البحث %1 كلمة على الأكثر",
+    "Too long: a search takes at most %1 words in all, a phrase's too": "بحث طويل: يقبل البحث %1 كلمة على الأكثر في مجموعه، وكلمات العبارة منها",
     "The end of the date range is before its start": "نهاية نطاق التواريخ قبل بدايته",
     "This search matches too much to finish in time; make it narrower (a longer prefix, fewer alternatives)": "هذا البحث يطابق أكثر مما يُنهى في وقته؛ ضيّقه (بادئة أطول، بدائل أقل)",
     "The library is busy; try the search again": "المكتبة مشغولة؛ أعد البحث",

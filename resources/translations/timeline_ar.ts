@@ -2665,21 +2665,26 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
     </message>
     <message>
         <location filename="../../timeline/ui/store_messages.py" line="152" />
+        <source>Too long: a search takes at most %1 words in all, a phrase's too</source>
+        <translation>بحث طويل: يقبل البحث %1 كلمة على الأكثر في مجموعه، وكلمات العبارة منها</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="156" />
         <source>The end of the date range is before its start</source>
         <translation>نهاية نطاق التواريخ قبل بدايته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="155" />
+        <location filename="../../timeline/ui/store_messages.py" line="159" />
         <source>This search matches too much to finish in time; make it narrower (a longer prefix, fewer alternatives)</source>
         <translation>هذا البحث يطابق أكثر مما يُنهى في وقته؛ ضيّقه (بادئة أطول، بدائل أقل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="160" />
+        <location filename="../../timeline/ui/store_messages.py" line="164" />
         <source>The library is busy; try the search again</source>
         <translation>المكتبة مشغولة؛ أعد البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="161" />
+        <location filename="../../timeline/ui/store_messages.py" line="165" />
         <source>The search could not run: %1</source>
         <translation>تعذّر تشغيل البحث: %1</translation>
     </message>

@@ -280,3 +280,35 @@ def test_a_spelling_for_no_word_typed_replaces_nothing() -> None:
     assert with_word_replaced("مجلس الشورى", "الوزرا", "وزراء") is None
     # Only a word that is the token alone: not one the token is part of.
     assert with_word_replaced("الوزراالكبار", "الوزرا", "وزراء") is None
+
+
+@pytest.mark.parametrize(
+    "glued",
+    [
+        "-".join(["ع"] * 10_000),  # punctuation parts a word into tokens
+        "\u2066".join(["الخبر"] * 10_000),  # as do the characters the index spaces
+        "ع\u08e2" * 10_000,
+        '"' + " ".join(["الخبر"] * 10_000) + '"',  # a phrase counts as one of MAX_TERMS
+    ],
+)
+def test_a_search_of_thousands_of_glued_words_is_refused_at_once(glued: str) -> None:
+    """MAX_TERMS counted what spaces part: a pasted line of words glued by punctuation
+    or format characters was one word of 10,000 tokens, 1.2 GB and 9 s of the index's
+    work (on 5,000 articles) before the time limit refused it."""
+    import time
+
+    started = time.perf_counter()
+    with pytest.raises(SearchError, match="at most 256 words in all"):
+        parse_query(glued)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_quoted_sentence_of_as_many_words_as_a_search_takes_is_one() -> None:
+    words = " ".join(f"كلمة{n}" for n in range(query_module.MAX_TOKENS))
+    (group,) = parse_query(f'"{words}"').groups
+    (term,) = group.required
+    assert len(term.tokens) == query_module.MAX_TOKENS and term.exact
+    with pytest.raises(SearchError):
+        parse_query(f'"{words} أخرى"')
+    with pytest.raises(SearchError):  # words and phrases together
+        parse_query(f'"{words}" أخرى')

@@ -149,6 +149,10 @@ def _translations() -> dict[str, str]:
         "search:too_many_words": translate(
             "StoreMessages", "Too many words: a search takes at most %1"
         ),
+        "search:too_many_tokens": translate(
+            "StoreMessages",
+            "Too long: a search takes at most %1 words in all, a phrase's too",
+        ),
         "search:dates_reversed": translate(
             "StoreMessages", "The end of the date range is before its start"
         ),
