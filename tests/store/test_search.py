@@ -502,6 +502,27 @@ def test_long_snippet_is_cut_at_words_around_the_hit(store: Store) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "before",
+    [
+        "\u2066" * 1_000,  # isolates the index spaces (v22), glued to the word found
+        "1" * 1_000_000 + "-",  # a pasted line of digits with no space
+        "ع" * 5_000 + "\u2066",  # a run of letters, then an isolate
+    ],
+)
+def test_a_snippet_shows_the_word_found_after_a_long_run_with_no_space(
+    store: Store, before: str
+) -> None:
+    """The snippet's window starts at the word before the hit; a run of 1,000 isolates
+    glued to the word found was that "word", and the snippet ("……") held none of it;
+    a 1 MB run was walked back a character at a time for each hit."""
+    add(store, "خبر", "نص الخبر " + before + "المستشفى الجديد افتتح اليوم", when=day(2021, 1, 1))
+    (hit,) = search(store, "مستشفى").hits
+    assert [hit.snippet[s:e] for s, e in hit.snippet_spans] == ["المستشفى"]
+    assert hit.snippet.startswith("…") and "المستشفى الجديد افتتح اليوم" in hit.snippet
+    assert len(hit.snippet) <= 1 + 160 + 1
+
+
 @pytest.fixture
 def compounds(store: Store) -> dict[str, int]:
     return {

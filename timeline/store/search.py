@@ -13,6 +13,7 @@ import sqlite3
 import sys
 import threading
 import time
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -2434,7 +2435,7 @@ def _snippet(
             if last - first > best:
                 best, anchor = last - first, start
         anchor = max(0, anchor - size // 4)
-    begin = _word_start(text, anchor)
+    begin = _word_start(text, anchor, size)
     end = min(len(text), begin + size)
     if end < len(text):
         end = _word_end(text, begin, end)
@@ -2451,11 +2452,26 @@ def _snippet(
     return snippet, [(s + shift, e + shift) for s, e in spans if s >= begin and e <= end]
 
 
-def _word_start(text: str, i: int) -> int:
-    """The start of the word at i (or i itself at a space)."""
-    while i > 0 and not text[i - 1].isspace():
-        i -= 1
-    return i
+def _word_start(text: str, i: int, reach: int) -> int:
+    """The start of the word at i (or i itself at a space), looked for at most reach
+    characters back.  A run with no space longer than that (1,000 isolates before a
+    word, a pasted line of digits) is no word to show whole: the snippet's window held
+    the run and not the word found ("……"), and a 5 MB run was walked back a character
+    at a time for each hit.  It is cut at i, after the letters there (at most reach / 4
+    of them: a hit lies that far after i)."""
+    j = i
+    while j > 0 and not text[j - 1].isspace():
+        if i - j >= reach:
+            j = i
+            while j < len(text) and j - i < reach // 4 and (text[j].isalnum() or _mark(text[j])):
+                j += 1
+            return j
+        j -= 1
+    return j
+
+
+def _mark(ch: str) -> bool:
+    return unicodedata.category(ch) == "Mn"
 
 
 def _word_end(text: str, begin: int, i: int) -> int:
