@@ -538,7 +538,8 @@ MOVED_MARKS_SOUGHT = 50
 
 class CarriedValues:
     """What the user said that an import's records carry (the program's exports write
-    it: ArticleDraft.tags, .note, .added, .marks, .hidden), said again of their articles,
+    it: ArticleDraft.tags, .note, .added, .marks, .hidden, .published_typed,
+    .fields_typed), said again of their articles,
     as the user's own, in the import's transaction (a failed file's goes with it).
 
     For an article the library holds already, what it says wins: tags and hidden marks
@@ -574,11 +575,14 @@ class CarriedValues:
             or draft.marks
             or draft.hidden
             or draft.published_typed
+            or draft.fields_typed
         ):
             return True
         self._stamp = self._stamp or _stamp()
         if draft.published_typed:
             self._publish(uid, draft.published_typed)
+        for field_name, value in draft.fields_typed:
+            self._correct(uid, field_name, value)
         target = user.article_target(uid)
         self._tag(target, draft.tags)
         if draft.hidden:
@@ -617,6 +621,18 @@ class CarriedValues:
         self.published[uid] = date
         # An article the library holds: its mentions found again from the date now.
         _follow_dates(self.store, [Change("user_article_fields", key, None, row)])
+
+    def _correct(self, uid: str, field_name: str, value: str) -> None:
+        """A title or source the user corrected, given again where the article has none
+        (the record's own is stored as the article's: the user's stays the user's)."""
+        key = (uid, field_name)
+        if field_name not in user.ARTICLE_FIELDS or field_name == "published":
+            return
+        if user.get_row(self.store, "user_article_fields", key) is not None:
+            return
+        self._insert(
+            "user_article_fields", {"article_uid": uid, "field": field_name, "value": value}
+        )
 
     def _note(self, uid: str, note: str) -> bool:
         if not note.strip():

@@ -191,6 +191,9 @@ class ArticleDraft:
     # published column holds that date, its published_raw the article's own, which the
     # importer reads as the article's (the user's stays the user's, over it).
     published_typed: str = ""
+    # The title and source the user corrected, that the record carries ((field, value),
+    # ...): the draft's title and source are the article's own, read from beside them.
+    fields_typed: tuple[tuple[str, str], ...] = ()
     # The colours of the tags the file holds (a TimelineJS export's, on its first record).
     tag_colours: tuple[tuple[str, str], ...] = ()
     # The key the program's own export wrote beside the article (its uid column: CSV,

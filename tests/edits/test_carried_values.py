@@ -57,7 +57,8 @@ def test_tags_and_notes_come_back_from_each_export(
     with Store(tmp_path / "again.db") as again:
         report = library.import_paths(again, [path])
         assert report.added == 1 and not report.failed
-        article = shown(again, "الحرب الكورية")  # the user's title, as exported
+        article = shown(again, "حرب قديمة")  # stored as the outlet's, the user's over it
+        assert article.title == "الحرب الكورية"
         assert sorted(article.tags) == ["حروب", "هدنة"]
         assert article.note == "راجع الهدنة"
         assert tag_counts(again) == {"حروب": 1, "هدنة": 1}
@@ -195,7 +196,7 @@ def test_events_added_by_hand_come_back_from_a_timelinejs_export(
             assert not report.failed and [f.left_out for f in report.files] == [0]
             assert added_rows(again) == [
                 (None, "10 شوال 1442 هـ", "اجتماع المجلس", "2021-05-22"),
-                ("الحرب الكورية", "1990/1991", "حرب الخليج", "1990/1991"),
+                ("حرب قديمة", "1990/1991", "حرب الخليج", "1990/1991"),
             ]
         (standalone,) = [e for e in user.standalone_events(again)]
         assert standalone.label == "اجتماع المجلس"
@@ -244,13 +245,11 @@ def test_a_timelinejs_file_whose_added_events_do_not_read_says_so(
 
 
 def as_shown(store: Store, article_id: int) -> tuple:
-    """An article's values and events as the window shows them, without ids and stamps
-    (the title and source are compared by the caller: they come back as the article's)."""
+    """An article's values and events as the window shows them, without ids and stamps:
+    a corrected title and source come back as the user's, over the article's own."""
     shown = edits.shown_article(store, article_id)
     assert shown is not None
-    # A corrected title, source or publication comes back as the article's own (the
-    # export writes the user's values as its fields): the publication's origin is not
-    # compared, its date is.
+    words = (shown.title, shown.source, shown.origins.get("title"), shown.origins.get("source"))
     events = sorted(
         (
             "published" if e.computed is not None and e.computed.kind == "published" else e.origin,
@@ -262,7 +261,7 @@ def as_shown(store: Store, article_id: int) -> tuple:
         )
         for e in shown.events
     )
-    return shown.hidden, tuple(sorted(shown.tags)), shown.note, events
+    return words, shown.hidden, tuple(sorted(shown.tags)), shown.note, events
 
 
 def test_what_the_user_said_of_mentions_comes_back_from_a_timelinejs_export(
@@ -288,10 +287,10 @@ def test_what_the_user_said_of_mentions_comes_back_from_a_timelinejs_export(
         report = library.import_paths(again, [path])
         assert report.added == 2 and [f.left_out for f in report.files] == [0]
         war = article_id(edited, "حرب قديمة")
-        assert as_shown(again, article_id(again, "الحرب الكورية")) == as_shown(edited, war)
+        assert as_shown(again, article_id(again, "حرب قديمة")) == as_shown(edited, war)
         assert as_shown(again, article_id(again, "خبر آخر")) == as_shown(edited, other)
-        assert as_shown(again, article_id(again, "خبر آخر"))[0]  # hidden again
-        origins = [e[0] for e in as_shown(again, article_id(again, "خبر آخر"))[3]]
+        assert as_shown(again, article_id(again, "خبر آخر"))[1]  # hidden again
+        origins = [e[0] for e in as_shown(again, article_id(again, "خبر آخر"))[4]]
         assert "not a date" in origins
         # Imported again into a library that has them: nothing changes, none twice.
         before = user.all_rows(again)
@@ -404,7 +403,7 @@ def test_table_exports_carry_the_users_whole_say_as_timelinejs_does(
         libraries.append(again)
     by_timelinejs, by_table = libraries
     try:
-        for title in ("الحرب الكورية", "خبر آخر"):
+        for title in ("حرب قديمة", "خبر آخر"):
             shown = as_shown(by_table, article_id(by_table, title))
             assert shown == as_shown(by_timelinejs, article_id(by_timelinejs, title))
         assert added_rows(by_table) == added_rows(by_timelinejs)
@@ -435,7 +434,7 @@ def test_another_programs_string_of_tags_is_cut_at_commas_and_ours_is_not(
         export(edited, fmt, Selection(), path)
         with Store(tmp_path / f"{suffix}.db") as again:
             library.import_paths(again, [path])
-            assert sorted(shown(again, "الحرب الكورية").tags) == ["الرياض، السعودية", "حروب"]
+            assert sorted(shown(again, "حرب قديمة").tags) == ["الرياض، السعودية", "حروب"]
     foreign = tmp_path / "foreign.csv"
     foreign.write_text('title,body,tags\nعنوان,نص الخبر,"politics, economy"\n', "utf-8")
     with ArticleFile(foreign) as read:
@@ -486,6 +485,57 @@ def test_a_corrected_publication_comes_back_as_the_users_over_the_articles_own(
     assert back.origins["published"] == "corrected"
     (yesterday,) = [e for e in back.events if e.date is not None and e.label.startswith("وصل")]
     assert yesterday.date.value == "2015-07-18"  # أمس of the user's date, not 2015-07-20
+
+
+@pytest.mark.parametrize(
+    ("fmt", "suffix"),
+    [
+        ("articles-csv", "csv"),
+        ("articles-jsonl", "jsonl"),
+        ("articles-xlsx", "xlsx"),
+        ("timelinejs", "json"),
+    ],
+)
+def test_a_corrected_title_and_source_come_back_as_the_users_over_the_articles_own(
+    tmp_path: Path, fmt: str, suffix: str
+) -> None:
+    """An archivist's library, exported and imported into a new one, gave a corrected
+    title and source as the article's own: the outlet's title and source were lost, no
+    "corrected" said anyone had changed them, and the article's key (made of them)
+    changed, so the outlet's file imported there again added the article twice.  Now the
+    export carries the article's own beside the user's (x-timeline-user's "own"), the
+    import stores the own and gives the user's over them."""
+    feed = tmp_path / "in.jsonl"
+    record = {
+        "title": "عنوان الصحيفة الأصلي",
+        "body": "وصل الوفد أمس إلى المدينة.",
+        "published": "2015-07-21T02:16:50",
+        "source": "صحيفة",
+    }
+    feed.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    path = tmp_path / f"out.{suffix}"
+    with Store(tmp_path / "first.db") as first:
+        library.import_paths(first, [feed])
+        the_id = article_id(first, "عنوان الصحيفة الأصلي")
+        edits.correct_article(first, the_id, "title", "عنوان صححه المؤرشف")
+        edits.correct_article(first, the_id, "source", "وكالة الأنباء")
+        export(first, fmt, Selection(), path)
+        again_report = library.import_paths(first, [path])
+        assert again_report.added == 0 and again_report.duplicates == 1
+    with Store(tmp_path / "again.db") as again:
+        assert library.import_paths(again, [path]).added == 1
+        (stored,) = again.articles()
+        back = edits.shown_article(again, stored.id)
+        # The outlet's own file, imported into the new library: the article it holds.
+        report = library.import_paths(again, [feed])
+        assert report.added == 0 and report.duplicates == 1
+        assert library.import_paths(again, [path]).added == 0  # the user's not given twice
+        corrections = user.get_row(again, "user_article_fields", (stored.uid, "title"))
+    assert (stored.title, stored.source) == ("عنوان الصحيفة الأصلي", "صحيفة")
+    assert back is not None
+    assert (back.title, back.source) == ("عنوان صححه المؤرشف", "وكالة الأنباء")
+    assert back.origins["title"] == back.origins["source"] == "corrected"
+    assert corrections is not None
 
 
 def test_a_corrected_publication_is_given_to_the_article_the_library_holds(

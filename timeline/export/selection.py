@@ -241,8 +241,9 @@ class UserView:
     def said_of(self, article_id: int, body: str) -> dict[str, Any]:
         """What the user said of an article that its fields do not carry: the mentions
         corrected, hidden or tagged, at their places in the body with their text,
-        whether it is hidden (a file written with the hidden kept), and the publication
-        date the user typed.  Empty when nothing."""
+        whether it is hidden (a file written with the hidden kept), the publication
+        date the user typed, and the title and source the user corrected with the
+        article's own ("own").  Empty when nothing."""
         values = self.values.get(article_id)
         if values is None:
             return {}
@@ -253,6 +254,16 @@ class UserView:
             # The article's published column holds this date; its published_raw the
             # article's own, which an import reads as the article's, this over it.
             said["published"] = values.published_typed
+        corrected = [name for name in ("title", "source") if name in values.fields]
+        if corrected:
+            # Its title and source columns hold the user's: the article's own go beside
+            # them, which an import reads as the article's (its key is made of them),
+            # the user's said again over them.
+            stored = self._store.article(article_id, body_chars=0)
+            if stored is not None:
+                for name in corrected:
+                    said[name] = values.fields[name]
+                said["own"] = {name: getattr(stored, name) for name in corrected}
         spans = {(m.span_start, m.span_end) for m in values.mentions if m.status != "lost"}
         spans |= values.hidden_mentions | set(values.mention_tags)
         marks = []

@@ -235,6 +235,16 @@ def record_draft(
             extra[name] = value.strip()
     # The key an export of ours wrote: its uid column, or a TimelineJS slide's (KEY_KEY).
     uid = record[keys["uid"]] if own else record.get(KEY_KEY)
+    said = _user_values(record, keys, where, given)
+    # Where the user corrected the title or source, the record's are the user's and the
+    # article's own come beside them: those are the article's.
+    own_fields = said.pop("own_fields", {})
+    if "title" in own_fields:
+        title, untitled = own_fields["title"], False
+    if "source" in own_fields:
+        extra["source"] = own_fields["source"].strip()
+        if not extra["source"]:
+            del extra["source"]
     return ArticleDraft(
         title=title_from_body(body) if untitled else str(title).strip(),
         body=body.strip(),
@@ -243,7 +253,7 @@ def record_draft(
         origin=origin,
         uid=uid.strip() if isinstance(uid, str) else "",
         **extra,
-        **_user_values(record, keys, where, given),
+        **said,
     )
 
 

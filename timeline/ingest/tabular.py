@@ -423,6 +423,9 @@ def row_draft(
     carried = _carried_columns(row, index) if own else {}
     if own:
         values = {field: spreadsheet_value(value) for field, value in values.items()}
+        # The title and source columns hold the user's corrections where the row
+        # carries the article's own beside them: those are the article's.
+        values.update({f: v.strip() for f, v in carried.pop("own_fields", {}).items()})
         if isinstance(index, Columns) and index.raw is not None:
             raw = spreadsheet_value(row[index.raw].strip())
             if carried.get("published_typed"):

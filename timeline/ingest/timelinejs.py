@@ -30,8 +30,9 @@ ADDED_KEY = "x-timeline-added"
 STANDALONE_KEY = "x-timeline-standalone"
 # In an article's ARTICLE_KEY: what the user said of it that its fields do not carry
 # ({"hidden": true, "mentions": [{"start", "end", "text", "typed" | "not_a_date",
-# "hidden", "tags"}], "published": the publication date typed}), read by user_said and
-# published_said.
+# "hidden", "tags"}], "published": the publication date typed, "title" and "source": the
+# user's corrections, which the record's fields hold, "own": {"title", "source"} the
+# article's own beneath them}), read by user_said, published_said and fields_said.
 USER_KEY = "x-timeline-user"
 # Put on a record by timelinejs_records: the key (uid) of the article a slide of this
 # program's carries (ARTICLE_KEY's "uid"), read as a table's uid column is.
@@ -280,9 +281,37 @@ def published_said(record: Mapping[str, Any]) -> str:
     return typed.strip()
 
 
+# The article's fields a user can correct in words, that USER_KEY carries with the
+# article's own ("own"): the record's field holds the user's.
+SAID_FIELDS = ("title", "source")
+
+
+def fields_said(record: Mapping[str, Any]) -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
+    """The title and source the user corrected, as its USER_KEY carries them, and the
+    article's own beneath them ("own"): ((field, the user's), ...), {field: own}.  A
+    field is read only with both, each a string (the user's title not empty, as the
+    window keeps it): else the record's field is the article's, as before."""
+    said = record.get(USER_KEY)
+    if not isinstance(said, dict) or not isinstance(own := said.get("own"), dict):
+        return (), {}
+    typed: list[tuple[str, str]] = []
+    owns: dict[str, str] = {}
+    for name in SAID_FIELDS:
+        value, beneath = said.get(name), own.get(name)
+        if not (isinstance(value, str) and isinstance(beneath, str)):
+            continue
+        if name == "title" and not (value.strip() and beneath.strip()):
+            continue
+        typed.append((name, value.strip()))
+        owns[name] = beneath
+    return tuple(typed), owns
+
+
 def carried_values(record: Mapping[str, Any]) -> dict[str, Any]:
     """What a record's CARRIED_KEYS say, as ArticleDraft's arguments (added, marks,
-    hidden, tag_colours): none for a key it lacks."""
+    hidden, tag_colours, published_typed, fields_typed): none for a key it lacks.  The
+    article's own title and source, where the user corrected them, are "own_fields":
+    the caller reads them as the article's, in place of the record's (the user's)."""
     found: dict[str, Any] = {}
     if ADDED_KEY in record or STANDALONE_KEY in record:
         added = added_events(record.get(ADDED_KEY), False)
@@ -291,6 +320,9 @@ def carried_values(record: Mapping[str, Any]) -> dict[str, Any]:
         found["marks"], found["hidden"] = user_said(record[USER_KEY])
         if typed := published_said(record):
             found["published_typed"] = typed
+        fields_typed, own = fields_said(record)
+        if fields_typed:
+            found["fields_typed"], found["own_fields"] = fields_typed, own
     if COLOURS_KEY in record:
         found["tag_colours"] = tag_colours(record[COLOURS_KEY])
     return found
