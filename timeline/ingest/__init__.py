@@ -340,9 +340,12 @@ def origin_of(path: Path) -> str:
 
 
 def _plain_fields(draft: ArticleDraft) -> ArticleDraft:
-    """The draft with HTML character references (&#8220; &amp;) decoded to characters."""
+    """The draft with HTML character references (&#8220; &amp;) decoded to characters,
+    and then without the spaces around each text, as the readers give them: a reference
+    to a space ("&nbsp;" before SaudiNewsNet's 344 authors) was stored as one, which the
+    program's own export, read again, no longer had (the article changed on the way)."""
     changes: dict[str, Any] = {
-        name: html.unescape(value)
+        name: html.unescape(value).strip()
         for name in _UNESCAPED_FIELDS
         if "&" in (value := getattr(draft, name))
     }
