@@ -209,8 +209,10 @@ TITLE_CHARS = 200  # the most of a body's first line a title named from it takes
 
 def title_from_body(body: str) -> str:
     """A title for a record that has none: its body's first line, at most TITLE_CHARS
-    characters (as a feed's entry without a title has been named)."""
-    return body.strip().split("\n", 1)[0].strip()[:TITLE_CHARS]
+    characters (as a feed's entry without a title has been named), without the space a
+    cut can leave at its end (a title read from a file is kept without one: the
+    program's own export, imported again, changed such a title)."""
+    return body.strip().split("\n", 1)[0].strip()[:TITLE_CHARS].rstrip()
 
 
 @dataclass(frozen=True)

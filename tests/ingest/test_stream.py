@@ -487,6 +487,32 @@ def test_a_reference_to_a_space_around_a_text_is_not_kept(tmp_path: Path) -> Non
     assert (back.title, back.body, back.author) == (stored.title, stored.body, stored.author)
 
 
+def test_a_title_named_by_its_first_line_comes_back_from_an_export_as_it_was(
+    tmp_path: Path,
+) -> None:
+    """A record without a title is named by its body's first 200 characters: cut after a
+    word, the title ended with a space, which the program's own export, imported into a
+    new library, no longer had (one SaudiNewsNet article)."""
+    from timeline import library
+    from timeline.export import Selection, export
+    from timeline.store import Store
+
+    first_line = "كلمة " * 41 + "أخيرة"  # a space at the 200th character
+    assert first_line[199] == " "
+    record = {"title": "", "body": f"{first_line}\nبقية الخبر.", "published_raw": "2015-07-21"}
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    with Store(tmp_path / "first.db") as first:
+        library.import_paths(first, [path])
+        export(first, "articles-jsonl", Selection(), tmp_path / "out.jsonl")
+        (stored,) = first.articles()
+    with Store(tmp_path / "again.db") as again:
+        library.import_paths(again, [tmp_path / "out.jsonl"])
+        (back,) = again.articles()
+    assert stored.title == first_line[:199]
+    assert back.title == stored.title
+
+
 def test_html_references_in_plain_text_articles(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("عنوان &#8220;x&#8221;\n\nالمصدر :- متن &amp; متن\n", encoding="utf-8")
