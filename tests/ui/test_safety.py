@@ -254,6 +254,9 @@ _REVIEWED = {
     # The export's status: a plain_label, the file's name through for_display
     # (test_a_text_export_shows_its_progress_and_can_be_cancelled).
     ("export_dialog.py", 'self.label.setText(self.tr("Exporting %1'),
+    # The export dialog's note: two of its own tr() sentences, a PlainText label
+    # (test_the_export_dialog_says_a_file_holds_every_copy_of_a_story_shown_once).
+    ("export_dialog.py", 'self.note.setText(f"{self._shows} {self._every_copy}"'),
     # A spelling the library holds put in the search field, a QLineEdit: plain text
     # whatever it holds (test_a_spelling_offered_is_chosen_by_a_click_or_the_keys).
     ("search_bar.py", "self.query_edit.setText(written if replaced is None else replaced)"),
