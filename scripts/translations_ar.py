@@ -585,7 +585,7 @@ ARABIC: dict[str, str] = {
     "Exports what the window shows: the articles the search finds, "
     "and their events in the visible stretch of time.": "يصدّر ما تعرضه النافذة: المقالات التي يجدها البحث،"
     " وأحداثها في الفترة الظاهرة من الزمن.",
-    "Each story is shown once here, but the file holds every copy of it.": "تُعرض كل قصة هنا مرة واحدة، لكن الملف يحوي كل نسخها.",
+    "Each story is shown once here, but the file holds every copy of it.": "يُعرض هنا كل خبر مرة واحدة، لكن الملف يحوي كل نسخه.",
     "&Format:": "ال&صيغة:",
     "Format": "الصيغة",
     "&Width:": "ال&عرض:",

@@ -435,7 +435,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
     <message>
         <location filename="../../timeline/ui/export_dialog.py" line="209" />
         <source>Each story is shown once here, but the file holds every copy of it.</source>
-        <translation>تُعرض كل قصة هنا مرة واحدة، لكن الملف يحوي كل نسخها.</translation>
+        <translation>يُعرض هنا كل خبر مرة واحدة، لكن الملف يحوي كل نسخه.</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/export_dialog.py" line="222" />
