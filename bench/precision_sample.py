@@ -414,6 +414,7 @@ JUDGED = {
     105: DATA / "precision_sample_105.tsv",
     106: DATA / "precision_sample_106.tsv",
     107: DATA / "precision_sample_107.tsv",
+    108: DATA / "precision_sample_108.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
