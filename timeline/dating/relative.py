@@ -1621,6 +1621,15 @@ FOR_BEFORE = rx(r"(?<!\w)ل(?:ه|ها|هم|هما|نا|ك|كم)\s+$")
 # and so before التي / الذي or الراهنة / الحالية.
 DESCRIBED_MOMENT_AFTER = rx(r"\s+ال(?!تي|ذي|راهنه|حاليه)\w{3,40}")
 AT_MOMENT_BEFORE = rx(r"(?<!\w)[وف]?في\s+(?:ظل\s+)?$")
+# منشأ فرادة هذه اللحظة, كان ينتظر هذه اللحظة بشغف, ليس وليد هذه اللحظة: after a noun or
+# a verb (a word that is no preposition) the moment is one the text tells of, not the
+# present; after a preposition (في, حتى, من, منذ, إلى), a conjunction or a pause it is,
+# and after a verb of seizing it (دعوني أنتهز هذه اللحظة لأعبر: the speaker's now).
+WORD_BEFORE_MOMENT = rx(r"(?<!\w)(?P<w>\w{1,40})\s+$")
+SEIZING = rx(r"[وف]?(?:ل?[اينت])?(?:نتهز|غتنم)\w{0,3}")
+MOMENT_PREPOSITIONS = frozenset(
+    ("في", "حتي", "من", "منذ", "الي", "خلال", "علي", "ظل", "قبل", "بعد", "عند", "مع", "و", "ف")
+)
 # العام الحالي 1436: the current Hijri year, named by its number.
 HIJRI_YEAR_AFTER = rx(r"\s+(?P<y>1[34]\d\d)(?![\d/])(?!\s*/)(?:\s*(?:هـ|ه)(?!\w))?")
 
@@ -1663,6 +1672,14 @@ def present_and_recent(ctx: Context) -> Iterator[Candidate]:
             and not AT_MOMENT_BEFORE.search(ctx.text, max(0, hit.start() - 10), hit.start())
         ):
             continue  # قبل هذه اللحظة التاريخية: the moment the story tells, not now
+        if (
+            key == "هذه اللحظه"
+            and (told := WORD_BEFORE_MOMENT.search(ctx.text, max(0, hit.start() - 42), hit.start()))
+            and (w := told.group("w")) not in MOMENT_PREPOSITIONS
+            and not (w[0] in "وف" and w[1:] in MOMENT_PREPOSITIONS)
+            and not SEIZING.fullmatch(w)
+        ):
+            continue  # فرادة هذه اللحظة, ينتظر هذه اللحظة: the moment the text tells of
         if key == "وقت سابق" and ANY_BEFORE.search(ctx.text, max(0, hit.start() - 6), hit.start()):
             continue  # من أي وقت سابق: than ever, no time
         direction = REF_VALUES.get(key, "PRESENT")
