@@ -46,3 +46,36 @@ def test_the_moment_after_a_preposition_stays_now(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(text) == expected
+
+
+# إنني دائما أتردد على هذه العين في كل الأوقات وفي شهر رمضان يحلو المكان: an adverb of
+# habit (دائما, عادة, غالبا, كل عام) governs its clause beyond the 30 characters a verb
+# of habit reaches; the Ramadan (or the feast) after it is every year's, no date (sample
+# 107 read it as Ramadan 1436).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "قال إنني دائما أذهب إلى الحديقة القريبة من بيتي في الصباح وفي شهر رمضان يحلو السهر",
+            [],
+        ),
+        (
+            "تقول الأسرة كل عام نسافر إلى القرية ونبقى هناك حتى بداية شهر رمضان",
+            [("كل عام", "P1Y")],
+        ),
+        (
+            "ترتفع الأسعار دائما في الأسواق الشعبية والمحلات الكبيرة في المدن خلال أيام عيد الفطر",
+            [],
+        ),
+    ],
+)
+def test_ramadan_far_after_an_adverb_of_habit_is_no_date(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
+
+
+# With no habit, the month is the nearest Ramadan, as before.
+def test_ramadan_with_no_habit_stays_dated() -> None:
+    text = "زرت الحديقة القريبة من بيتي مع أسرتي وأصدقائي الكثيرين في شهر رمضان"
+    assert found(text) == [("شهر رمضان", "2015-06-18/2015-07-16")]

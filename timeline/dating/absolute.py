@@ -950,9 +950,10 @@ _DIRECTIONS = ("past", "future", "current")
 # في كل عام مع حلول شهر رمضان: every year's, no date either; so is a kind's example
 # (تحديد المناسبات، مثل بداية شهر رمضان), not "such" (نشهد مثل هذه الأمور خلال شهر رمضان).
 HABITUAL_BEFORE = rx(
-    r"(?<!\w)[وف]?(?:يكون|تكون|عاده|غالبا|دائما|يزداد|تزداد|يكثر|تكثر|يرتفع|ترتفع"
-    r"|كل\s+(?:عام|سنه|موسم))(?!\w)"
-    r"[^.!?؟\n،,:]{0,30}$"
+    r"(?<!\w)[وف]?(?:يكون|تكون|يزداد|تزداد|يكثر|تكثر|يرتفع|ترتفع)(?!\w)[^.!?؟\n،,:]{0,30}$"
+    # إنني دائما أتردد على هذه العين في كل الأوقات وفي شهر رمضان: an adverb of habit
+    # reaches further, over the clause it governs (precision sample 107).
+    r"|(?<!\w)[وف]?(?:عاده|غالبا|دائما|كل\s+(?:عام|سنه|موسم))(?!\w)[^.!?؟\n،,:]{0,60}$"
     r"|(?<!\w)مثل\s+(?:(?:بدايه|نهايه|منتصف|مطلع|حلول|قدوم)\s+)?[بل]?شهر\s+$"
 )
 
@@ -1111,7 +1112,7 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
                     named
                     and not dated
                     and (
-                        HABITUAL_BEFORE.search(ctx.text, max(0, hit.start() - 50), hit.start())
+                        HABITUAL_BEFORE.search(ctx.text, max(0, hit.start() - 80), hit.start())
                         or EVERY_YEAR_AFTER.match(ctx.text, end)
                         or HABIT_AFTER.match(ctx.text, end)
                     )

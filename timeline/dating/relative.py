@@ -1829,7 +1829,7 @@ def _feast_named(ctx: Context, hit: re.Match[str], anchor: date) -> Candidate | 
         return None
     if EVERY_YEAR_AFTER.match(text, end):
         return None  # عيد الفطر من كل عام: every year's
-    if HABITUAL_BEFORE.search(text, max(0, start - 50), start):
+    if HABITUAL_BEFORE.search(text, max(0, start - 80), start):
         return None  # ترتفع الأسعار في أيام عيد الفطر: what every feast brings, as Ramadan
     feast = hit.group("feast")
     first = _feast_day(anchor, [EID_DAYS[feast]], None)
