@@ -79,3 +79,51 @@ def test_ramadan_far_after_an_adverb_of_habit_is_no_date(
 def test_ramadan_with_no_habit_stays_dated() -> None:
     text = "زرت الحديقة القريبة من بيتي مع أسرتي وأصدقائي الكثيرين في شهر رمضان"
     assert found(text) == [("شهر رمضان", "2015-06-18/2015-07-16")]
+
+
+# Parts of a Hijri year the last round left: a count after خلال with neither ال nor an
+# ordinal (the months gone by since the year began, when so many have), the quarter
+# gone by (الربع الماضي من العام الهجري), and a bare quarter of العام after a part of a
+# Hijri year in the same text (that Hijri year's, not the Gregorian quarter).  8 August
+# 2015 is 23 Shawwal 1436; Muharram-Ramadan 1436 is 25 October 2014-16 July 2015.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "أقامت الإدارة خلال تسعة أشهر من العام 1436هـ عشرين دورة",
+            [("تسعة أشهر من العام 1436هـ", "2014-10-25/2015-07-16")],
+        ),
+        (
+            "تجاوزت الصفقات خلال الربع الماضي من العام الهجري ألف صفقة",
+            [("الربع الماضي من العام الهجري", "2015-04-20/2015-07-16")],
+        ),
+        (
+            "نشرت الجمعية تقريرها عن الربع الثالث من العام الهجري الجاري. وبلغ عدد الوجبات"
+            " خلال الربع الثالث من العام ألف وجبة",
+            [
+                ("الربع الثالث من العام الهجري الجاري", "2015-04-20/2015-07-16"),
+                ("الربع الثالث من العام", "2015-04-20/2015-07-16"),
+            ],
+        ),
+    ],
+)
+def test_parts_of_a_hijri_year(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+# A count of months not yet gone by, and a quarter with no Hijri year in its text, stay.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "تتوقع الإدارة أن تقيم خلال تسعة أشهر من العام 1437هـ عشرين دورة",
+            [("تسعة أشهر", "P9M"), ("العام 1437هـ", "2015-10-14/2016-09-30")],
+        ),
+        (
+            "وبلغ عدد الوجبات خلال الربع الثالث من العام ألف وجبة",
+            [("الربع الثالث من العام", "2015-Q3")],
+        ),
+    ],
+)
+def test_other_parts_stay(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

@@ -1864,11 +1864,24 @@ def part_of_year_value(year: int, code: str) -> DateValue:
 
 def parts_of_year(ctx: Context) -> Iterator[Candidate]:
     """الربع الأول من العام الجاري (2015-Q1), النصف الثاني من 2014 (2014-H2)."""
+    hijri: list[tuple[int, int] | None] = []  # the Hijri year a part of a year named before, once
     for hit in ctx.scan(PART_OF_YEAR, PART_OF_YEAR_ANCHOR, 6, 60):
         table = QUARTERS if hit.group("part") == "ربع" else HALVES
         number = table.get(hit.group("ord"))
         if number is None:
             continue  # النصف الثالث: no half of a year
+        if hit.group("bare") and not hit.group("mod"):
+            # الربع الثالث من العام after الربع الثالث من العام الهجري الجاري in the
+            # same text: that Hijri year's quarter, not the Gregorian one.
+            if not hijri:
+                hijri.append(_first_hijri_part_year(ctx))
+            if hijri[0] is not None and hijri[0][1] < hit.start():
+                size = 3 if table is QUARTERS else 6
+                first, last = (number - 1) * size + 1, number * size
+                value_h = _hijri_months_value(hijri[0][0], first, last)
+                if value_h is not None:
+                    yield Candidate(hit.start(), hit.end(), value_h, "season", 0.8)
+                continue
         code = f"{'Q' if table is QUARTERS else 'H'}{number}"
         if hit.group("y"):
             year = int(hit.group("y"))
@@ -1934,15 +1947,19 @@ def months_of_year(ctx: Context) -> Iterator[Candidate]:
 HIJRI_PART_ANCHOR = Anchor(r"(?:ربع|نصف|اشهر|شهور)", ("ربع", "نصف", "اشهر", "شهور"))
 HIJRI_YEAR_QUICK = rx(r"الهجري|1[34]\d\d\s*ه")
 HIJRI_PART_OF_YEAR = rx(
-    r"(?<!\w)(?:(?:[وفبل]|لل)?ال(?P<part>ربع|نصف)\s+(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير)"
+    r"(?<!\w)(?:(?:[وفبل]|لل)?ال(?P<part>ربع|نصف)\s+"
+    r"(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير|الماضي|المنصرم)"
     rf"|(?:{DEFINITE}(?P<n>{CARDINAL})\s+(?:ال)?(?:اشهر|شهور)"
     rf"|{DEFINITE}(?:اشهر|شهور)\s+ال(?P<n2>{CARDINAL})"
-    rf"|(?P<n3>{CARDINAL})\s+(?:اشهر|شهور)(?=\s+(?:الاولي|الاخيره|الماضيه)))"
+    rf"|(?P<n3>{CARDINAL})\s+(?:اشهر|شهور))"
     r"(?:\s+(?P<which>الاولي|الاخيره|الماضيه))?)"
     r"\s+(?:من|في)\s+(?:(?:ال)?(?:عام|سنه)\s+(?:الهجري|الهجريه)"
     rf"(?:\s+(?P<mod>{MODIFIER}))?{END}"
     r"|(?:(?:ال)?(?:عام|سنه)\s*)?(?P<y>1[34]\d\d)\s*ه)"
 )
+
+
+DURING_BEFORE = rx(r"(?<!\w)[وف]?(?:خلال|في)\s+$")
 
 
 def _hijri_months_value(year: int, first: int, last: int) -> DateValue | None:
@@ -1954,6 +1971,28 @@ def _hijri_months_value(year: int, first: int, last: int) -> DateValue | None:
     return v.days_interval(start, following - timedelta(days=1), v.HIJRI)
 
 
+def _hijri_part_year(ctx: Context, hit: re.Match[str]) -> int | None:
+    """The Hijri year a part of a Hijri year is of (its number, or the anchor's and its
+    modifier's)."""
+    if hit.group("y"):
+        return int(hit.group("y"))
+    if ctx.anchor_day is None or (today := v.gregorian_to_hijri(ctx.anchor_day)) is None:
+        return None
+    step = {"past": -1, "future": 1}.get(direction_of(hit.group("mod")) or "", 0)
+    return today[0] + step
+
+
+def _first_hijri_part_year(ctx: Context) -> tuple[int, int] | None:
+    """(year, end) of the first part of a Hijri year in the text, if any (one search)."""
+    if HIJRI_YEAR_QUICK.search(ctx.text) is None:
+        return None
+    hit = HIJRI_PART_OF_YEAR.search(ctx.text)
+    if hit is None:
+        return None
+    year = _hijri_part_year(ctx, hit)
+    return None if year is None else (year, hit.end())
+
+
 def parts_of_hijri_year(ctx: Context) -> Iterator[Candidate]:
     """الربع الثالث من العام الهجري الجاري, الست أشهر الأولى من العام الهجري الحالي."""
     text = ctx.text
@@ -1962,13 +2001,24 @@ def parts_of_hijri_year(ctx: Context) -> Iterator[Candidate]:
     ) or HIJRI_YEAR_QUICK.search(text) is None:
         return  # no part of a year, or no Hijri year (str.find first: the anchor's scan
         # over a megabyte of dates was 2% of the extraction)
+    today = None if ctx.anchor_day is None else v.gregorian_to_hijri(ctx.anchor_day)
     for hit in ctx.scan(HIJRI_PART_OF_YEAR, HIJRI_PART_ANCHOR, 12, 70):
+        year = _hijri_part_year(ctx, hit)
+        if year is None:
+            continue
         if hit.group("part"):
-            table = QUARTERS if hit.group("part") == "ربع" else HALVES
-            number = table.get(hit.group("ord"))
-            if number is None:
+            size = 3 if hit.group("part") == "ربع" else 6
+            if hit.group("ord") in ("الماضي", "المنصرم"):
+                # الربع الماضي من العام الهجري: the last whole quarter (half) of the
+                # current Hijri year before the anchor's month.
+                if hit.group("y") or hit.group("mod") or today is None:
+                    continue
+                number = (today[1] - 1) // size
+            else:
+                table = QUARTERS if size == 3 else HALVES
+                number = table.get(hit.group("ord"), 0)
+            if number < 1:
                 continue
-            size = 3 if table is QUARTERS else 6
             first, last = (number - 1) * size + 1, number * size
         else:
             count = lx.CARDINALS.get(
@@ -1980,13 +2030,13 @@ def parts_of_hijri_year(ctx: Context) -> Iterator[Candidate]:
                 first, last = 13 - count, 12
             else:
                 first, last = 1, count
-        if hit.group("y"):
-            year = int(hit.group("y"))
-        elif ctx.anchor_day is None or (today := v.gregorian_to_hijri(ctx.anchor_day)) is None:
-            continue
-        else:
-            step = {"past": -1, "future": 1}.get(direction_of(hit.group("mod")) or "", 0)
-            year = today[0] + step
+            if hit.group("n3") and not hit.group("which"):
+                # خلال تسعة أشهر من العام 1436هـ: a bare count is the months gone by
+                # since the year began, after خلال / في only, and only when so many have.
+                if not DURING_BEFORE.search(text, max(0, hit.start() - 8), hit.start()):
+                    continue
+                if today is None or (year, count) > (today[0], today[1] - 1):
+                    continue
         value = _hijri_months_value(year, first, last)
         if value is not None:
             yield Candidate(hit.start(), hit.end(), value, "season", 0.8)
