@@ -415,6 +415,7 @@ JUDGED = {
     106: DATA / "precision_sample_106.tsv",
     107: DATA / "precision_sample_107.tsv",
     108: DATA / "precision_sample_108.tsv",
+    109: DATA / "precision_sample_109.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
