@@ -1120,6 +1120,14 @@ def export_command(
         with_hidden=with_hidden,
     )
     _dates_in_order(selection.date_from, selection.date_to)
+    if fmt in IMAGE_FORMATS:
+        # Before any Qt import, as the window does: without a system library Qt needs
+        # (libGL, fontconfig...) the import failed as "unexpected ImportError".
+        from timeline.ui.platform_check import qt_problem
+
+        problem = qt_problem()
+        if problem:
+            raise _Failure(f"cannot draw the image: {problem}")
     left_out: list[int] = []
     cut: list[int] = []
     extent: list[ImageExtent] = []

@@ -402,3 +402,25 @@ def test_pdfs_are_read_and_scans_recognized(frozen: Path, sandbox: Path) -> None
         shown = run_frozen(sandbox, [str(frozen), "--db", str(db), "show", "1"])
         assert shown.returncode == 0 and f"title: {title}" in shown.stdout, shown.stdout
         assert "published: 2015-07-12" in shown.stdout, shown.stdout
+
+
+def test_an_image_export_without_a_library_qt_needs_names_it(
+    frozen: Path, sandbox: Path, imported_db: Path, tmp_path: Path
+) -> None:
+    """Without libGL (a server with only what `import` needs) the image export names the
+    library and its package, as the window does; it said "unexpected ImportError"."""
+    prefix = without_library(tmp_path, "libGL.so.1")
+    if not prefix:
+        pytest.skip("libGL.so.1 is not installed here")
+    shot = sandbox / "nogl.png"
+    result = run_frozen(
+        sandbox,
+        [str(frozen), "--db", str(imported_db), "export", "--output", str(shot)],
+        prefix=prefix,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stderr.splitlines() == [
+        "Error: cannot draw the image: the system library libGL.so.1 is missing"
+        " (Debian/Ubuntu package libgl1)"
+    ]
+    assert not shot.exists()

@@ -216,3 +216,31 @@ def test_the_window_command_prints_the_line_and_does_not_start_qt(
         "timeline: cannot open a window: the system library libxcb-cursor.so.0 is missing"
         " (Debian/Ubuntu package libxcb-cursor0)"
     ]
+
+
+def test_an_image_export_names_the_missing_library_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An image is drawn by Qt: without its system libraries the export said
+    "Error: unexpected ImportError: libGL.so.1: cannot open shared object file"."""
+    db = tmp_path / "t.db"
+    article = tmp_path / "a.txt"
+    article.write_text("افتتاح جسر جديد\nنشر في 12 يوليو 2015\nافتتح الجسر اليوم.\n", "utf-8")
+    imported = CliRunner().invoke(cli_module.cli, ["--db", str(db), "import", str(article)])
+    assert imported.exit_code == 0, imported.output
+    loader = FakeLoader(XCB_NEEDS, {"libGL.so.1", "libfontconfig.so.1"})
+    monkeypatch.setattr(platform_check, "dlopen", loader.load)
+    monkeypatch.setattr(platform_check, "ldd_not_found", loader.unresolved)
+    monkeypatch.setattr(platform_check, "pyside_dir", lambda: fake_pyside(tmp_path))
+    env = {"DISPLAY": None, "QT_QPA_PLATFORM": None, "WAYLAND_DISPLAY": None}
+    for fmt in ("png", "svg", "pdf"):
+        out = tmp_path / f"t.{fmt}"
+        result = CliRunner().invoke(
+            cli_module.cli, ["--db", str(db), "export", "--output", str(out)], env=env
+        )
+        assert result.exit_code == 1, result.output
+        assert result.stderr.splitlines() == [
+            "Error: cannot draw the image: the system library libfontconfig.so.1 is missing"
+            " (Debian/Ubuntu package libfontconfig1)"
+        ]
+        assert not out.exists()

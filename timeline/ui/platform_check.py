@@ -163,7 +163,21 @@ def window_problem(
     load: Loader | None = None,
     unresolved: Unresolved | None = None,
 ) -> str | None:
-    """One line saying why no window can open (a missing system library), or None if Qt can load.
+    """One line saying why no window can open (a missing system library), or None if Qt can load."""
+    what = qt_problem(environ, pyside=pyside, load=load, unresolved=unresolved)
+    return None if what is None else f"timeline: cannot open a window: {what}"
+
+
+def qt_problem(
+    environ: Mapping[str, str] | None = None,
+    *,
+    pyside: Path | None = None,
+    load: Loader | None = None,
+    unresolved: Unresolved | None = None,
+) -> str | None:
+    """Why Qt cannot start here (a missing system library: "the system library
+    libGL.so.1 is missing (Debian/Ubuntu package libgl1)"), or None if it can load: the
+    window asks, and so does an image export, which draws with Qt on the same platform.
 
     Qt is fine when any of the platforms it will try loads. If none does, the line names
     the libraries of the one that lacks fewest, with their Debian packages.
@@ -196,4 +210,4 @@ def window_problem(
             )
     else:
         what = f"Qt's {platform} platform plugin does not load: {other}"
-    return f"timeline: cannot open a window: {what}"
+    return what
