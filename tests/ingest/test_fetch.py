@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import threading
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ from typing import ClassVar
 import pytest
 from click.testing import CliRunner
 
-from tests.ingest.format_fixtures import BODY, page, rss
+from tests.ingest.format_fixtures import BODY, https_server, page, rss
 from timeline import library
 from timeline.cli import cli
 from timeline.ingest import BadArticle, WebArticles, read_articles
@@ -217,3 +218,30 @@ def test_cli_columns_option(tmp_path: Path) -> None:
     assert wrong.exit_code == 2 and "unknown field 'x'" in wrong.output
     missing = runner.invoke(cli, ["--db", db, "import", str(tmp_path / "nope.csv")])
     assert missing.exit_code == 2 and "does not exist" in missing.output
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl program")
+def test_https_without_certificate_authorities_names_the_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A minimal system without ca-certificates (SSL_CERT_FILE and SSL_CERT_DIR pointing at
+    # nothing stand for it): every https address failed with "certificate verify failed:
+    # unable to get local issuer certificate", which said nothing of what to install.
+    with https_server(tmp_path, PAGE) as (url, authority):
+        monkeypatch.setenv("SSL_CERT_FILE", str(authority))
+        monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path / "none"))
+        assert fetch(url).data == PAGE.encode()  # trusted: read
+        monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "none.pem"))
+        (tmp_path / "empty").mkdir()
+        for folder in ("none", "empty"):
+            monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path / folder))
+            with pytest.raises(BadArticle) as caught:
+                fetch(url)
+            assert str(caught.value) == (
+                "its certificate cannot be checked: no certificate authorities are installed"
+                " here (Debian/Ubuntu package ca-certificates)"
+            )
+        # Authorities there, this server's not among them: the loader's own words.
+        monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "server.pem"))
+        with pytest.raises(BadArticle, match="certificate verify failed"):
+            fetch(url)

@@ -424,3 +424,32 @@ def test_an_image_export_without_a_library_qt_needs_names_it(
         " (Debian/Ubuntu package libgl1)"
     ]
     assert not shot.exists()
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl program")
+def test_https_is_fetched_and_no_certificate_authorities_is_said(
+    frozen: Path, sandbox: Path, tmp_path: Path
+) -> None:
+    """The bundle's OpenSSL checks a server against the system's authorities; where there
+    are none (no ca-certificates), the import names the package."""
+    from tests.ingest.format_fixtures import https_server, page
+
+    with https_server(tmp_path, page()) as (url, authority):
+        empty = tmp_path / "empty"
+        empty.mkdir()
+        for number, cafile in enumerate((authority, tmp_path / "none.pem")):
+            db = sandbox / f"https{number}.db"
+            result = run_frozen(
+                sandbox,
+                [str(frozen), "--db", str(db), "import", url],
+                SSL_CERT_FILE=str(cafile),
+                SSL_CERT_DIR=str(empty),
+            )
+            if cafile == authority:
+                assert_import_ok(result)
+                assert added_count(result.stdout) == 1
+            else:
+                assert f"failed: {url}: its certificate cannot be checked: no certificate" in (
+                    result.stdout + result.stderr
+                ), result.stdout + result.stderr
+                assert "Debian/Ubuntu package ca-certificates" in result.stdout + result.stderr

@@ -112,6 +112,11 @@ def fetch(
         reason = exc.reason
         if isinstance(reason, TimeoutError):
             raise BadArticle(f"no answer within {timeout:g} s") from exc
+        if _unverified(reason) and not _certificate_authorities():
+            raise BadArticle(
+                "its certificate cannot be checked: no certificate authorities are installed"
+                " here (Debian/Ubuntu package ca-certificates)"
+            ) from exc
         raise BadArticle(f"could not be reached ({reason})") from exc
     except TimeoutError as exc:
         raise BadArticle(f"no answer within {timeout:g} s") from exc
@@ -121,3 +126,31 @@ def fetch(
         raise BadArticle(f"not a valid web address ({exc})") from exc
     except http.client.HTTPException as exc:  # a status line or headers past reading
         raise BadArticle(f"the server's answer could not be read ({type(exc).__name__})") from exc
+
+
+def _unverified(reason: object) -> bool:
+    """Whether a connection failed on the server's certificate."""
+    import ssl
+
+    return isinstance(reason, ssl.SSLCertVerificationError)
+
+
+def _certificate_authorities() -> bool:
+    """Whether OpenSSL has certificate authorities to check a server with: its file of
+    them, or a folder with anything in it (SSL_CERT_FILE / SSL_CERT_DIR, else where the
+    system keeps them).  A minimal system without ca-certificates has neither, and every
+    https address failed with "certificate verify failed: unable to get local issuer
+    certificate", which did not say what to install."""
+    import os
+    import ssl
+
+    paths = ssl.get_default_verify_paths()
+    if paths.cafile:
+        return True
+    if not paths.capath:
+        return False
+    try:
+        with os.scandir(paths.capath) as entries:
+            return next(entries, None) is not None
+    except OSError:
+        return False
