@@ -208,6 +208,7 @@ ARABIC: dict[str, str] = {
     "the server answered %1": "أجاب الخادم %1",
     "no answer within %1 s": "لا جواب خلال %1 ث",
     "could not be reached (%1)": "تعذّر الوصول إليه (%1)",
+    "its certificate cannot be checked: no certificate authorities are installed here (Debian/Ubuntu package %1)": "تعذّر التحقق من شهادته: لا توجد هنا جهات تصديق مثبّتة (حزمة %1 في دبيان/أوبونتو)",
     "not a valid web address (%1)": "ليس عنوان ويب صالحًا (%1)",
     "the server's answer could not be read (%1)": "تعذّرت قراءة جواب الخادم (%1)",
     "No such file or directory": "لا ملف ولا مجلد بهذا الاسم",

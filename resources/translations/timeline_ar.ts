@@ -977,7 +977,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="463" />
-        <location filename="../../timeline/ui/import_messages.py" line="843" />
+        <location filename="../../timeline/ui/import_messages.py" line="852" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
@@ -1007,7 +1007,12 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
         <translation>المحتوى المضغوط لصفحته تالف (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="810" />
+        <location filename="../../timeline/ui/import_messages.py" line="660" />
+        <source>its certificate cannot be checked: no certificate authorities are installed here (Debian/Ubuntu package %1)</source>
+        <translation>تعذّر التحقق من شهادته: لا توجد هنا جهات تصديق مثبّتة (حزمة %1 في دبيان/أوبونتو)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="819" />
         <source>%1; the rest of the file was not read</source>
         <translation>%1؛ لم يُقرأ باقي الملف</translation>
     </message>
@@ -1057,37 +1062,37 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
         <translation>ليس صندوق بريد (لا يبدأ بسطر '%1')</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="686" />
+        <location filename="../../timeline/ui/import_messages.py" line="695" />
         <source>message %1: %2</source>
         <translation>الرسالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="687" />
+        <location filename="../../timeline/ui/import_messages.py" line="696" />
         <source>after record %1: %2</source>
         <translation>بعد السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="764" />
+        <location filename="../../timeline/ui/import_messages.py" line="773" />
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="770" />
+        <location filename="../../timeline/ui/import_messages.py" line="779" />
         <source>feed</source>
         <translation>موجز</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="772" />
+        <location filename="../../timeline/ui/import_messages.py" line="781" />
         <source>web page</source>
         <translation>صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="779" />
+        <location filename="../../timeline/ui/import_messages.py" line="788" />
         <source>e-mail</source>
         <translation>بريد إلكتروني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="781" />
+        <location filename="../../timeline/ui/import_messages.py" line="790" />
         <source>picture</source>
         <translation>صورة</translation>
     </message>
@@ -1317,52 +1322,52 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="659" />
+        <location filename="../../timeline/ui/import_messages.py" line="668" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="663" />
+        <location filename="../../timeline/ui/import_messages.py" line="672" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="679" />
+        <location filename="../../timeline/ui/import_messages.py" line="688" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="680" />
+        <location filename="../../timeline/ui/import_messages.py" line="689" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="681" />
+        <location filename="../../timeline/ui/import_messages.py" line="690" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="682" />
+        <location filename="../../timeline/ui/import_messages.py" line="691" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="683" />
+        <location filename="../../timeline/ui/import_messages.py" line="692" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="684" />
+        <location filename="../../timeline/ui/import_messages.py" line="693" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="685" />
+        <location filename="../../timeline/ui/import_messages.py" line="694" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="688" />
+        <location filename="../../timeline/ui/import_messages.py" line="697" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>

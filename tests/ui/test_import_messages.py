@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import SAMPLES
-from tests.ingest.format_fixtures import marked_zip_member
+from tests.ingest.format_fixtures import https_server, marked_zip_member
 from tests.ingest.pdf_fixtures import drawn, pdf_bytes
 from timeline import library
 from timeline.store import Store
@@ -342,3 +343,21 @@ def test_a_file_the_system_would_not_write_is_said_in_arabic(
     assert "لم تبقَ مساحة على القرص" in box.text() and "/tmp/out.json" in box.text()
     box.close()
     window.deleteLater()
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl program")
+def test_no_certificate_authorities_is_said_in_arabic(
+    arabic: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.ingest import BadArticle
+    from timeline.ingest.fetch import fetch
+
+    with https_server(tmp_path, "<p>خبر</p>") as (url, _authority):
+        monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "none.pem"))
+        monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path / "none"))
+        with pytest.raises(BadArticle) as caught:
+            fetch(url)
+    assert reason_in_interface_language(str(caught.value)) == (
+        "تعذّر التحقق من شهادته: لا توجد هنا جهات تصديق مثبّتة"
+        " (حزمة \u2068ca-certificates\u2069 في دبيان/أوبونتو)"
+    )

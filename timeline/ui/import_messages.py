@@ -655,6 +655,15 @@ def _table() -> tuple[tuple[str, str], ...]:
             translate("ImportMessages", "could not be reached (%1)"),
         ),
         (
+            "its certificate cannot be checked: no certificate authorities are installed here"
+            " (Debian/Ubuntu package {package})",
+            translate(
+                "ImportMessages",
+                "its certificate cannot be checked: no certificate authorities are installed"
+                " here (Debian/Ubuntu package %1)",
+            ),
+        ),
+        (
             "not a valid web address ({detail})",
             translate("ImportMessages", "not a valid web address (%1)"),
         ),
