@@ -575,10 +575,13 @@ class CarriedValues:
             or draft.marks
             or draft.hidden
             or draft.published_typed
+            or draft.published_unread
             or draft.fields_typed
         ):
             return True
         self._stamp = self._stamp or _stamp()
+        if draft.published_unread:
+            self.left_out += 1  # as a typed date that does not read (_publish)
         if draft.published_typed:
             self._publish(uid, draft.published_typed)
         for field_name, value in draft.fields_typed:

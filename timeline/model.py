@@ -191,6 +191,10 @@ class ArticleDraft:
     # published column holds that date, its published_raw the article's own, which the
     # importer reads as the article's (the user's stays the user's, over it).
     published_typed: str = ""
+    # The record carries a publication date of the user's that is not one (a number, a
+    # list, null, a blank or overlong string): its published column is no article's own
+    # either; its published_raw is read as the article's, and the value counted left out.
+    published_unread: bool = False
     # The title and source the user corrected, that the record carries ((field, value),
     # ...): the draft's title and source are the article's own, read from beside them.
     fields_typed: tuple[tuple[str, str], ...] = ()

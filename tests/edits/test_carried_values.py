@@ -3,6 +3,7 @@ its article, adds tags to an article the library holds, and keeps a note it has.
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -559,3 +560,51 @@ def test_a_corrected_publication_is_given_to_the_article_the_library_holds(
     assert back.published == "2015-07-19" and back.origins["published"] == "corrected"
     (yesterday,) = [e for e in back.events if e.date is not None and e.label.startswith("وصل")]
     assert yesterday.date.value == "2015-07-18"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [2015, 20150719, ["2015-07-19"], {"date": "2015-07-19"}, None, "2015-07-19" + " " * 200, " "],
+)
+@pytest.mark.parametrize(("fmt", "suffix"), [("articles-csv", "csv"), ("articles-jsonl", "jsonl")])
+def test_a_users_publication_that_is_not_a_date_string_is_counted_and_the_own_kept(
+    tmp_path: Path, fmt: str, suffix: str, said: object
+) -> None:
+    """x-timeline-user.published edited by hand to a number, a list, an object, null or
+    a string longer than a date: the user's date (the published column) was taken as the
+    article's own, marked computed, and the outlet's date was lost.  As for a string that
+    is not a date: the article's own date is its published_raw, nothing is given as the
+    user's, and the value is counted as left out."""
+    feed = tmp_path / "in.jsonl"
+    record = {"title": "خبر", "body": "وصل الوفد أمس.", "published": "2015-07-21T02:16:50"}
+    feed.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    path = tmp_path / f"out.{suffix}"
+    with Store(tmp_path / "first.db") as first:
+        library.import_paths(first, [feed])
+        edits.correct_article(first, article_id(first, "خبر"), "published", "2015-07-19")
+        export(first, fmt, Selection(), path)
+    if suffix == "jsonl":
+        (line,) = path.read_text("utf-8").splitlines()
+        written = json.loads(line)
+        assert written["x-timeline-user"]["published"] == "2015-07-19"
+        written["x-timeline-user"]["published"] = said
+        path.write_text(json.dumps(written, ensure_ascii=False) + "\n", "utf-8")
+    else:
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            header, row = list(csv.reader(stream))
+        column = header.index("x-timeline-user")
+        carried = json.loads(row[column])
+        assert carried["published"] == "2015-07-19"
+        row[column] = json.dumps({**carried, "published": said}, ensure_ascii=False)
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            csv.writer(stream).writerows([header, row])
+    with Store(tmp_path / "again.db") as again:
+        report = library.import_paths(again, [path])
+        assert report.added == 1
+        (stored,) = again.articles()
+        back = edits.shown_article(again, stored.id)
+        row_said = user.get_row(again, "user_article_fields", (stored.uid, "published"))
+    assert stored.published == "2015-07-21T02:16:50"  # the outlet's own
+    assert back is not None and back.origins["published"] == "computed"
+    assert row_said is None
+    assert [f.left_out for f in report.files] == [1]

@@ -222,9 +222,10 @@ def record_draft(
     untitled = not (title and html.unescape(title).strip())
     published = values["published"][1] or ""
     raw = record.get(keys.get("publishedraw", ""))
-    if isinstance(raw, str) and published_said(record):
+    if isinstance(raw, str) and published_said(record) is not None:
         # A date the user gave, that the record carries (said again over the article's):
-        # the article's own is the text its date was read from (a TimelineJS slide's too).
+        # the article's own is the text its date was read from (a TimelineJS slide's too),
+        # also where the user's is not a date (left out and counted: CarriedValues).
         published = raw
     elif own and isinstance(raw, str):
         published = own_published(published, raw)

@@ -428,9 +428,10 @@ def row_draft(
         values.update({f: v.strip() for f, v in carried.pop("own_fields", {}).items()})
         if isinstance(index, Columns) and index.raw is not None:
             raw = spreadsheet_value(row[index.raw].strip())
-            if carried.get("published_typed"):
+            if carried.get("published_typed") or carried.get("published_unread"):
                 # The published column is the user's date (carried, said again over
-                # this): the article's own is the text its date was read from.
+                # this, or left out and counted where it is not one): the article's own
+                # is the text its date was read from.
                 values["published"] = raw
             else:
                 values["published"] = own_published(values.get("published", ""), raw)

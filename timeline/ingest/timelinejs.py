@@ -271,11 +271,15 @@ def user_said(value: Any) -> tuple[tuple[MentionMarks, ...], bool]:
     return tuple(marks), value.get("hidden") is True
 
 
-def published_said(record: Mapping[str, Any]) -> str:
+def published_said(record: Mapping[str, Any]) -> str | None:
     """The publication date the user typed for the article, as its USER_KEY carries it
-    ("published"), or "" (none, or not one: not a string, longer than a date)."""
+    ("published"); "" where it carries one that is not (not a string, blank, longer than
+    a date: a number, a list, an object or null written by hand), which is left out and
+    counted as a string that is not a date is; None where it carries none."""
     said = record.get(USER_KEY)
-    typed = said.get("published") if isinstance(said, dict) else None
+    if not isinstance(said, dict) or "published" not in said:
+        return None
+    typed = said["published"]
     if not isinstance(typed, str) or len(typed) > MAX_TYPED_CHARS:
         return ""
     return typed.strip()
@@ -309,7 +313,8 @@ def fields_said(record: Mapping[str, Any]) -> tuple[tuple[tuple[str, str], ...],
 
 def carried_values(record: Mapping[str, Any]) -> dict[str, Any]:
     """What a record's CARRIED_KEYS say, as ArticleDraft's arguments (added, marks,
-    hidden, tag_colours, published_typed, fields_typed): none for a key it lacks.  The
+    hidden, tag_colours, published_typed or published_unread, fields_typed): none for a
+    key it lacks.  The
     article's own title and source, where the user corrected them, are "own_fields":
     the caller reads them as the article's, in place of the record's (the user's)."""
     found: dict[str, Any] = {}
@@ -318,8 +323,11 @@ def carried_values(record: Mapping[str, Any]) -> dict[str, Any]:
         found["added"] = added + added_events(record.get(STANDALONE_KEY), True)
     if USER_KEY in record:
         found["marks"], found["hidden"] = user_said(record[USER_KEY])
-        if typed := published_said(record):
+        typed = published_said(record)
+        if typed:
             found["published_typed"] = typed
+        elif typed is not None:
+            found["published_unread"] = True
         fields_typed, own = fields_said(record)
         if fields_typed:
             found["fields_typed"], found["own_fields"] = fields_typed, own
