@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from timeline import dating
-from timeline.ingest.published import iso_problem, parse_published
+from timeline.ingest.published import iso_problem, parse_published, too_long_to_read
 from timeline.model import FIRST_YEAR, LAST_YEAR, ArticleDraft, DateValue, Event, from_axis
 from timeline.store import Store
 from timeline.store import edits as user_edits
@@ -41,7 +41,7 @@ def undated_reason(raw: str) -> str:
     """Why a publication field gave no date, in words for the import report."""
     if not raw:
         return "no publication date given"
-    return iso_problem(raw) or "not a date this program can read"
+    return too_long_to_read(raw) or iso_problem(raw) or "not a date this program can read"
 
 
 def anchor_of(published: DateValue | None) -> datetime | None:
