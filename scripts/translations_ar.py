@@ -222,6 +222,7 @@ ARABIC: dict[str, str] = {
     "Disk quota exceeded": "تُجووزت حصة القرص",
     "Input/output error": "خطأ في القراءة من القرص أو الكتابة عليه",
     "File exists": "يوجد ملف بهذا الاسم",
+    "it is the library being exported (give another file)": "هذا ملف المكتبة نفسها (اختر ملفًا آخر)",
     "no title and no text": "لا عنوان ولا نص",
     "no text (neither content nor a summary)": "لا نص (لا محتوى ولا ملخص)",
     "a page larger than %1 bytes": "صفحة أكبر من %1 بايت",

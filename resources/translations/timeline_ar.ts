@@ -977,7 +977,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="463" />
-        <location filename="../../timeline/ui/import_messages.py" line="852" />
+        <location filename="../../timeline/ui/import_messages.py" line="857" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
@@ -997,22 +997,27 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
         <translation>يوجد ملف بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="624" />
+        <location filename="../../timeline/ui/import_messages.py" line="520" />
+        <source>it is the library being exported (give another file)</source>
+        <translation>هذا ملف المكتبة نفسها (اختر ملفًا آخر)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="629" />
         <source>not followed by the blank line that ends a record: its Content-Length is wrong (a damaged web archive)</source>
         <translation>لا يليه السطر الفارغ الذي ينتهي به السجل: طوله المذكور (Content-Length) خاطئ (أرشيف ويب تالف)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="632" />
+        <location filename="../../timeline/ui/import_messages.py" line="637" />
         <source>its page's compressed content is damaged (%1)</source>
         <translation>المحتوى المضغوط لصفحته تالف (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="660" />
+        <location filename="../../timeline/ui/import_messages.py" line="665" />
         <source>its certificate cannot be checked: no certificate authorities are installed here (Debian/Ubuntu package %1)</source>
         <translation>تعذّر التحقق من شهادته: لا توجد هنا جهات تصديق مثبّتة (حزمة %1 في دبيان/أوبونتو)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="819" />
+        <location filename="../../timeline/ui/import_messages.py" line="824" />
         <source>%1; the rest of the file was not read</source>
         <translation>%1؛ لم يُقرأ باقي الملف</translation>
     </message>
@@ -1027,72 +1032,72 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
         <translation>أكثر من %1 بايت، أقصى ما يكونه ملف %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="526" />
+        <location filename="../../timeline/ui/import_messages.py" line="531" />
         <source>a message larger than the %1 bytes one may be</source>
         <translation>رسالة أكبر من %1 بايت، وهو أقصى حجم للرسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="530" />
+        <location filename="../../timeline/ui/import_messages.py" line="535" />
         <source>not an e-mail message (no headers at its start)</source>
         <translation>ليست رسالة بريد إلكتروني (لا ترويسات في أولها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="534" />
+        <location filename="../../timeline/ui/import_messages.py" line="539" />
         <source>a message with no subject and no text</source>
         <translation>رسالة بلا موضوع ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="538" />
+        <location filename="../../timeline/ui/import_messages.py" line="543" />
         <source>not a readable e-mail message (%1)</source>
         <translation>رسالة بريد إلكتروني لا تُقرأ (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="542" />
+        <location filename="../../timeline/ui/import_messages.py" line="547" />
         <source>its attachment could not be read (%1)</source>
         <translation>تعذّرت قراءة مرفقها (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="546" />
+        <location filename="../../timeline/ui/import_messages.py" line="551" />
         <source>its parts are nested too deep to be a message</source>
         <translation>أجزاؤها متداخلة إلى عمق لا تبلغه رسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="550" />
+        <location filename="../../timeline/ui/import_messages.py" line="555" />
         <source>not a mailbox (it does not begin with a '%1' line)</source>
         <translation>ليس صندوق بريد (لا يبدأ بسطر '%1')</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="695" />
+        <location filename="../../timeline/ui/import_messages.py" line="700" />
         <source>message %1: %2</source>
         <translation>الرسالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="696" />
+        <location filename="../../timeline/ui/import_messages.py" line="701" />
         <source>after record %1: %2</source>
         <translation>بعد السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="773" />
+        <location filename="../../timeline/ui/import_messages.py" line="778" />
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="779" />
+        <location filename="../../timeline/ui/import_messages.py" line="784" />
         <source>feed</source>
         <translation>موجز</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="781" />
+        <location filename="../../timeline/ui/import_messages.py" line="786" />
         <source>web page</source>
         <translation>صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="788" />
+        <location filename="../../timeline/ui/import_messages.py" line="793" />
         <source>e-mail</source>
         <translation>بريد إلكتروني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="790" />
+        <location filename="../../timeline/ui/import_messages.py" line="795" />
         <source>picture</source>
         <translation>صورة</translation>
     </message>
@@ -1212,162 +1217,162 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
         <translation>خطأ في القراءة من القرص أو الكتابة عليه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="518" />
+        <location filename="../../timeline/ui/import_messages.py" line="523" />
         <source>no title and no text</source>
         <translation>لا عنوان ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="521" />
+        <location filename="../../timeline/ui/import_messages.py" line="526" />
         <source>no text (neither content nor a summary)</source>
         <translation>لا نص (لا محتوى ولا ملخص)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="555" />
+        <location filename="../../timeline/ui/import_messages.py" line="560" />
         <source>a page larger than %1 bytes</source>
         <translation>صفحة أكبر من %1 بايت</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="557" />
+        <location filename="../../timeline/ui/import_messages.py" line="562" />
         <source>an empty page</source>
         <translation>صفحة فارغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="560" />
+        <location filename="../../timeline/ui/import_messages.py" line="565" />
         <source>not a readable web page (%1)</source>
         <translation>ليست صفحة ويب مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="565" />
+        <location filename="../../timeline/ui/import_messages.py" line="570" />
         <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
         <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="574" />
+        <location filename="../../timeline/ui/import_messages.py" line="579" />
         <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
         <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="583" />
+        <location filename="../../timeline/ui/import_messages.py" line="588" />
         <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
         <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="591" />
+        <location filename="../../timeline/ui/import_messages.py" line="596" />
         <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
         <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="598" />
+        <location filename="../../timeline/ui/import_messages.py" line="603" />
         <source>record %1 is cut short: a truncated web archive</source>
         <translation>السجل %1 مبتور: أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="602" />
+        <location filename="../../timeline/ui/import_messages.py" line="607" />
         <source>record %1 has no target address: a truncated or damaged web archive</source>
         <translation>السجل %1 بلا عنوان هدف: أرشيف ويب مبتور أو تالف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="609" />
+        <location filename="../../timeline/ui/import_messages.py" line="614" />
         <source>not a readable web archive near record %1 (%2)</source>
         <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="613" />
+        <location filename="../../timeline/ui/import_messages.py" line="618" />
         <source>a truncated or damaged web archive record near record %1 (%2)</source>
         <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="619" />
+        <location filename="../../timeline/ui/import_messages.py" line="624" />
         <source>an empty web archive (no records)</source>
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="636" />
+        <location filename="../../timeline/ui/import_messages.py" line="641" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="640" />
+        <location filename="../../timeline/ui/import_messages.py" line="645" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="644" />
+        <location filename="../../timeline/ui/import_messages.py" line="649" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="648" />
+        <location filename="../../timeline/ui/import_messages.py" line="653" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="650" />
+        <location filename="../../timeline/ui/import_messages.py" line="655" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="651" />
+        <location filename="../../timeline/ui/import_messages.py" line="656" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="652" />
+        <location filename="../../timeline/ui/import_messages.py" line="657" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="655" />
+        <location filename="../../timeline/ui/import_messages.py" line="660" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="668" />
+        <location filename="../../timeline/ui/import_messages.py" line="673" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="672" />
+        <location filename="../../timeline/ui/import_messages.py" line="677" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="688" />
+        <location filename="../../timeline/ui/import_messages.py" line="693" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="689" />
+        <location filename="../../timeline/ui/import_messages.py" line="694" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="690" />
+        <location filename="../../timeline/ui/import_messages.py" line="695" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="691" />
+        <location filename="../../timeline/ui/import_messages.py" line="696" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="692" />
+        <location filename="../../timeline/ui/import_messages.py" line="697" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="693" />
+        <location filename="../../timeline/ui/import_messages.py" line="698" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="694" />
+        <location filename="../../timeline/ui/import_messages.py" line="699" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="697" />
+        <location filename="../../timeline/ui/import_messages.py" line="702" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>
@@ -3261,7 +3266,7 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
     <message>
         <location filename="../../timeline/ui/export_dialog.py" line="307" />
         <location filename="../../timeline/ui/export_dialog.py" line="337" />
-        <location filename="../../timeline/ui/export_dialog.py" line="470" />
+        <location filename="../../timeline/ui/export_dialog.py" line="472" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -3271,37 +3276,37 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>%1 موجود من قبل. أأستبدله؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="367" />
+        <location filename="../../timeline/ui/export_dialog.py" line="369" />
         <source>An export is already being written</source>
         <translation>يجري الآن كتابة تصدير آخر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="420" />
+        <location filename="../../timeline/ui/export_dialog.py" line="422" />
         <source>Export cancelled: no file was written</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="433" />
+        <location filename="../../timeline/ui/export_dialog.py" line="435" />
         <source>Exported %n article(s) to %1</source>
         <translation><numerusform>لم تُصدَّر أي مقالة إلى %1</numerusform><numerusform>صُدّرت مقالة واحدة إلى %1</numerusform><numerusform>صُدّرت مقالتان إلى %1</numerusform><numerusform>صُدّرت %n مقالات إلى %1</numerusform><numerusform>صُدّرت %n مقالة إلى %1</numerusform><numerusform>صُدّرت %n مقالة إلى %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="435" />
+        <location filename="../../timeline/ui/export_dialog.py" line="437" />
         <source>Exported %n event(s) to %1</source>
         <translation><numerusform>لم يُصدَّر أي حدث إلى %1</numerusform><numerusform>صُدّر حدث واحد إلى %1</numerusform><numerusform>صُدّر حدثان إلى %1</numerusform><numerusform>صُدّرت %n أحداث إلى %1</numerusform><numerusform>صُدّر %n حدثًا إلى %1</numerusform><numerusform>صُدّر %n حدث إلى %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="443" />
+        <location filename="../../timeline/ui/export_dialog.py" line="445" />
         <source>%n undated article(s) left out: this format places every article on its date</source>
         <translation><numerusform>لا مقالات غير مؤرخة مستبعدة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالة واحدة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالتان غير مؤرختين: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالات غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="454" />
+        <location filename="../../timeline/ui/export_dialog.py" line="456" />
         <source>%n row(s) with a text cut at a cell's 32,767 characters (CSV and JSON Lines keep every character)</source>
         <translation><numerusform>لا صفوف قُصّ نصها</numerusform><numerusform>صف واحد قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>صفان قُصّ نصهما عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفوف قُصّ نصها عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفًا قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صف قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="477" />
+        <location filename="../../timeline/ui/export_dialog.py" line="479" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>

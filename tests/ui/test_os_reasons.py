@@ -101,3 +101,32 @@ def test_a_paste_that_cannot_be_kept_says_why_in_arabic(
         assert "File exists" not in box.text()
         assert os_reason(FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST))) in box.text()
         box.close()
+
+
+@pytest.mark.parametrize("how", ["csv", "png", "print"])
+def test_an_export_or_print_over_the_library_is_refused_in_arabic(
+    qtbot: QtBot, tmp_path: Path, arabic: None, how: str
+) -> None:
+    """The refusal to write an export or a print over the library was said in English
+    in the Arabic window ("it is the library being exported (give another file)"; the
+    print's as "[Errno 22] ...").  Said in the interface's language, after the file's
+    name, nothing written over the library (an image export included)."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    with Store(tmp_path / "t.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        library = store.path
+        before = library.read_bytes()
+        with qtbot.waitSignal(win.exporter.export_failed, timeout=20_000) as signal:
+            if how == "print":
+                printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+                printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+                printer.setOutputFileName(str(library))
+                win.exporter.print_to(printer)
+            else:
+                win.exporter.export_to("articles-csv" if how == "csv" else how, library)
+        said = signal.args[0]
+        assert library.read_bytes() == before
+    assert said.startswith(f"{library}: ")
+    assert _arabic(said) and "library being exported" not in said and "Errno" not in said

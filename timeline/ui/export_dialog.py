@@ -347,12 +347,14 @@ class WindowExporter(QObject):
     ) -> None:
         """Export what the window shows; exported or export_failed says how it went."""
         from timeline.export import IMAGE_FORMATS, counted_records
-        from timeline.export.files import written_whole
+        from timeline.export.files import refuse_the_library, written_whole
         from timeline.export.image import write_image
 
         if fmt in IMAGE_FORMATS:
             view = view_copy(self.window, width, height)
             try:
+                # Never over the library (export() refuses it for the other formats).
+                refuse_the_library(path, self.window.store.path)
                 with written_whole(path) as partial:
                     write_image(view, partial, fmt, scale=scale)
             except OSError as exc:
@@ -519,7 +521,7 @@ class WindowExporter(QObject):
             try:
                 refuse_the_library(Path(printer.outputFileName()), self.window.store.path)
             except OSError as exc:
-                self._failed(str(exc))
+                self._failed(os_failure(exc))
                 return
         view = self.window.timeline
         copy = view_copy(self.window, view.width(), view.height())

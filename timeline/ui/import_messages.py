@@ -514,6 +514,11 @@ def _table() -> tuple[tuple[str, str], ...]:
         ("Disk quota exceeded", translate("ImportMessages", "Disk quota exceeded")),
         ("Input/output error", translate("ImportMessages", "Input/output error")),
         ("File exists", translate("ImportMessages", "File exists")),
+        # The program's own, for an export or a print to the library's file.
+        (
+            "it is the library being exported (give another file)",
+            translate("ImportMessages", "it is the library being exported (give another file)"),
+        ),
         # Feeds' entries.
         ("no title and no text", translate("ImportMessages", "no title and no text")),
         (
