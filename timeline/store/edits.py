@@ -26,6 +26,7 @@ from timeline.model import DateValue, Event
 from timeline.sorted_search import position, positions
 from timeline.store.article_rows import MAX_STEPS, ArticleRows
 from timeline.store.store import Store
+from timeline.store.text_head import head_sql, head_text
 from timeline.store.timeline_data import (
     COLUMN_DTYPES,
     MENTIONED,
@@ -499,16 +500,18 @@ def hidden_items(store: Store, limit: int = -1) -> list[HiddenItem]:
         chunk = wanted[i : i + _NAMED_CHUNK]
         marks = ",".join("?" * len(chunk))
         titles.update(
-            store.conn.execute(
-                f"SELECT uid, substr(title, 1, {cut}) FROM articles WHERE uid IN ({marks})", chunk
-            ).fetchall()
+            (uid, head_text(title, cut) or "")
+            for uid, title in store.conn.execute(
+                f"SELECT uid, {head_sql('title', cut)} FROM articles WHERE uid IN ({marks})", chunk
+            )
         )
         titles.update(  # the user's correction over the article's own
-            store.conn.execute(
-                f"SELECT article_uid, substr(value, 1, {cut}) FROM user_article_fields"
+            (uid, head_text(title, cut) or "")
+            for uid, title in store.conn.execute(
+                f"SELECT article_uid, {head_sql('value', cut)} FROM user_article_fields"
                 f" WHERE field = 'title' AND article_uid IN ({marks})",
                 chunk,
-            ).fetchall()
+            )
         )
     mentions = [(t, u, s) for t, (u, s, _e) in parsed.items() if u is not None and s is not None]
     for i in range(0, len(mentions), _NAMED_CHUNK):
@@ -528,10 +531,11 @@ def hidden_items(store: Store, limit: int = -1) -> list[HiddenItem]:
         chunk_e = events[i : i + _NAMED_CHUNK]
         marks = ",".join("?" * len(chunk_e))
         labels.update(
-            store.conn.execute(
-                f"SELECT id, substr(label, 1, {cut}) FROM user_events WHERE id IN ({marks})",
+            (event_id, head_text(label, cut) or "")
+            for event_id, label in store.conn.execute(
+                f"SELECT id, {head_sql('label', cut)} FROM user_events WHERE id IN ({marks})",
                 chunk_e,
-            ).fetchall()
+            )
         )
     out = []
     for target, at in rows:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import numpy as np
 
 from timeline.store.store import Store
+from timeline.store.text_head import head_sql, head_text
 from timeline.text.display_safe import SHOWN_CHARS, shown_part
 
 if TYPE_CHECKING:
@@ -1733,13 +1734,14 @@ def event_labels(store: Store, ids: Iterable[int]) -> dict[int, EventText]:
         marks = ",".join("?" * len(part))
         rows = store.db.conn.execute(
             # Label and title read no further than they are shown (shown_part).
-            f"SELECT e.id, substr(e.label, 1, {_SHOWN + 1}), e.value,"
-            f" substr(a.title, 1, {_SHOWN + 1}), e.kind, e.article_id, e.span_start, e.span_end"
+            f"SELECT e.id, {head_sql('e.label', _SHOWN + 1)}, e.value,"
+            f" {head_sql('a.title', _SHOWN + 1)}, e.kind, e.article_id, e.span_start, e.span_end"
             f" FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id IN ({marks})",
             part,
         ).fetchall()
         stretches = _body_stretches(store, rows)
-        for event_id, label, value, title, kind, article_id, span_start, span_end in rows:
+        for event_id, label_head, value, title_head, kind, article_id, span_start, span_end in rows:
+            label, title = head_text(label_head, _SHOWN + 1), head_text(title_head, _SHOWN + 1)
             context = ""
             if kind != "published":
                 stretch = stretches.get(article_id)
