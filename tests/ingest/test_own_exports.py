@@ -5,6 +5,7 @@ import instead, the library left as it was (timeline/ingest/own_exports.py)."""
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,43 @@ def test_a_picture_or_pdf_of_another_program_is_not_taken_for_an_image_of_ours(
     assert png_software(png("GIMP 2.10")) == "GIMP 2.10"
     assert png_software(png(None)) == ""
     assert png_software(b"\xff\xd8\xff\xe0 a JPEG") == ""
+
+
+@pytest.mark.parametrize(
+    ("fmt", "suffix"),
+    [
+        ("articles-csv", "csv"),
+        ("articles-jsonl", "jsonl"),
+        ("articles-xlsx", "xlsx"),
+        ("timelinejs", "json"),
+    ],
+)
+def test_a_text_holding_a_character_reference_comes_back_as_it_is(
+    tmp_path: Path, fmt: str, suffix: str
+) -> None:
+    """An article whose text really holds "&amp;" (a feed's "&amp;amp;", decoded once)
+    came back from the program's own export as "&": the references were decoded again
+    on import.  The program's own records hold their texts as stored; another program's
+    JSON still has its references decoded."""
+    feed = tmp_path / "in.jsonl"
+    record = {
+        "title": "سؤال &amp;amp; جواب",
+        "body": "كتب المحرر &amp;amp; و&amp;lt;b&amp;gt; في 5 مارس 2015.",
+        "published": "2015-03-06",
+        "author": "أ &amp;amp; ب",
+        "source": "ص &amp;amp; ع",
+    }
+    feed.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    path = tmp_path / f"out.{suffix}"
+    with Store(tmp_path / "a.db") as first:
+        library.import_paths(first, [feed])
+        (stored,) = first.articles()
+        export(first, fmt, Selection(), path)
+    with Store(tmp_path / "b.db") as again:
+        assert library.import_paths(again, [path]).added == 1
+        (back,) = again.articles()
+    assert stored.title == "سؤال &amp; جواب" and stored.body.startswith(
+        "كتب المحرر &amp; و&lt;b&gt;"
+    )
+    fields = ("title", "body", "author", "source")
+    assert [getattr(back, f) for f in fields] == [getattr(stored, f) for f in fields]

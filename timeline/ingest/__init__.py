@@ -343,7 +343,14 @@ def _plain_fields(draft: ArticleDraft) -> ArticleDraft:
     """The draft with HTML character references (&#8220; &amp;) decoded to characters,
     and then without the spaces around each text, as the readers give them: a reference
     to a space ("&nbsp;" before SaudiNewsNet's 344 authors) was stored as one, which the
-    program's own export, read again, no longer had (the article changed on the way)."""
+    program's own export, read again, no longer had (the article changed on the way).
+
+    A record of the program's own export (its uid: the uid column of CSV, JSON Lines
+    and the workbook, a TimelineJS slide's key) holds its texts as stored, already
+    decoded (a TimelineJS slide's paragraphs once, as they were escaped): decoded again,
+    an article whose text really holds "&amp;" came back with "&"."""
+    if draft.uid:
+        return draft
     changes: dict[str, Any] = {
         name: html.unescape(value).strip()
         for name in _UNESCAPED_FIELDS
