@@ -346,3 +346,29 @@ def test_a_date_an_older_version_corrected_is_followed_when_the_window_opens(
         assert to_axis(datetime(2017, 5, 2)) in set(shown.starts.tolist())
         assert not window.date_changed_articles()  # nothing left to do
         window.close()
+
+
+def test_a_not_saved_line_stays_when_another_program_changes_the_library(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """ "The library was changed by another program" replaced "Not saved: ...": the
+    user lost the news that an edit was not written.  Both are said, the failure first;
+    with no failure shown, the change alone as before."""
+    window.edits.controller.edit_failed.emit("Tag", "the library is locked by another program")
+    not_saved = window.statusBar().currentMessage()
+    assert not_saved.startswith("Not saved: Tag")
+    for day in (3, 4):
+        with Store(window.store.path, create=False) as other:
+            library.import_paths(other, [_article_file(tmp_path, f"خبر {day}", day)])
+        window.watcher.check()
+        window.watcher.check()
+        _settled(window, qtbot)
+        line = window.statusBar().currentMessage()
+        assert line.startswith(not_saved) and "changed by another program" in line
+    window.statusBar().clearMessage()
+    with Store(window.store.path, create=False) as other:
+        library.import_paths(other, [_article_file(tmp_path, "خبر 5", 5)])
+    window.watcher.check()
+    window.watcher.check()
+    _settled(window, qtbot)
+    assert window.statusBar().currentMessage().startswith("The library was changed")

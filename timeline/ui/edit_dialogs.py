@@ -297,6 +297,9 @@ class NoteDialog(QDialog):
         return super().eventFilter(watched, event)
 
 
+FAILURE_SHOWN_MS = 15_000  # how long "Not saved: ..." stays in the status bar
+
+
 class WindowEdits(QObject):
     """Wires editing into the main window: menus, right-click menus, undo and refresh."""
 
@@ -313,6 +316,7 @@ class WindowEdits(QObject):
         self.controller.writing.connect(self._say_writing)
         self.controller.settled.connect(self._written)
         self._writing_line: str | None = None  # the status line said while one is written
+        self._failure_line: str | None = None  # the last "Not saved" line said
         self.show_hidden_action: QAction | None = None
 
     @property
@@ -351,7 +355,16 @@ class WindowEdits(QObject):
         # Isolated: an English reason (a path) keeps its order in an Arabic line.
         reason = "\u2068" + in_interface_language(for_display(" ".join(why.split()))) + "\u2069"
         line = self.tr("Not saved: %1").replace("%1", f"{what}: {reason}")
-        self.window.statusBar().showMessage(line, 15_000)
+        self._failure_line = line
+        self.window.statusBar().showMessage(line, FAILURE_SHOWN_MS)
+
+    def failure_shown(self) -> str | None:
+        """The "Not saved" line, while the status bar still shows it (a line said over
+        it keeps it: the news that an edit was not written is not lost)."""
+        line = self._failure_line
+        if line is None or not self.window.statusBar().currentMessage().startswith(line):
+            return None
+        return line
 
     def _read_only(self, what: str) -> bool:
         """Whether the library is read-only, said as the edit's failure is said, before a

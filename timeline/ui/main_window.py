@@ -91,7 +91,7 @@ from timeline.ui.article_delegate import ArticleDelegate
 from timeline.ui.article_model import ArticleIdRole, ArticleListModel
 from timeline.ui.date_text import counted, group_number, ordered
 from timeline.ui.detail_pane import DetailPane
-from timeline.ui.edit_dialogs import WindowEdits
+from timeline.ui.edit_dialogs import FAILURE_SHOWN_MS, WindowEdits
 from timeline.ui.export_dialog import WindowExporter
 from timeline.ui.file_dialogs import after_each_file_dialog, file_dialog, file_filter
 from timeline.ui.focus_ring import show_focus
@@ -2742,9 +2742,14 @@ class MainWindow(QMainWindow):
         # user's edits laid over the new arrays when they come, not over the old ones.
         self.reload_keeping_row()
         self.show_user_edits([])
-        self.statusBar().showMessage(
-            self.tr("The library was changed by another program: shown as it is now"), 10_000
-        )
+        changed = self.tr("The library was changed by another program: shown as it is now")
+        not_saved = self.edits.failure_shown()
+        if not_saved is None:
+            self.statusBar().showMessage(changed, 10_000)
+        else:
+            # An edit not written stays said (it replaced "Not saved: ...", and the user
+            # lost the news), the change after it.
+            self.statusBar().showMessage(f"{not_saved} · {changed}", FAILURE_SHOWN_MS)
         self.date_changed_articles()
 
     def date_changed_articles(self) -> bool:
