@@ -162,3 +162,22 @@ def test_closed_while_reading_the_dialog_goes_once_its_reader_ends(
     qtbot.waitUntil(lambda: bool(destroyed), timeout=10_000)
     window.edits._fill_hidden_menu()  # the window goes on
     assert window.edits.hidden_menu.actions()
+
+
+def test_a_mark_another_program_wrote_is_named_by_its_first_characters(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A hidden mark that names nothing this program writes is listed by its own text:
+    a 1 MB one was drawn whole in its row (0.17 s each time the list was painted, the
+    whole megabyte its accessible text).  Cut as a label is; its controls shown."""
+    with Store(window.store.path, create=False) as other:
+        other.db.conn.executemany(
+            "INSERT INTO user_hidden (target, who, at) VALUES (?, 'other', '2026-01-01T00:00:00')",
+            [("junk:" + "x" * 1_000_000,), ("junk:\u202eevil\n<b>markup</b>",)],
+        )
+        other.db.conn.commit()
+    dialog = _opened(qtbot, window)
+    rows = sorted(_rows(dialog), key=len)
+    assert rows[0] == "junk:\ufffdevil <b>markup</b>"
+    assert len(rows[1]) == user.NAME_CHARS + 1 and rows[1].endswith("\u2026")
+    dialog.reject()

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.store import Store
-from timeline.store.edits import HiddenItem, hidden_items
-from timeline.text.display_safe import for_display
+from timeline.store.edits import NAME_CHARS, HiddenItem, hidden_items
+from timeline.text.display_safe import for_display, shown_part
 from timeline.text.normalize import normalize
 from timeline.ui.article_delegate import DirectionalTextDelegate
 from timeline.ui.plain_text import plain_label
@@ -48,7 +48,7 @@ def hidden_name(item: HiddenItem) -> str:
     """A hidden item as the window names it: an article by its title (the user's
     correction first), a mention by its words and its article's title, an added event by
     its label; what is gone said so; a mark another program wrote that names nothing as
-    it is.  Never its target's uid, a hash (Edit > Unhide listed an article so).
+    it is, cut at NAME_CHARS.  Never its target's uid, a hash (Edit > Unhide listed an article so).
     Untrusted text, as it is (for_display, action_text before it is shown)."""
     translate = QCoreApplication.translate
     if item.kind in ("article", "mention"):
@@ -60,7 +60,9 @@ def hidden_name(item: HiddenItem) -> str:
         if item.label is None:
             return translate("HiddenItems", "an event no longer in this library")
         return item.label
-    return item.target
+    # A mark's own text, another program's: cut as a label is (a 1 MB one was drawn
+    # whole in its row, 0.17 s each time the list was painted).
+    return shown_part(item.target, NAME_CHARS)
 
 
 class HiddenReader(QObject):
