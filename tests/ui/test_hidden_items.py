@@ -181,3 +181,38 @@ def test_a_mark_another_program_wrote_is_named_by_its_first_characters(
     assert rows[0] == "junk:\ufffdevil <b>markup</b>"
     assert len(rows[1]) == user.NAME_CHARS + 1 and rows[1].endswith("\u2026")
     dialog.reject()
+
+
+def test_the_unhide_menu_fits_the_screen_its_last_entries_included(
+    qtbot: QtBot, window: MainWindow, arabic: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Thirty latest hidden items made the Unhide menu taller than a screen 800 pixels
+    high: Qt laid it out in two columns, and in the Arabic window the second (N more
+    hidden, All hidden items…, Show all) was drawn past the screen's edge (seen under
+    Xvfb; the offscreen platform's rows are lower: 60 asked for here).  The menu names
+    fewer, the count of the rest says so, and it fits."""
+    from PySide6.QtGui import QGuiApplication
+
+    from timeline.ui import edit_dialogs
+
+    monkeypatch.setattr(edit_dialogs, "HIDDEN_MENU_ITEMS", 60)
+    with Store(window.store.path, create=False) as other:
+        other.db.conn.executemany(
+            "INSERT INTO user_hidden (target, who, at) VALUES (?, 'other', ?)",
+            [(f"junk:{n}", f"2026-01-01T00:{n // 60:02d}:{n % 60:02d}") for n in range(80)],
+        )
+        other.db.conn.commit()
+    menu = window.edits.hidden_menu
+    window.edits._fill_hidden_menu()
+    screen = menu.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().height()
+    assert menu.sizeHint().height() <= room
+    # One column: every entry at the same x.
+    assert len({menu.actionGeometry(a).x() for a in menu.actions() if a.isVisible()}) == 1
+    visible = [a for a in menu.actions() if a.isVisible() and not a.isSeparator()]
+    named = [a for a in visible if a.text().startswith("\u2068junk:")]
+    assert 1 <= len(named) < 60
+    (more,) = [a for a in visible if not a.isEnabled()]
+    assert more.text() == window.edits.tr("%n more hidden", "", 80 - len(named))
+    assert visible[-2].text() == window.edits.tr("&All hidden items…")
+    assert visible[-1].text() == window.edits.tr("Show all")

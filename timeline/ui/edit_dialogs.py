@@ -449,9 +449,8 @@ class WindowEdits(QObject):
             action = self.hidden_menu.addAction(action_text(hidden_name(item)))
             action.triggered.connect(lambda _=False, t=item.target: self.show_again(t))
         total = user.hidden_count(self.store) if len(latest) == HIDDEN_MENU_ITEMS else len(latest)
-        if total > HIDDEN_MENU_ITEMS:
-            more = total - HIDDEN_MENU_ITEMS
-            self.hidden_menu.addAction(self.tr("%n more hidden", "", more)).setEnabled(False)
+        more = self.hidden_menu.addAction("")
+        more.setEnabled(False)
         self.hidden_menu.addSeparator()
         listed = self.hidden_menu.addAction(self.tr("&All hidden items…"))
         listed.triggered.connect(self.list_hidden)
@@ -459,6 +458,27 @@ class WindowEdits(QObject):
         every.triggered.connect(
             lambda: self.show_again(*(t for t, _s in user.hidden_targets(self.store)))
         )
+        shown = self._fit_hidden_menu(len(latest), more)
+        more.setText(self.tr("%n more hidden", "", total - shown))
+        more.setVisible(total > shown)
+
+    def _fit_hidden_menu(self, latest_shown: int, more: QAction) -> int:
+        """The latest hidden fewer, the last first, until the menu fits the screen's
+        height: a menu taller than the screen is laid out in columns, and in the Arabic
+        window the second column (N more hidden, All hidden items…, Show all) was drawn
+        past the screen's edge (30 entries on a screen 800 pixels high, under Xvfb).
+        How many are left listed."""
+        menu = self.hidden_menu
+        more.setText(self.tr("%n more hidden", "", 100_000))  # as wide as it may be
+        actions = menu.actions()
+
+        def columns() -> int:  # Qt lays a menu taller than its screen out in columns
+            return len({menu.actionGeometry(a).x() for a in menu.actions() if a.isVisible()})
+
+        while latest_shown > 1 and columns() > 1:
+            latest_shown -= 1
+            menu.removeAction(actions[latest_shown])
+        return latest_shown
 
     def list_hidden(self) -> None:
         """Every hidden thing in a dialog of its own, filtered as typed (hidden_items):
