@@ -497,48 +497,48 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>HiddenItemsDialog</name>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="157" />
-        <location filename="../../timeline/ui/hidden_items.py" line="165" />
+        <location filename="../../timeline/ui/hidden_items.py" line="159" />
+        <location filename="../../timeline/ui/hidden_items.py" line="167" />
         <source>Hidden items</source>
         <translation>العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="160" />
+        <location filename="../../timeline/ui/hidden_items.py" line="162" />
         <source>Filter by title, words or label</source>
         <translation>صفِّ بالعنوان أو الكلمات أو الوصف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="161" />
+        <location filename="../../timeline/ui/hidden_items.py" line="163" />
         <source>Filter</source>
         <translation>تصفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="172" />
+        <location filename="../../timeline/ui/hidden_items.py" line="174" />
         <source>Reading the hidden items…</source>
         <translation>جارٍ قراءة العناصر المخفية…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="175" />
+        <location filename="../../timeline/ui/hidden_items.py" line="177" />
         <source>&amp;Show again</source>
         <translation>&amp;إظهار من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="188" />
+        <location filename="../../timeline/ui/hidden_items.py" line="190" />
         <source>&amp;Filter:</source>
         <translation>&amp;تصفية:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="243" />
+        <location filename="../../timeline/ui/hidden_items.py" line="245" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/hidden_items.py" line="245" />
+        <location filename="../../timeline/ui/hidden_items.py" line="247" />
         <source>%n hidden</source>
         <translation><numerusform>لا شيء مخفي</numerusform><numerusform>عنصر واحد مخفي</numerusform><numerusform>عنصران مخفيان</numerusform><numerusform>%n عناصر مخفية</numerusform><numerusform>%n عنصرًا مخفيًا</numerusform><numerusform>%n عنصر مخفي</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/hidden_items.py" line="248" />
+        <location filename="../../timeline/ui/hidden_items.py" line="250" />
         <source>%n of %1 hidden</source>
         <translation><numerusform>لا شيء من %1 مخفية</numerusform><numerusform>عنصر واحد من %1 مخفية</numerusform><numerusform>عنصران من %1 مخفية</numerusform><numerusform>%n عناصر من %1 مخفية</numerusform><numerusform>%n عنصرًا من %1 مخفية</numerusform><numerusform>%n عنصر من %1 مخفية</numerusform></translation>
     </message>
@@ -1389,7 +1389,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
     <name>MainWindow</name>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="1147" />
-        <location filename="../../timeline/ui/main_window.py" line="2784" />
+        <location filename="../../timeline/ui/main_window.py" line="2789" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
@@ -1930,7 +1930,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
         <translation><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2786" />
+        <location filename="../../timeline/ui/main_window.py" line="2791" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1939,12 +1939,12 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2794" />
+        <location filename="../../timeline/ui/main_window.py" line="2799" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2799" />
+        <location filename="../../timeline/ui/main_window.py" line="2804" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
@@ -2115,7 +2115,7 @@ This window shows what the file held; nothing more can be changed from it.</sour
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2746" />
+        <location filename="../../timeline/ui/main_window.py" line="2745" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>
@@ -3021,242 +3021,243 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="373" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="386" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="375" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="388" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="389" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="527" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="534" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="402" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="560" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="567" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="393" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="406" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="394" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="407" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="395" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="408" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="400" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="413" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="401" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="414" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="402" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="415" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="324" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="328" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر المخ&amp;فية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="340" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="344" />
         <source>Saving: %1…</source>
         <translation>جارٍ الحفظ: %1…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="353" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="357" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="397" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="410" />
         <source>Add a standalone &amp;event…</source>
         <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="404" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="417" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="432" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="445" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="441" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="462" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="472" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="445" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="457" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="509" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="542" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="510" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="615" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="543" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="648" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="518" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="621" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="551" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="654" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="538" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="571" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="544" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="577" />
         <source>Show this event again</source>
         <translation>إظهار هذا الحدث من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="546" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="579" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="547" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="580" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="604" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="637" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="601" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="609" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="634" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="642" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="443" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="455" />
         <source>&amp;All hidden items…</source>
         <translation>&amp;كل المخفي…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="629" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="633" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="641" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="662" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="666" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="674" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="648" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="663" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="681" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="696" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="648" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="663" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="681" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="696" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="667" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="700" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="667" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="700" />
         <source>Source:</source>
         <translation>المصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="683" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="685" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="690" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="716" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="718" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="723" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="695" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="728" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="702" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="735" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="713" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="746" />
         <source>Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)</source>
         <translation>أُخفيت المقالة؛ يُظهرها «إظهار ما أُخفي» في قائمة «تحرير» (ويتراجع عنه ⁦Ctrl+Z⁩)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="734" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="767" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="745" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="778" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="757" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="790" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="753" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="788" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="786" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="821" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="780" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="813" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="785" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="818" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="793" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="798" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="826" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="831" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="803" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="808" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="836" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="841" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="815" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="820" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="848" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="853" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
