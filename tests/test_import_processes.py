@@ -564,3 +564,123 @@ def test_a_worker_whose_parent_is_gone_ends_quietly() -> None:
         for signum, handler in handlers.items():
             signal.signal(signum, handler)
     child.close()
+
+
+def _prepared_by_workers(monkeypatch: pytest.MonkeyPatch) -> list[library.Prepared]:
+    """What the workers return for the drafts of a large file, as the writer is given it."""
+    seen: list[library.Prepared] = []
+    real_map = Workers.map_ordered
+
+    def mapped(self, function, batches, stop=None):  # type: ignore[no-untyped-def]
+        for batch, result in real_map(self, function, batches, stop):
+            if getattr(function, "func", function) is library._prepare_batch:
+                seen.extend(result)
+            yield batch, result
+
+    monkeypatch.setattr(Workers, "map_ordered", mapped)
+    return seen
+
+
+def _worked_out(prepared: list[library.Prepared]) -> int:
+    """How many of them had their dates, index text and signature made."""
+    return sum(p.search is not None and p.signed is not None for p in prepared)
+
+
+def test_a_file_imported_again_costs_the_workers_its_keys_alone(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library, "POOL_MIN_RECORDS", 40)
+    source = _corpus_file(corpus, tmp_path)
+    prepared = _prepared_by_workers(monkeypatch)
+    reports = []
+    for processes in (1, 2):
+        with Store(tmp_path / f"p{processes}.db") as store:
+            first = library.import_paths(store, [source], processes=processes)
+            prepared.clear()
+            again = library.import_paths(store, [source], processes=processes)
+        reports.append((_report(first), _report(again)))
+    assert reports[0] == reports[1]
+    ((added, duplicates, *_),) = reports[1][0]
+    ((added_again, duplicates_again, *_),) = reports[1][1]
+    assert added > 100 and added_again == 0 and duplicates_again == added + duplicates
+    assert len(prepared) == added + duplicates  # every draft went to a worker
+    assert _worked_out(prepared) == 0  # and none was dated or signed there
+    assert _snapshot(tmp_path / "p1.db") == _snapshot(tmp_path / "p2.db")
+
+
+def test_a_file_half_stored_has_only_its_new_articles_worked_out(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library, "POOL_MIN_RECORDS", 40)
+    source = _corpus_file(corpus, tmp_path)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    half = tmp_path / "half.jsonl"
+    half.write_text("\n".join(lines[::2]) + "\n", encoding="utf-8")
+    prepared = _prepared_by_workers(monkeypatch)
+    reports = []
+    for processes in (1, 2):
+        with Store(tmp_path / f"p{processes}.db") as store:
+            first = library.import_paths(store, [half], processes=1)
+            prepared.clear()
+            rest = library.import_paths(store, [source], processes=processes)
+        reports.append((_report(first), _report(rest)))
+    assert reports[0] == reports[1]
+    ((stored, *_),) = reports[1][0]
+    ((added, duplicates, *_),) = reports[1][1]
+    # The half holds the file's repeated article: both of its records are duplicates.
+    assert stored > 50 and added > 50 and duplicates == stored + 1
+    assert _worked_out(prepared) == added
+    assert sum(p.held for p in prepared) == duplicates
+    assert _snapshot(tmp_path / "p1.db") == _snapshot(tmp_path / "p2.db")
+
+
+def test_an_article_the_workers_found_held_and_the_library_does_not_hold_is_added(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As an article removed by another program after the workers were told the keys:
+    # the library says which keys it holds when the workers start, and the writer, which
+    # asks it of each article, prepares those the workers left.
+    from timeline.ingest import ArticleFile, Rejected
+
+    monkeypatch.setattr(library, "POOL_MIN_RECORDS", 40)
+    source = _corpus_file(corpus, tmp_path)
+    with ArticleFile(source) as read:
+        removed = [
+            library.article_uid(library.as_stored(d)) for d in read if not isinstance(d, Rejected)
+        ]
+    monkeypatch.setattr(Store, "uids", lambda self: iter(removed))
+    prepared = _prepared_by_workers(monkeypatch)
+    reports = []
+    for processes in (1, 2):
+        with Store(tmp_path / f"p{processes}.db") as store:
+            reports.append(_report(library.import_paths(store, [source], processes=processes)))
+    assert reports[0] == reports[1]
+    assert _worked_out(prepared) == 0 and len(prepared) == len(removed)
+    assert _snapshot(tmp_path / "p1.db") == _snapshot(tmp_path / "p2.db")
+
+
+def test_a_folder_imported_again_costs_the_workers_its_keys_alone(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    lines = (corpus / "saudinewsnet" / "sample.jsonl").read_text(encoding="utf-8").splitlines()
+    monkeypatch.setattr(library, "POOL_MIN_FILES", 100)
+    for n, line in enumerate(lines[:120]):
+        (folder / f"a{n:03}.json").write_text(line, encoding="utf-8")
+    read: list[library._ReadAhead] = []
+    real_map = Workers.map_ordered
+
+    def mapped(self, function, batches, stop=None):  # type: ignore[no-untyped-def]
+        for batch, result in real_map(self, function, batches, stop):
+            read.extend(result)
+            yield batch, result
+
+    monkeypatch.setattr(Workers, "map_ordered", mapped)
+    with Store(tmp_path / "f.db") as store:
+        first = library.import_paths(store, [folder], processes=2)
+        read.clear()
+        again = library.import_paths(store, [folder], processes=2)
+    assert first.added == 120 and again.added == 0 and again.duplicates == 120
+    prepared = [p for ahead in read for p in ahead.prepared if p is not None]
+    assert len(prepared) == 120 and _worked_out(prepared) == 0

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import itertools
+import os
 import re
+import tempfile
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
@@ -678,6 +680,10 @@ class Prepared:
     # Then also the dedup key of the draft as read, which a library that stored it
     # before presentation forms were folded holds it by (see as_stored).
     read_uid: str | None = None
+    # A worker found uid (or read_uid) among the keys the library held (_StoredKeys):
+    # nothing but the keys was worked out (no dates, no index text, no signature).  The
+    # writer still asks the library, and prepares the draft itself if it is not held.
+    held: bool = False
 
 
 def as_stored(draft: ArticleDraft) -> ArticleDraft:
@@ -734,21 +740,145 @@ def prepare(
 
 
 def prepare_drafts(
-    drafts: Sequence[ArticleDraft], copies: bool, pair_words: frozenset[str] | None = None
+    drafts: Sequence[ArticleDraft],
+    copies: bool,
+    pair_words: frozenset[str] | None = None,
+    held: np.ndarray | None = None,
 ) -> list[Prepared]:
     """prepare() of each draft, in order (a worker process's task); their signatures
     are made together (sign_texts), from the texts their dedup keys normalized (one
-    NFC of a text, not two: stories.sign_texts' normalized)."""
-    if not copies:
-        return [prepare(draft, False, pair_words=pair_words) for draft in drafts]
+    NFC of a text, not two: stories.sign_texts' normalized).
+
+    held: the keys the library held (_StoredKeys' numbers, sorted): a draft whose key
+    is among them is only keyed (Prepared.held), its dates and signature left."""
     stored = [as_stored(draft) for draft in drafts]
     parts = [canonical_parts(draft) for draft in stored]
-    texts = [stories.article_text(title, body) for _source, title, body in parts]
-    signed = stories.sign_texts(texts, normalized=True)
-    return [
-        prepare(draft, True, uid_of_parts(p), sig, pair_words, stored=s)
-        for draft, p, sig, s in zip(drafts, parts, signed, stored, strict=True)
+    uids = [uid_of_parts(p) for p in parts]
+    read_uids = [
+        None if s is draft else article_uid(draft) for draft, s in zip(drafts, stored, strict=True)
     ]
+    found = _found(held, uids, read_uids)
+    todo = [i for i, f in enumerate(found) if not f]
+    if copies:
+        texts = [stories.article_text(parts[i][1], parts[i][2]) for i in todo]
+        signed: list[Signed | None] = list(stories.sign_texts(texts, normalized=True))
+    else:
+        signed = [None] * len(todo)
+    made = {
+        i: prepare(drafts[i], copies, uids[i], sig, pair_words, stored=stored[i])
+        for i, sig in zip(todo, signed, strict=True)
+    }
+    return [
+        made[i]
+        if i in made
+        else Prepared(
+            uids[i],
+            None,
+            [],
+            None,
+            None,
+            stored=None if stored[i] is drafts[i] else stored[i],
+            read_uid=read_uids[i],
+            held=True,
+        )
+        for i in range(len(drafts))
+    ]
+
+
+def _key_number(uid: str | None) -> int | None:
+    """The number _StoredKeys holds a dedup key by: its first 64 bits (None: not a key
+    of hexadecimal digits, which no key made since keys were hashed is)."""
+    if uid is None:
+        return None
+    try:
+        return int(uid[:16], 16) if len(uid) >= 16 else None
+    except ValueError:
+        return None
+
+
+def _found(
+    held: np.ndarray | None, uids: Sequence[str], read_uids: Sequence[str | None]
+) -> list[bool]:
+    """Whether each key (or the draft's key as read) is among held's numbers."""
+    if held is None or not len(held):
+        return [False] * len(uids)
+    found = [False] * len(uids)
+    for keys in (uids, read_uids):
+        numbers = [_key_number(uid) for uid in keys]
+        at = [i for i, n in enumerate(numbers) if n is not None]
+        if not at:
+            continue
+        wanted = np.array([numbers[i] for i in at], dtype=np.uint64)
+        where = np.minimum(np.searchsorted(held, wanted), len(held) - 1)
+        for i, hit in zip(at, (held[where] == wanted).tolist(), strict=True):
+            found[i] = found[i] or bool(hit)
+    return found
+
+
+class _StoredKeys:
+    """The dedup keys the library holds when an import first gives its workers work,
+    for them to leave an article already stored at its key: imported a second time,
+    SaudiNewsNet's file took as long as the first time (every article dated, its
+    mentions read and signed before the writer found its key stored).
+
+    Each key's first 64 bits, sorted, written once to a file of their own that each
+    worker reads once (_held_keys), not sent with every batch.  A hint, never the
+    judge: the writer asks the library of every article as before, and prepares itself
+    one a worker left that the library does not hold (removed meanwhile by another
+    program, or two keys of one number); one added meanwhile, by another program or
+    earlier in the same import (a file's own duplicates), is prepared in full."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self._path: str | None = None
+        self._read = False
+
+    def path(self) -> str | None:
+        """The file of keys (made on the first call); None when the library held none."""
+        if not self._read:
+            self._read = True
+            numbers = (_key_number(uid) for uid in self._store.uids())
+            keys = np.fromiter((n for n in numbers if n is not None), dtype=np.uint64)
+            if len(keys):
+                keys.sort()
+                self._folder = tempfile.TemporaryDirectory(
+                    prefix="timeline-keys-", ignore_cleanup_errors=True
+                )
+                path = os.path.join(self._folder.name, "keys.npy")
+                np.save(path, keys)
+                self._path = path
+        return self._path
+
+    def close(self) -> None:
+        if self._folder is not None:
+            self._folder.cleanup()
+        self._folder = None
+
+    def __enter__(self) -> _StoredKeys:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+_HELD: dict[str, np.ndarray] = {}  # a worker's: the keys of the import it works for
+
+
+def _held_keys(path: str | None) -> np.ndarray | None:
+    """The keys of _StoredKeys' file, read once by a worker (None: no file, or one that
+    cannot be read: every draft is prepared in full)."""
+    if path is None:
+        return None
+    keys = _HELD.get(path)
+    if keys is None:
+        try:
+            keys = np.load(path)
+        except (OSError, ValueError):
+            keys = np.empty(0, dtype=np.uint64)
+        _HELD.clear()
+        _HELD[path] = keys
+    return keys
 
 
 def _add_draft(
@@ -779,8 +909,9 @@ def _add_draft(
     if held is not None:
         result.duplicates += 1
         return
-    if prepared is None:
+    if prepared is None or prepared.held:
         # Signed with the rest of its batch by the signer (sign_articles), not alone.
+        # (One a worker found held, and not held now: removed meanwhile.)
         prepared = prepare(draft, False, uid, stored=stored)
     draft = stored
     published = prepared.published
@@ -825,11 +956,15 @@ _Item = ArticleDraft | Rejected
 
 
 def _prepare_batch(
-    batch: list[tuple[_Item, int]], copies: bool, pair_words: frozenset[str] | None = None
+    batch: list[tuple[_Item, int]],
+    copies: bool,
+    pair_words: frozenset[str] | None = None,
+    held: str | None = None,
 ) -> list[Prepared]:
-    """A worker's task: prepare() of the drafts of a batch of records, in order."""
+    """A worker's task: prepare() of the drafts of a batch of records, in order (held:
+    _StoredKeys' file)."""
     drafts = [item for item, _ in batch if not isinstance(item, Rejected)]
-    return prepare_drafts(drafts, copies, pair_words)
+    return prepare_drafts(drafts, copies, pair_words, _held_keys(held))
 
 
 def _prepared_items(
@@ -838,6 +973,7 @@ def _prepared_items(
     workers: Workers | None,
     cancelled: Cancelled | None,
     pair_words: frozenset[str] | None = None,
+    keys: _StoredKeys | None = None,
 ) -> Iterator[tuple[_Item, Prepared | None, int]]:
     """(record, its preparation or None, the source's position after it), in file order.
 
@@ -845,7 +981,8 @@ def _prepared_items(
     a bounded number of batches ahead of the writer; a smaller file, or one read where
     the workers cannot start, is prepared by the writer as it goes (None).  pair_words:
     the writer's (ArticleWriter.pair_words), for the workers to make the word pairs'
-    rows too (a fifth of the writer's time when it made them).
+    rows too (a fifth of the writer's time when it made them).  keys: the library's,
+    for the workers to leave the drafts it holds at their keys.
     """
     records = ((item, source.position) for item in source)
     if workers is None:
@@ -856,7 +993,12 @@ def _prepared_items(
         yield from ((item, None, position) for item, position in itertools.chain(head, records))
         return
     batches = _batched(itertools.chain(head, records), _POOL_BATCH)
-    task = functools.partial(_prepare_batch, copies=copies, pair_words=pair_words)
+    task = functools.partial(
+        _prepare_batch,
+        copies=copies,
+        pair_words=pair_words,
+        held=keys.path() if keys is not None else None,
+    )
     for batch, prepared in workers.map_ordered(task, batches, cancelled):
         ready = iter(prepared)
         for item, position in batch:
@@ -986,6 +1128,7 @@ def import_file(
     signer: _Signer | None = None,
     ahead: _ReadAhead | None = None,
     renamed: RenamedArticles | None = None,
+    keys: _StoredKeys | None = None,
 ) -> FileResult:
     """Import one file in one transaction (a savepoint, inside the caller's: see
     _import_files); whatever goes wrong is this file's failure.
@@ -1002,6 +1145,7 @@ def import_file(
     ahead: the file as a worker read it and prepared its articles (_read_ahead).
     renamed: the import's (edits.RenamedArticles: read once for all its files), else
     the file's own.
+    keys: the import's (_StoredKeys), for the workers; else the file's own.
     """
     result = FileResult(path)
     tracker = tracker or _Tracker(None, [path])
@@ -1013,6 +1157,7 @@ def import_file(
             open_source(path, columns) if ahead is None else ahead.source() as source,
             store.transaction(),
             store.article_writer() as writer,
+            _StoredKeys(store) if keys is None else contextlib.nullcontext(keys) as file_keys,
         ):
             carried = CarriedValues(store)
             renamed = renamed or RenamedArticles(store)
@@ -1028,7 +1173,9 @@ def import_file(
                 source.check_between_pages(
                     functools.partial(_between_pages, source.name, tracker, cancelled)
                 )
-                items = _prepared_items(source, copies, workers, cancelled, writer.pair_words)
+                items = _prepared_items(
+                    source, copies, workers, cancelled, writer.pair_words, file_keys
+                )
             for item, prepared, position in items:
                 if cancelled is not None and cancelled():
                     raise ImportCancelled
@@ -1138,10 +1285,12 @@ def _read_ahead(
     columns: Mapping[str, str] | None,
     copies: bool,
     pair_words: frozenset[str] | None,
+    held: str | None = None,
 ) -> list[_ReadAhead]:
     """A worker's task: small files each read whole and their articles prepared together
     (one batch of signatures: a file's own cost 0.3 ms more); what went wrong with a file
-    is said in its result (its failure), never raised."""
+    is said in its result (its failure), never raised.  held: _StoredKeys' file."""
+    keys = _held_keys(held)
     read: list[_ReadAhead] = []
     for path in paths:
         ahead = _ReadAhead(path.name, _size(path), [], [], [], [], None, 0, pair_words)
@@ -1164,7 +1313,7 @@ def _read_ahead(
 
     try:
         every = prepare_drafts(
-            [draft for ahead in read for draft in drafts_of(ahead)], copies, pair_words
+            [draft for ahead in read for draft in drafts_of(ahead)], copies, pair_words, keys
         )
     except Exception:  # one file's article: that file alone fails, below
         every = None
@@ -1176,7 +1325,9 @@ def _read_ahead(
         try:
             mine = every[at : at + count] if every is not None else None
             ready = iter(
-                mine if mine is not None else prepare_drafts(drafts_of(ahead), copies, pair_words)
+                mine
+                if mine is not None
+                else prepare_drafts(drafts_of(ahead), copies, pair_words, keys)
             )
             ahead.prepared = [None if isinstance(i, Rejected) else next(ready) for i in ahead.items]
         except Exception as exc:
@@ -1290,10 +1441,12 @@ def _files_read(
     files: list[Path | str],
     sizes: Callable[[Path | str], int],
     workers: Workers | None,
-    read: Callable[[list[Path]], list[_ReadAhead]],
+    read: Callable[..., list[_ReadAhead]],
     cancelled: Cancelled | None,
+    keys: _StoredKeys | None = None,
 ) -> Generator[tuple[Path | str, _ReadAhead | None], None, None]:
-    """Each file, in order, with what a worker read of it (None: the writer reads it).
+    """Each file, in order, with what a worker read of it (None: the writer reads it;
+    keys: the library's, read as held= of read by the workers).
 
     Raises Stopped when cancelled while it waits for a worker.  A worker that dies
     leaves the rest of its run to the writer."""
@@ -1309,8 +1462,9 @@ def _files_read(
             continue
         run = [path for path in files[at:end] if isinstance(path, Path)]
         given = 0
+        task = functools.partial(read, held=keys.path()) if keys is not None else read
         with contextlib.suppress(WorkerDied):
-            for batch, read_ones in workers.map_ordered(read, _tasks(run, sizes), cancelled):
+            for batch, read_ones in workers.map_ordered(task, _tasks(run, sizes), cancelled):
                 for path, ahead in zip(batch, read_ones, strict=True):
                     given += 1
                     yield path, ahead
@@ -1380,6 +1534,28 @@ def _import_files(
     committed (their signatures come with a later group, as for articles stored before
     copy detection existed if the import stops between).
     """
+    keys = _StoredKeys(store)
+    try:
+        _import_each(
+            store, files, report, tracker, strict, cancelled, columns, copies, workers, keys
+        )
+    finally:
+        keys.close()
+
+
+def _import_each(
+    store: Store,
+    files: list[Path | str],
+    report: ImportReport,
+    tracker: _Tracker,
+    strict: bool,
+    cancelled: Cancelled | None,
+    columns: Mapping[str, str] | None,
+    copies: bool,
+    workers: Workers | None,
+    keys: _StoredKeys,
+) -> None:
+    """_import_files' work: keys, the library's (_StoredKeys), read once for its files."""
     own = _OwnRows(store) if copies else None
     renamed = RenamedArticles(store)
     group: contextlib.ExitStack | None = None  # the open group's transaction
@@ -1404,7 +1580,7 @@ def _import_files(
     read = functools.partial(
         _read_ahead, columns=columns, copies=copies, pair_words=pair_words(store.db.conn)
     )
-    reader = _files_read(files, tracker.size, workers, read, cancelled)
+    reader = _files_read(files, tracker.size, workers, read, cancelled, keys)
     try:
         while True:
             if cancelled is not None and cancelled():
@@ -1459,6 +1635,7 @@ def _import_files(
                         signer=file_signer,
                         ahead=ahead,
                         renamed=renamed,
+                        keys=keys,
                     )
             except ImportCancelled:  # that file rolled back; the files before it kept
                 if file_signer is not None:

@@ -1374,6 +1374,11 @@ class Store:
 
     # -- writing -------------------------------------------------------------
 
+    def uids(self) -> Iterator[str]:
+        """The dedup key of every stored article, in no order (read as they are taken)."""
+        for (uid,) in self.db.conn.execute("SELECT uid FROM articles"):
+            yield uid
+
     def find_uid(self, uid: str) -> int | None:
         row = self.db.conn.execute("SELECT id FROM articles WHERE uid = ?", (uid,)).fetchone()
         return row[0] if row else None
