@@ -192,10 +192,15 @@ def test_pairs_are_the_neighbouring_tokens_as_the_index_cuts_them() -> None:
         max_size=80,
     )
 )
-def test_pair_tokens_are_the_regex_tokens(text: str) -> None:
-    # Cut at white space first, then each piece with punctuation searched: the same
-    # tokens, in the same order, as the regex over the whole text.
-    assert schema._pair_tokens(text) == schema._PAIR_TOKEN.findall(text)
+def test_pairs_are_those_of_the_regex_tokens(text: str) -> None:
+    # Cut at white space first, then each piece with punctuation searched, and paired
+    # as they are cut: the same pairs, in the same order, as the regex's tokens give.
+    words = frozenset({"في", "من", "1", "٢", "في1"})
+    tokens = schema._PAIR_TOKEN.findall(text)
+    expected = " ".join(
+        f"{a}_{b}" for a, b in itertools.pairwise(tokens) if a in words and b in words
+    )
+    assert schema.word_pairs(text, words) == expected
 
 
 def _pair_rows(store: Store) -> int:
