@@ -684,3 +684,25 @@ def test_a_folder_imported_again_costs_the_workers_its_keys_alone(
     assert first.added == 120 and again.added == 0 and again.duplicates == 120
     prepared = [p for ahead in read for p in ahead.prepared if p is not None]
     assert len(prepared) == 120 and _worked_out(prepared) == 0
+
+
+def test_keys_that_cannot_be_written_leave_every_draft_to_be_prepared(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No temporary folder to write the library's keys in (a full disk, a read-only
+    # one): the import goes on as before the keys were given, every draft prepared.
+    import tempfile
+
+    def refused(*_a: object, **_k: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(library, "POOL_MIN_RECORDS", 40)
+    source = _corpus_file(corpus, tmp_path)
+    with Store(tmp_path / "k.db") as store:
+        first = library.import_paths(store, [source], processes=2)
+        monkeypatch.setattr(tempfile, "TemporaryDirectory", refused)
+        prepared = _prepared_by_workers(monkeypatch)
+        again = library.import_paths(store, [source], processes=2)
+    assert [f.error for f in again.files] == [None]
+    assert again.added == 0 and again.duplicates == first.added + first.duplicates
+    assert _worked_out(prepared) == len(prepared) == first.added + first.duplicates

@@ -842,11 +842,15 @@ class _StoredKeys:
             keys = np.fromiter((n for n in numbers if n is not None), dtype=np.uint64)
             if len(keys):
                 keys.sort()
-                self._folder = tempfile.TemporaryDirectory(
-                    prefix="timeline-keys-", ignore_cleanup_errors=True
-                )
-                path = os.path.join(self._folder.name, "keys.npy")
-                np.save(path, keys)
+                try:
+                    self._folder = tempfile.TemporaryDirectory(
+                        prefix="timeline-keys-", ignore_cleanup_errors=True
+                    )
+                    path = os.path.join(self._folder.name, "keys.npy")
+                    np.save(path, keys)
+                except OSError:  # no temporary folder to write in, or it is full
+                    self.close()  # the workers prepare every draft, as before
+                    return None
                 self._path = path
         return self._path
 
