@@ -68,6 +68,14 @@ def test_saudinewsnet_imports_whole_and_only_once(run, corpus: Path) -> None:
     assert len(run("list", "--json").output.splitlines()) == 200
 
 
+def test_records_skipped_are_counted_in_words_that_agree(run, tmp_path: Path) -> None:
+    # "skipped 1 record that are not articles" was the line for one.
+    path = tmp_path / "two.jsonl"
+    path.write_text('{"title": "ok", "body": "ok"}\n{oops\n[1\n', encoding="utf-8")
+    result = run("import", str(path))
+    assert "two.jsonl: skipped 2 records that are not articles: line 2:" in result.output
+
+
 def test_broken_file_among_good_ones(run, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     shutil.copytree(SAMPLES, folder)
@@ -77,7 +85,7 @@ def test_broken_file_among_good_ones(run, tmp_path: Path) -> None:
     good = len(list(SAMPLES.glob("*.txt")))
     # The broken JSON Lines file's good first line is imported, its bad line reported.
     assert f"{good + 1} added" in result.output and "1 record skipped" in result.output
-    assert "broken.jsonl: skipped 1 record that are not articles: line 2: not valid JSON" in (
+    assert "broken.jsonl: skipped 1 record that is not an article: line 2: not valid JSON" in (
         result.output
     )
     assert "failed: " in result.output and "empty.txt: the file is empty" in result.output
@@ -442,7 +450,7 @@ def test_import_of_a_web_archive_warcio_finds_faulty_is_the_reports_lines(
     result = run("import", str(path))
     assert result.output.splitlines() == [
         "importing",
-        f"{path}: skipped 1 record that are not articles: record 2 (http://example.org/0):"
+        f"{path}: skipped 1 record that is not an article: record 2 (http://example.org/0):"
         " not followed by the blank line that ends a record: its Content-Length is wrong"
         " (a damaged web archive)",
         "0 added, 0 already stored, 0 failed files, 1 record skipped",
@@ -973,7 +981,7 @@ def test_a_file_name_from_outside_stays_one_line_and_shown_as_it_is(run, tmp_pat
         "x\u240a100 added, 0 already stored, 0 failed files\u241b[2J\u27e8RLO\u27e9nosj.json"
         in failed[0]
     )
-    (skipped,) = [line for line in lines if "that are not articles" in line]
+    (skipped,) = [line for line in lines if "that is not an article" in line]
     assert "a\u240ab.jsonl: skipped 1 record" in skipped
     assert not _has_control(result.output)
 

@@ -341,8 +341,9 @@ def import_command(
             continue
         if result.rejected:
             more = ", ..." if result.rejected > len(result.rejections) else ""
+            what = "that is not an article" if result.rejected == 1 else "that are not articles"
             _echo_line(
-                f"{result.path}: skipped {count_of(result.rejected, 'record')} that are not articles: "
+                f"{result.path}: skipped {count_of(result.rejected, 'record')} {what}: "
                 + "; ".join(result.rejections)
                 + more,
                 err=True,
