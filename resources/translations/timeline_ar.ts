@@ -484,12 +484,12 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>HiddenItems</name>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="56" />
+        <location filename="../../timeline/ui/hidden_items.py" line="58" />
         <source>an article no longer in this library</source>
         <translation>مقالة لم تعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="61" />
+        <location filename="../../timeline/ui/hidden_items.py" line="63" />
         <source>an event no longer in this library</source>
         <translation>حدث لم يعد في هذه المكتبة</translation>
     </message>
@@ -497,48 +497,48 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>HiddenItemsDialog</name>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="159" />
-        <location filename="../../timeline/ui/hidden_items.py" line="167" />
+        <location filename="../../timeline/ui/hidden_items.py" line="162" />
+        <location filename="../../timeline/ui/hidden_items.py" line="171" />
         <source>Hidden items</source>
         <translation>العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="162" />
+        <location filename="../../timeline/ui/hidden_items.py" line="166" />
         <source>Filter by title, words or label</source>
         <translation>صفِّ بالعنوان أو الكلمات أو الوصف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="163" />
+        <location filename="../../timeline/ui/hidden_items.py" line="167" />
         <source>Filter</source>
         <translation>تصفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="174" />
+        <location filename="../../timeline/ui/hidden_items.py" line="178" />
         <source>Reading the hidden items…</source>
         <translation>جارٍ قراءة العناصر المخفية…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="177" />
+        <location filename="../../timeline/ui/hidden_items.py" line="181" />
         <source>&amp;Show again</source>
         <translation>&amp;إظهار من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="190" />
+        <location filename="../../timeline/ui/hidden_items.py" line="194" />
         <source>&amp;Filter:</source>
         <translation>&amp;تصفية:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="245" />
+        <location filename="../../timeline/ui/hidden_items.py" line="249" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/hidden_items.py" line="247" />
+        <location filename="../../timeline/ui/hidden_items.py" line="251" />
         <source>%n hidden</source>
         <translation><numerusform>لا شيء مخفي</numerusform><numerusform>عنصر واحد مخفي</numerusform><numerusform>عنصران مخفيان</numerusform><numerusform>%n عناصر مخفية</numerusform><numerusform>%n عنصرًا مخفيًا</numerusform><numerusform>%n عنصر مخفي</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/hidden_items.py" line="250" />
+        <location filename="../../timeline/ui/hidden_items.py" line="253" />
         <source>%n of %1 hidden</source>
         <translation><numerusform>لا شيء من %1 مخفية</numerusform><numerusform>عنصر واحد من %1 مخفية</numerusform><numerusform>عنصران من %1 مخفية</numerusform><numerusform>%n عناصر من %1 مخفية</numerusform><numerusform>%n عنصرًا من %1 مخفية</numerusform><numerusform>%n عنصر من %1 مخفية</numerusform></translation>
     </message>
@@ -3032,8 +3032,8 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
     </message>
     <message>
         <location filename="../../timeline/ui/edit_dialogs.py" line="402" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="560" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="567" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="566" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="573" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
@@ -3098,8 +3098,8 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="462" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="472" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="463" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="474" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
@@ -3109,50 +3109,50 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="542" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="548" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="543" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="648" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="549" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="654" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="551" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="654" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="557" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="660" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="571" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="577" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="577" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="583" />
         <source>Show this event again</source>
         <translation>إظهار هذا الحدث من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="579" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="585" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="580" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="586" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="637" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="643" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="634" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="642" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="640" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="648" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
@@ -3162,102 +3162,102 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>&amp;كل المخفي…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="662" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="666" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="674" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="668" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="672" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="680" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="681" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="696" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="687" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="702" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="681" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="696" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="687" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="702" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="700" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="706" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="700" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="706" />
         <source>Source:</source>
         <translation>المصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="716" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="718" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="723" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="722" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="724" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="729" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="728" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="734" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="735" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="741" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="746" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="752" />
         <source>Article hidden; Unhide, in the Edit menu, shows it again (Ctrl+Z undoes)</source>
         <translation>أُخفيت المقالة؛ يُظهرها «إظهار ما أُخفي» في قائمة «تحرير» (ويتراجع عنه ⁦Ctrl+Z⁩)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="767" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="773" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="778" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="784" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="790" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="796" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="786" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="821" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="792" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="827" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="813" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="819" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="818" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="824" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="826" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="831" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="832" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="837" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="836" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="841" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="842" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="847" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="848" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="853" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="854" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="859" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>

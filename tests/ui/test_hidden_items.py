@@ -216,3 +216,25 @@ def test_the_unhide_menu_fits_the_screen_its_last_entries_included(
     assert more.text() == window.edits.tr("%n more hidden", "", 80 - len(named))
     assert visible[-2].text() == window.edits.tr("&All hidden items…")
     assert visible[-1].text() == window.edits.tr("Show all")
+
+
+def test_the_counts_are_grouped_as_the_windows_counts_are(qtbot: QtBot, window: MainWindow) -> None:
+    """ "100004 hidden" was the list's count of a hundred thousand (and the menu's "N more
+    hidden" the same), where every other count of the window groups its thousands."""
+    with Store(window.store.path, create=False) as other:
+        other.db.conn.executemany(
+            "INSERT INTO user_hidden (target, who, at) VALUES (?, 'other', ?)",
+            [
+                (f"junk:{n}", f"2026-01-01T{n // 3600:02d}:{n // 60 % 60:02d}:{n % 60:02d}")
+                for n in range(1234)
+            ],
+        )
+        other.db.conn.commit()
+    window.edits._fill_hidden_menu()
+    (more,) = [a for a in window.edits.hidden_menu.actions() if a.isVisible() and not a.isEnabled()]
+    assert more.text().startswith("1,2") and "more hidden" in more.text(), more.text()
+    dialog = _opened(qtbot, window)
+    assert dialog.count_label.text() == "1,234 hidden"
+    dialog.filter_edit.setText("junk:12")  # junk:12, junk:120-129, junk:1200-1233
+    assert dialog.count_label.text() == "45 of 1,234 hidden"
+    dialog.reject()

@@ -263,7 +263,7 @@ _REVIEWED = {
     # The hidden items' count and why they could not be read: a plain_label (its
     # text our own translated words and numbers, or a failure through for_display).
     ("hidden_items.py", "self.count_label.setText(for_display(message))"),
-    ("hidden_items.py", 'self.count_label.setText(self.tr("%n of %1 hidden"'),
+    ("hidden_items.py", "self.count_label.setText(counted(of, shown, self._style)"),
 }
 
 

@@ -37,7 +37,7 @@ from timeline.text.display_safe import for_display
 from timeline.timescale import LabelStyle, format_date, format_hijri
 from timeline.ui.article_model import ArticleIdRole
 from timeline.ui.colour_legend import ColourLegend
-from timeline.ui.date_text import TYPED_DATE_CHARS, ordered
+from timeline.ui.date_text import TYPED_DATE_CHARS, counted, ordered
 from timeline.ui.detail_pane import EventIdRole
 from timeline.ui.direction import start_edge
 from timeline.ui.focus_ring import show_focus
@@ -459,7 +459,8 @@ class WindowEdits(QObject):
             lambda: self.show_again(*(t for t, _s in user.hidden_targets(self.store)))
         )
         shown = self._fit_hidden_menu(len(latest), more)
-        more.setText(self.tr("%n more hidden", "", total - shown))
+        left = total - shown
+        more.setText(counted(self.tr("%n more hidden", "", left), left, self._style()))
         more.setVisible(total > shown)
 
     def _fit_hidden_menu(self, latest_shown: int, more: QAction) -> int:
@@ -469,7 +470,8 @@ class WindowEdits(QObject):
         past the screen's edge (30 entries on a screen 800 pixels high, under Xvfb).
         How many are left listed."""
         menu = self.hidden_menu
-        more.setText(self.tr("%n more hidden", "", 100_000))  # as wide as it may be
+        # As wide as it may be:
+        more.setText(counted(self.tr("%n more hidden", "", 100_000), 100_000, self._style()))
         actions = menu.actions()
 
         def columns() -> int:  # Qt lays a menu taller than its screen out in columns
@@ -497,7 +499,11 @@ class WindowEdits(QObject):
             return thread
 
         dialog = HiddenItemsDialog(
-            self.window, self.store.path, lambda targets: self.show_again(*targets), start
+            self.window,
+            self.store.path,
+            lambda targets: self.show_again(*targets),
+            start,
+            self._style(),
         )
         self.hidden_dialog = dialog
         dialog.open()

@@ -32,7 +32,9 @@ from timeline.store import Store
 from timeline.store.edits import NAME_CHARS, HiddenItem, hidden_items
 from timeline.text.display_safe import for_display, shown_part
 from timeline.text.normalize import normalize
+from timeline.timescale import LabelStyle
 from timeline.ui.article_delegate import DirectionalTextDelegate
+from timeline.ui.date_text import counted, group_number
 from timeline.ui.plain_text import plain_label
 
 # A filter is looked for in at most this many characters of a name (names are cut at
@@ -151,6 +153,7 @@ class HiddenItemsDialog(QDialog):
         db_path: Path,
         show_again: Callable[[Sequence[str]], object],
         start: Callable[[HiddenReader, HiddenItemsDialog], QThread],
+        style: LabelStyle,
     ) -> None:
         """start: runs the reader on a thread (workers.start_in_thread, its parent the
         window, which outlives the dialog)."""
@@ -158,6 +161,7 @@ class HiddenItemsDialog(QDialog):
         self.setObjectName("hiddenItemsDialog")
         self.setWindowTitle(self.tr("Hidden items"))
         self._show_again = show_again
+        self._style = style  # the counts' digits and grouping, as the window's
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter by title, words or label"))
         self.filter_edit.setAccessibleName(self.tr("Filter"))
@@ -244,10 +248,11 @@ class HiddenItemsDialog(QDialog):
         if not total:
             self.count_label.setText(self.tr("Nothing is hidden"))
         elif shown == total:
-            self.count_label.setText(self.tr("%n hidden", "", total))
+            self.count_label.setText(counted(self.tr("%n hidden", "", total), total, self._style))
         else:
+            of = self.tr("%n of %1 hidden", "", shown).replace("%1", "\0")
             self.count_label.setText(
-                self.tr("%n of %1 hidden", "", shown).replace("%1", str(total))
+                counted(of, shown, self._style).replace("\0", group_number(total, self._style))
             )
         self._chosen_changed()
 
