@@ -67,6 +67,19 @@ def hidden_name(item: HiddenItem) -> str:
     return shown_part(item.target, NAME_CHARS)
 
 
+def _row_text(item: HiddenItem, name: str) -> str:
+    """name (hidden_name's, on one line) as the list shows it: a mention's article's
+    title in an isolate of its own, laid out in its own direction (a title holding
+    "<i>" after Arabic words was drawn mirrored, ">i<").  The words stay outside one:
+    the row takes its direction from them (isolated too, a row of Arabic words had
+    nothing strong outside its isolates and was laid out left to right)."""
+    if item.kind == "mention" and item.phrase is not None and item.title is not None:
+        words = for_display(" ".join(item.phrase.split()))
+        title = for_display(" ".join(" ".join(item.title.split())[:_TITLE_CHARS].split()))
+        return f"{words} · \u2068{title}\u2069"
+    return for_display(name)
+
+
 class HiddenReader(QObject):
     """Reads every hidden thing and names it, on a worker: 100,000 hidden took seconds."""
 
@@ -85,7 +98,7 @@ class HiddenReader(QObject):
             for item in items:
                 name = " ".join(hidden_name(item).split())  # one line a row
                 folded = normalize(name[:_FOLDED_CHARS]).casefold()
-                named.append((item.target, for_display(name), folded))
+                named.append((item.target, _row_text(item, name), folded))
         except Exception as exc:  # every failure must reach the window
             from timeline.ui.workers import describe_failure
 
