@@ -1030,6 +1030,11 @@ _EXPORT_FORMATS = (
 @_DATE_OPTIONS[0]
 @_DATE_OPTIONS[1]
 @click.option(
+    "--kind",
+    type=click.Choice(["published", "mentioned"]),
+    help="Which dates --from/--to choose articles by (default: either), as search's.",
+)
+@click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     help="The file to write (default, or -: standard output, for the text formats).",
@@ -1072,6 +1077,7 @@ def export_command(
     source: str | None,
     date_from: int | None,
     date_to: int | None,
+    kind: EventKind | None,  # click.Choice lets only these values through
     output: Path | None,
     width: int,
     height: int,
@@ -1083,8 +1089,8 @@ def export_command(
     """Export articles and events: TimelineJS JSON, .timeline, CSV, JSON Lines, Excel, PNG/SVG/PDF,
     or a chronology (HTML).
 
-    --query, --source, --from and --to choose articles as `timeline search` does; events
-    are those of the chosen articles that meet the dates. The user's corrections win,
+    --query, --source, --from, --to and --kind choose articles as `timeline search` does;
+    events are those of the chosen articles that meet the dates. The user's corrections win,
     hidden articles and events are left out (--with-hidden: kept) and added events are
     in. CSV, JSON Lines and Excel workbooks hold every stored column, then tags, note
     and hidden (articles) or origin, tags and hidden (events); an image is the timeline as the
@@ -1117,6 +1123,7 @@ def export_command(
         source=source,
         date_from=date_from,
         date_to=date_to,
+        event_kind=kind,
         tag=tag,
         with_hidden=with_hidden,
     )

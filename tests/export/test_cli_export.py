@@ -108,6 +108,28 @@ def test_query_source_and_dates_choose(run) -> None:
     assert nothing.splitlines() == [nothing.splitlines()[0]]  # the header alone
 
 
+def test_kind_chooses_by_publication_or_mention_as_the_search_and_window_do(run) -> None:
+    """The window's filter "Published" and `timeline search --kind` choose by the
+    publication alone; the export had no --kind, so a researcher could not write the
+    articles an outlet published in a month (SaudiNewsNet: aawsat's August showed 1,282
+    in the window, the export of the same source and month wrote 1,671)."""
+
+    def ids(*args: str) -> set[int]:
+        out = run("export", "--format", "articles-jsonl", "--from", "1956", "--to", "1970", *args)
+        return {json.loads(line)["id"] for line in out.stdout.splitlines()}
+
+    listed = [json.loads(line) for line in run("list", "--json").stdout.splitlines()]
+    published = {a["id"] for a in listed if a["published"] and "1956" <= a["published"] < "1971"}
+    assert ids("--kind", "published") == published and len(published) == 2
+    either = ids()
+    assert published < either and ids("--kind", "mentioned") <= either
+    # The same choice as the search's, word and all.
+    found = run("search", "مصر", "--json", "--from", "1956", "--to", "1970", "--kind", "published")
+    searched = {json.loads(line)["id"] for line in found.stdout.splitlines()}
+    assert ids("--kind", "published", "--query", "مصر") == searched != set()
+    assert "is not one of" in run("export", "--kind", "neither", expect=2).output
+
+
 def test_usage_errors(run, tmp_path: Path) -> None:
     assert "needs --output" in run("export", "--format", "png", expect=2).output
     assert "say --format" in run("export", "--output", str(tmp_path / "x.bin"), expect=2).output
