@@ -119,6 +119,26 @@ def test_export_by_tag(edited: Store) -> None:
     assert rows(edited, "articles-jsonl", Selection(tag="لا وسم")) == []
 
 
+def test_a_query_finds_the_articles_by_their_note_and_tag_names_as_the_search_does(
+    edited: Store,
+) -> None:
+    """The window's search and `timeline search` find an article by the words of its note
+    or its tags' names; the export of the same query wrote the index's hits alone (a
+    library with twelve articles tagged "study": the search said 15, the export wrote 3)."""
+    from timeline.store.search import matching_article_ids, note_hits
+
+    war = article_id(edited, "حرب قديمة")
+    for query in ("راجع", "حروب", "الهدنه راجع"):
+        assert not len(matching_article_ids(edited, query))  # not in the text: the user's
+        assert [n[0] for n in note_hits(edited, query, set())] == [war]
+        for fmt in ("articles-jsonl", "articles-csv"):
+            assert [int(a["id"]) for a in rows(edited, fmt, Selection(query=query))] == [war]
+    # The search's filters still apply to them.
+    assert rows(edited, "articles-jsonl", Selection(query="راجع", source="أرشيف")) != []
+    assert rows(edited, "articles-jsonl", Selection(query="راجع", source="غيرها")) == []
+    assert rows(edited, "articles-jsonl", Selection(query="راجع", tag="لا وسم")) == []
+
+
 def test_events_added_on_their_own_are_in_a_choice_by_dates_or_by_their_tag(
     edited: Store,
 ) -> None:

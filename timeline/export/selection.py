@@ -89,7 +89,7 @@ def article_ids(store: Store, selection: Selection) -> list[int] | None:
             return sorted(tagged)
         untagged = replace(selection, tag=None)
         return [i for i in (article_ids(store, untagged) or []) if i in tagged]
-    from timeline.store.search import SearchError, matching_article_ids
+    from timeline.store.search import SearchError, matching_article_ids, with_user_text_matches
 
     try:
         ids = matching_article_ids(
@@ -103,6 +103,15 @@ def article_ids(store: Store, selection: Selection) -> list[int] | None:
         )
     except SearchError as exc:
         raise SelectionError(str(exc)) from exc
+    # The articles whose notes and tag names hold the words, as the window's search and
+    # `timeline search` find them (the export wrote the index's hits alone).
+    filters = {
+        "source": selection.source,
+        "date_from": selection.date_from,
+        "date_to": selection.date_to,
+        "event_kind": selection.event_kind,
+    }
+    ids = with_user_text_matches(store, selection.query, ids, filters)
     return [int(i) for i in ids]
 
 
