@@ -941,12 +941,44 @@ def search_command(
             kind,
         )
         if tag is not None:
+            from timeline.export.selection import Selection, article_ids
             from timeline.store.edits import article_ids_tagged
 
             # The tagged are few (set by hand): the hits are filtered, not the index.
             tagged = article_ids_tagged(store, tag)
             hits = [hit for hit in hits if hit.article_id in tagged][:limit]
             noted = [n for n in noted if n[0] in tagged]
+            # Counted as the export chooses them: the page's hits were the count, so
+            # --limit 5 said "5 matching articles" of 12.
+            chosen = Selection(
+                query=query,
+                source=source,
+                date_from=date_from,
+                date_to=date_to,
+                event_kind=kind,
+                tag=tag,
+            )
+            matching = len(article_ids(store, chosen) or [])  # (the query ran above)
+        elif noted and len(hits) >= limit:
+            # The page is full: the index's hits past it may be among the noted.
+            from timeline.store.search import matching_article_ids
+
+            try:
+                found = set(
+                    matching_article_ids(
+                        store,
+                        query,
+                        source=source,
+                        date_from=date_from,
+                        date_to=date_to,
+                        event_kind=kind,
+                    ).tolist()
+                )
+            except SearchError:  # past the search's time: the count as the page has it
+                found = {n[0] for n in noted}
+            matching = result.total + sum(1 for n in noted if n[0] not in found)
+        else:
+            matching = result.total + len(noted)
         noted = noted[: max(limit - len(hits), 0)]
         from timeline.store.edits import corrected_fields
 
@@ -995,9 +1027,8 @@ def search_command(
             )
             _echo("        " + settings.line(note))
     if not as_json:
-        total = (result.total if tag is None else len(hits)) + len(noted)
         more = "more than " if tag is None and not result.total_exact else ""
-        _echo(f"{more}{count_of(total, 'matching article')}", err=True)
+        _echo(f"{more}{count_of(matching, 'matching article')}", err=True)
     if result.suggestions and not noted:  # a note or tag found it: as the window, no more
         _echo("Did you mean: " + settings.line("، ".join(result.suggestions)) + " ?", err=True)
 

@@ -182,6 +182,35 @@ def test_search_filters_by_tag(run) -> None:
     assert tagged == [war]
 
 
+def count_said(result) -> str:
+    return result.stderr.strip().splitlines()[-1]
+
+
+def test_the_count_of_a_search_by_tag_or_found_by_notes_is_not_the_page_s(run) -> None:
+    """`timeline search --tag` said the page's length as the count ("5 matching articles"
+    of 12 with --limit 5), and a full page left out the articles found by their notes
+    (the window and the export counted them)."""
+    titles = ids(run)
+    war, other = titles["حرب قديمة"], titles["خبر آخر"]
+    for article in (war, other):
+        run("edit", "tag", "حروب", "--article", str(article))
+    assert count_said(run("search", "في", "--tag", "حروب", "--limit", "1")) == (
+        "2 matching articles"
+    )
+    assert count_said(run("search", "في", "--tag", "حروب")) == "2 matching articles"
+    # A word of one article's text ("الهدنة") in the other's note.
+    run("edit", "note", str(other), "عن الهدنة")
+    assert count_said(run("search", "الهدنة", "--limit", "1")) == "2 matching articles"
+    assert count_said(run("search", "الهدنة")) == "2 matching articles"
+    exported = run("export", "--format", "articles-jsonl", "--query", "الهدنة").output
+    assert exported.count("\n") == 2
+    # A note holding a word the text of its article has too is counted once.
+    run("edit", "note", str(war), "في الهدنة")
+    run("edit", "note", str(other), "في")
+    for limit in ("1", "2"):
+        assert count_said(run("search", "في", "--limit", limit)) == "2 matching articles"
+
+
 _WRITER = """
 import sys
 from timeline import edits
