@@ -941,7 +941,7 @@ def search_command(
             kind,
         )
         if tag is not None:
-            from timeline.export.selection import Selection, article_ids
+            from timeline.export.selection import Selection, SelectionError, article_ids
             from timeline.store.edits import article_ids_tagged
 
             # The tagged are few (set by hand): the hits are filtered, not the index.
@@ -958,7 +958,10 @@ def search_command(
                 event_kind=kind,
                 tag=tag,
             )
-            matching = len(article_ids(store, chosen) or [])  # (the query ran above)
+            try:
+                matching = len(article_ids(store, chosen) or [])  # (the query ran above)
+            except SelectionError:  # past the search's time: the count as the page has it
+                matching = len(hits) + len(noted)
         elif noted and len(hits) >= limit:
             # The page is full: the index's hits past it may be among the noted.
             from timeline.store.search import matching_article_ids
