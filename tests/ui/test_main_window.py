@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtCore import QDate, QSettings, QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
@@ -1725,3 +1725,25 @@ def test_go_to_date_says_how_it_reads_what_is_typed(window: MainWindow) -> None:
     assert window.go_to_date_text("Ramadan 1437")
     vp = window.timeline.viewport()
     assert abs(vp.start - to_axis(datetime(2016, 6, 6))) < 86_400 * 3
+
+
+def test_recent_libraries_another_program_wrote_do_not_stop_the_window(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from timeline.ui import main_window
+
+    kept = tmp_path / "kept.db"
+    with Store(kept):
+        pass
+    # A name longer than the system looks up (stat raised ENAMETOOLONG), one holding a
+    # NUL, one of another type, and a list longer than any the window writes.
+    hostile = ["/" + "a" * 5000, "x\0y", 7, str(kept), *[str(tmp_path / "gone.db")] * 100_000]
+    QSettings().setValue("libraries/recent", hostile)
+    assert main_window.recent_libraries() == [kept]
+    with Store(tmp_path / "library.db") as store:
+        win = MainWindow(store)  # remembers its library among those written
+        qtbot.addWidget(win)
+        win.recent_menu.aboutToShow.emit()
+        entries = [a for a in win.recent_menu.actions() if not a.isSeparator()]
+        assert [a.text() for a in entries] == [f"\u2068{kept}\u2069"]
+        win.close()

@@ -269,10 +269,24 @@ RECENT_LIBRARIES = 8  # libraries the File menu offers again
 
 
 def recent_libraries() -> list[Path]:
-    """The libraries opened last, the latest first, those that still exist."""
+    """The libraries opened last, the latest first, those that still exist.
+
+    The settings are another program's to write: a list of any length, a name too long
+    for the system or in a folder this user cannot enter is passed over (a name too long
+    made `is_file` raise, and no window opened)."""
     stored = QSettings().value("libraries/recent", [])
-    paths = [stored] if isinstance(stored, str) else list(stored or [])
-    return [Path(p) for p in paths if isinstance(p, str) and Path(p).is_file()]
+    paths = [stored] if isinstance(stored, str) else stored
+    if not isinstance(paths, list):
+        return []
+    return [Path(p) for p in paths[: RECENT_LIBRARIES * 4] if isinstance(p, str) and _a_file(p)]
+
+
+def _a_file(name: str) -> bool:
+    """Whether name is a regular file; False for a name the system refuses to look up."""
+    try:
+        return Path(name).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def remember_library(path: Path) -> None:
