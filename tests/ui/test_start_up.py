@@ -136,3 +136,29 @@ def test_the_application_hands_the_gil_on_within_a_millisecond() -> None:
         assert sys.getswitchinterval() == GIL_SWITCH_S == 0.001
     finally:
         sys.setswitchinterval(default)
+
+
+def test_a_pipe_in_the_settings_files_place_does_not_hold_the_window(tmp_path: Path) -> None:
+    """Qt reads the settings file whole at the first QSettings: a FIFO there held the
+    window before it opened, for ever.  Now it opens, remembers nothing, and the pipe
+    stays a pipe."""
+    db = tmp_path / "t.db"
+    Store(db).close()
+    config = tmp_path / "config"
+    (config / "arabic-news-timeline").mkdir(parents=True)
+    pipe = config / "arabic-news-timeline" / "timeline.conf"
+    os.mkfifo(pipe)
+    shot = tmp_path / "shot.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(config)}
+    command = [sys.executable, "-m", "timeline", "--db", str(db), "--lang", "en"]
+    done = subprocess.run(
+        [*command, "--screenshot", str(shot)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "settings are not remembered" in done.stderr
+    assert shot.stat().st_size > 0
+    assert pipe.is_fifo()

@@ -7,12 +7,16 @@ application without importing the window and everything the window imports.
 from __future__ import annotations
 
 import gc
+import os
+import stat
 import sys
 
 from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QMessageLogContext,
+    QSettings,
+    QStandardPaths,
     Qt,
     QtMsgType,
     QTranslator,
@@ -46,6 +50,30 @@ _QUIET_MESSAGES = ("This plugin does not support propagateSizeHints()",)
 def _qt_message(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
     if message not in _QUIET_MESSAGES:
         print(message, file=sys.stderr)
+
+
+def _settings_not_read_from_a_pipe() -> None:
+    """Where the settings file is a pipe or a device, nothing is remembered this run.
+
+    Qt reads the user's settings file (~/.config/ORGANIZATION/APPLICATION.conf) whole
+    when the first QSettings is made: a FIFO put in its place (or a link to one) held
+    the window before it opened, for ever.  The settings are then looked for under that
+    name as if it were a folder, where no file can be: nothing is read and nothing
+    written.  Only where the settings are such a file (not Windows' registry or macOS's
+    property lists).
+    """
+    if sys.platform in ("win32", "darwin"):
+        return
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    name = os.path.join(folder, ORGANIZATION, f"{APPLICATION}.conf")
+    try:
+        mode = os.stat(name).st_mode
+    except (OSError, ValueError):
+        return  # none yet (Qt makes it), or unreachable: Qt reads nothing either
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return  # a folder in its place Qt reads as no settings
+    print(f"{name}: not a file; settings are not remembered", file=sys.stderr)
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, name)
 
 
 def interface_language(requested: str | None) -> str:
@@ -84,6 +112,7 @@ def create_application(lang: str | None = None) -> tuple[QApplication, str]:
     setattr(app, "_timeline_translators", installed)  # noqa: B010 (a Qt object's attribute)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    _settings_not_read_from_a_pipe()
     app.setDesktopFileName("timeline")
     app.setWindowIcon(application_icon())
     load_bundled_fonts()
