@@ -211,3 +211,27 @@ def test_a_salvage_of_an_older_library_loses_no_table_it_never_had(tmp_path: Pat
     assert report.tables_lost == [] and report.copied["articles"] == 5
     _damaged(path, "DROP TABLE user_notes")  # a table of v5
     assert salvage(path, tmp_path / "again.db").tables_lost == ["user_notes"]
+
+
+def test_a_copy_killed_part_way_leaves_nothing_under_the_copys_name(tmp_path: Path) -> None:
+    """SIGKILL (or a power cut) part way through the copy: nothing can remove what it
+    made, and it was an empty library under the name the repair gives (it could pass for
+    the repaired one, and a second repair refused the name as taken)."""
+    path = tmp_path / "a.db"
+    _library(path, 5)
+    target = tmp_path / "saved.db"
+    killed = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from timeline.store.repair import salvage\n"
+        "def progress(done, total, table):\n"
+        "    if table == 'events':\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)\n"
+        "salvage(Path(sys.argv[1]), Path(sys.argv[2]), progress)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", killed, str(path), str(target)], check=False)
+    assert done.returncode == -9
+    assert not target.exists()
+    assert salvage(path, target).copied["articles"] == 5
+    with Store(target) as store:
+        assert store.count_articles() == 5

@@ -10,7 +10,9 @@ the search index.  The damaged file is opened read-only and never written.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import secrets
 import shutil
 import sqlite3
 import tempfile
@@ -269,9 +271,13 @@ def salvage(
 
     A copy that does not finish (an error, a full disk, Ctrl+C or SIGTERM) is removed:
     its one transaction rolled back, it was an empty library that could pass for the
-    repaired one, and a second repair refused its name as taken."""
+    repaired one, and a second repair refused its name as taken.  The copy is made
+    under a name of its own beside target (TARGET.XXXXXXXX.part) and given target's
+    name only once whole and closed: a program killed (SIGKILL, a power cut) left an
+    empty library at target's name, where nothing could remove it."""
     if target.exists():
         raise StoreError(f"{target} exists already; choose another file for the salvaged copy")
+    partial = target.with_name(f"{target.name}.{secrets.token_hex(4)}.part")
     with contextlib.ExitStack() as stack:
 
         def spare() -> Path:
@@ -281,12 +287,31 @@ def salvage(
             return Path(stack.enter_context(made))
 
         try:
-            return _salvage(source, target, spare, progress)
+            report = _salvage(source, partial, spare, progress)
+            _named(partial, target)
         except BaseException:
             for suffix in ("", "-wal", "-shm", "-journal"):  # made here: it was not there
                 with contextlib.suppress(OSError):
-                    Path(f"{target}{suffix}").unlink()
+                    Path(f"{partial}{suffix}").unlink()
             raise
+    report.target = target
+    return report
+
+
+def _named(partial: Path, target: Path) -> None:
+    """Give the finished copy target's name, unless another file took it meanwhile."""
+    try:
+        os.link(partial, target)  # fails where target exists: nothing is written over
+    except FileExistsError as exc:
+        raise StoreError(
+            f"{target} exists already; choose another file for the salvaged copy"
+        ) from exc
+    except OSError:
+        if target.exists():
+            raise
+        os.replace(partial, target)  # a file system without hard links
+        return
+    partial.unlink()
 
 
 def _salvage(
