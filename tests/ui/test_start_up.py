@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from timeline.store import Store
 
@@ -142,12 +145,33 @@ def test_a_pipe_in_the_settings_files_place_does_not_hold_the_window(tmp_path: P
     """Qt reads the settings file whole at the first QSettings: a FIFO there held the
     window before it opened, for ever.  Now it opens, remembers nothing, and the pipe
     stays a pipe."""
+    pipe = tmp_path / "config" / "arabic-news-timeline" / "timeline.conf"
+    pipe.parent.mkdir(parents=True)
+    os.mkfifo(pipe)
+    _open_the_window_with_settings_in(tmp_path / "config", tmp_path)
+    assert pipe.is_fifo()
+
+
+def test_a_device_the_settings_file_links_to_stays_a_device(tmp_path: Path) -> None:
+    """Qt writes the settings beside their file and renames the copy over it: the
+    settings file a link to /dev/zero, a run as root made /dev/zero a file of 459 bytes
+    of settings (found so, and put back).  A device of the test's own stands for it."""
+    device = tmp_path / "zero"
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 5))
+    except PermissionError:
+        pytest.skip("making a device needs root, the one user who could lose one")
+    link = tmp_path / "config" / "arabic-news-timeline" / "timeline.conf"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(device)
+    _open_the_window_with_settings_in(tmp_path / "config", tmp_path)
+    assert device.is_char_device()
+
+
+def _open_the_window_with_settings_in(config: Path, tmp_path: Path) -> None:
+    """The program opened on a new library and closed, with XDG_CONFIG_HOME at config."""
     db = tmp_path / "t.db"
     Store(db).close()
-    config = tmp_path / "config"
-    (config / "arabic-news-timeline").mkdir(parents=True)
-    pipe = config / "arabic-news-timeline" / "timeline.conf"
-    os.mkfifo(pipe)
     shot = tmp_path / "shot.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(config)}
     command = [sys.executable, "-m", "timeline", "--db", str(db), "--lang", "en"]
@@ -161,4 +185,3 @@ def test_a_pipe_in_the_settings_files_place_does_not_hold_the_window(tmp_path: P
     assert done.returncode == 0, done.stderr
     assert "settings are not remembered" in done.stderr
     assert shot.stat().st_size > 0
-    assert pipe.is_fifo()

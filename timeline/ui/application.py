@@ -57,7 +57,9 @@ def _settings_not_read_from_a_pipe() -> None:
 
     Qt reads the user's settings file (~/.config/ORGANIZATION/APPLICATION.conf) whole
     when the first QSettings is made: a FIFO put in its place (or a link to one) held
-    the window before it opened, for ever.  The settings are then looked for under that
+    the window before it opened, for ever; and Qt writes them beside the file and
+    renames its copy over it, so a link to a device (/dev/zero) made the device, for a
+    user allowed to, a file of settings.  The settings are then looked for under that
     name as if it were a folder, where no file can be: nothing is read and nothing
     written.  Only where the settings are such a file (not Windows' registry or macOS's
     property lists).
