@@ -235,3 +235,25 @@ def test_a_copy_killed_part_way_leaves_nothing_under_the_copys_name(tmp_path: Pa
     assert salvage(path, target).copied["articles"] == 5
     with Store(target) as store:
         assert store.count_articles() == 5
+
+
+def test_a_copy_that_fails_is_named_as_the_user_knows_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy is made under a name of its own, which the user never asked for: a
+    failure that names the file it writes (a full disk) names the copy asked for."""
+    from timeline.store import repair
+
+    path = tmp_path / "a.db"
+    _library(path, 5)
+    target = tmp_path / "saved.db"
+
+    def full(damaged: object, conn: sqlite3.Connection, *args: object) -> None:
+        written = conn.execute("PRAGMA database_list").fetchone()[2]
+        raise StoreError(f"{written}: the disk is full")
+
+    monkeypatch.setattr(repair, "_copy_table", full)
+    with pytest.raises(StoreError) as raised:
+        salvage(path, target)
+    assert str(raised.value) == f"{target}: the disk is full"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db"]

@@ -289,10 +289,14 @@ def salvage(
         try:
             report = _salvage(source, partial, spare, progress)
             _named(partial, target)
-        except BaseException:
+        except BaseException as exc:
             for suffix in ("", "-wal", "-shm", "-journal"):  # made here: it was not there
                 with contextlib.suppress(OSError):
                     Path(f"{partial}{suffix}").unlink()
+            if isinstance(exc, StoreError) and str(partial) in str(exc):
+                # Said of the copy by the name the user knows ("the disk is full", "its
+                # folder is not writable"), not the one it had while it was made.
+                raise type(exc)(str(exc).replace(str(partial), str(target))) from exc
             raise
     report.target = target
     return report
