@@ -387,3 +387,12 @@ def test_a_full_text_index_its_module_cannot_read_just_now_is_no_damage(tmp_path
         {"name": "article_fts", "detail": "no such module: fts5"},
     )
     conn.close()
+
+
+@pytest.mark.parametrize("create", [True, False])
+def test_a_name_the_system_cannot_look_up_is_said_as_such(tmp_path: Path, create: bool) -> None:
+    """A name longer than the system looks up (from $TIMELINE_DB, or the settings):
+    Path.exists raised, and the command line said "unexpected OSError"."""
+    name = tmp_path / ("x" * 5000) / "library.db"
+    with pytest.raises(StoreError, match=r"^cannot open .*: File name too long$"):
+        Store(name, create=create)

@@ -865,6 +865,16 @@ class Store:
         self._create = create
         self._alone = False  # held_alone(): transactions begin EXCLUSIVE
         self._schema_checked = False  # by the read before writing (_check_before_writing)
+        try:
+            os.stat(self.path)
+        except (FileNotFoundError, NotADirectoryError, ValueError):
+            pass  # none there: said below (or made)
+        except OSError as exc:
+            # A name too long, a folder this user cannot enter: Path.exists raised, and
+            # the command line said "unexpected OSError".
+            raise StoreError(
+                said("cannot_open", path=self.path, detail=exc.strerror or exc)
+            ) from exc
         if not create and not self.path.exists():
             raise StoreError(said("no_database", path=self.path))
         if self.path.exists() and not self.path.is_file():
