@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import timeline
 from timeline.cli_window import WindowArguments, parse_window_arguments
 from timeline.store import Store
 
@@ -56,7 +57,9 @@ def _timeline(
 ) -> subprocess.CompletedProcess:
     """`timeline ARGS` run by script (its stand-ins, then _RUN) in a process of its own."""
     argv = [*args, "--through-click"] if through_click else args
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # The package under test, wherever the process starts (cwd is not its checkout).
+    source = str(Path(timeline.__file__).resolve().parents[1])
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": source}
     env.pop("TIMELINE_DB", None)
     return subprocess.run(
         [sys.executable, "-c", script, json.dumps(argv)],
@@ -137,6 +140,16 @@ def test_a_damaged_store_fails_in_one_line_either_way(tmp_path: Path) -> None:
     assert direct.stderr == via_click.stderr
     assert direct.stderr.startswith("Error: bad.db ") and direct.stderr.count("\n") == 1
     assert (tmp_path / "bad.db").read_bytes() == b"not a database at all, " * 100
+
+
+def test_a_library_name_too_long_to_look_up_fails_in_one_line(tmp_path: Path) -> None:
+    """The window's own reading of its options looked the name up (is_dir) and raised
+    ENAMETOOLONG: a Python traceback, where click says one line."""
+    name = "y" * 300 + ".db"
+    done = _timeline(["--db", name], tmp_path, through_click=False)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr == f"Error: cannot open {name}: File name too long\n"
 
 
 def test_a_usage_error_still_comes_from_click(tmp_path: Path) -> None:

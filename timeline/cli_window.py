@@ -87,8 +87,11 @@ def parse_window_arguments(args: list[str]) -> WindowArguments | None:
     for name in ("--db", "--screenshot"):
         if name in values:
             path = Path(values[name])
-            if path.is_dir():
-                return None
+            try:
+                if path.is_dir():
+                    return None
+            except OSError:
+                return None  # a name too long to look up: click says so (a traceback here)
             paths[name] = path
     return WindowArguments(db=paths.get("--db"), lang=lang, screenshot=paths.get("--screenshot"))
 
