@@ -1260,3 +1260,16 @@ def test_a_title_with_a_zwj_before_a_ligature_is_listed_on_a_terminal(run, tmp_p
     run("import", str(path))
     assert for_terminal("قال منلا") in run("--bidi", "list").stdout
     assert for_terminal("في 3 مارس 2020 قال منلا") in run("--bidi", "show", "1").stdout
+
+
+def test_an_import_of_a_name_too_long_to_look_up_is_a_usage_error(run, tmp_path: Path) -> None:
+    """As a file that does not exist is: the name said, nothing imported (Path.exists
+    raised ENAMETOOLONG, and the command failed with "unexpected OSError")."""
+    name = str(tmp_path / ("z" * 300 + ".txt"))
+    result = run("import", str(SAMPLES), name, expect=2)
+    assert "File name too long" in result.output
+    assert "unexpected" not in result.output
+    from timeline.store import Store
+
+    with Store(run.db) as store:
+        assert store.count_articles() == 0

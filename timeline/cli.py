@@ -180,7 +180,13 @@ def _import_sources(
             sources.append(value)
             continue
         path = Path(value)
-        if not path.exists():
+        try:
+            there = path.exists()
+        except OSError as exc:  # a name too long, a folder this user cannot enter
+            raise click.BadParameter(
+                f"'{value}': {exc.strerror or exc}", ctx=ctx, param=param
+            ) from exc
+        if not there:
             raise click.BadParameter(f"'{value}' does not exist.", ctx=ctx, param=param)
         sources.append(path)
     return sources
