@@ -550,6 +550,22 @@ def test_repair_refuses_what_is_no_library_in_one_line(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db", "pipe.db"]
 
 
+def test_repair_says_a_name_too_long_to_look_up_in_one_line(tmp_path: Path) -> None:
+    """Of the library or of the copy asked for: the command said "unexpected OSError"."""
+    library = tmp_path / "a.db"
+    CliRunner().invoke(cli, ["--db", str(library), "import", str(SAMPLES / "02_suez.txt")])
+    too_long = str(tmp_path / ("z" * 300 + ".db"))
+    for args in (
+        ["--db", too_long, "repair"],
+        ["--db", str(library), "repair", "--output", too_long],
+    ):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 1, result.output
+        assert result.output.endswith(": File name too long\n"), result.output
+        assert "unexpected" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db"]
+
+
 @pytest.mark.parametrize(
     "command", [["show", "1"], ["search", "مارس"], ["list"], ["export", "--format", "events-csv"]]
 )

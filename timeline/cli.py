@@ -1683,7 +1683,11 @@ def repair_command(settings: Settings, output: Path | None) -> None:
     from timeline.store.repair import salvage
 
     source = settings.db_path
-    if not source.exists():
+    try:
+        there = source.exists()
+    except OSError as exc:  # a name too long: "unexpected OSError"
+        raise _Failure(f"cannot open {source}: {exc.strerror or exc}") from exc
+    if not there:
         raise _Failure(f"no database at {source}")
     target = output or source.with_name(source.stem + "-repaired.db")
     # Table by table, each by its rowids: a library of 30,000 articles takes a minute.

@@ -257,3 +257,14 @@ def test_a_copy_that_fails_is_named_as_the_user_knows_it(
         salvage(path, target)
     assert str(raised.value) == f"{target}: the disk is full"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db"]
+
+
+def test_a_name_too_long_to_look_up_is_said_as_such(tmp_path: Path) -> None:
+    """Of the library or of the copy: Path.exists raised, "unexpected OSError"."""
+    path = tmp_path / "a.db"
+    _library(path, 5)
+    too_long = tmp_path / ("z" * 300 + ".db")
+    for source, target in ((too_long, tmp_path / "saved.db"), (path, too_long)):
+        with pytest.raises(StoreError, match=r"^cannot open .*: File name too long$"):
+            salvage(source, target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db"]

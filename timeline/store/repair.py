@@ -77,7 +77,7 @@ def _open_damaged(path: Path, spare: Callable[[], Path] | None = None) -> sqlite
 
     spare: makes an empty folder the file may be copied into and read there, when
     SQLite cannot read it where it is with what its -wal holds (a read-only folder)."""
-    if not path.exists():
+    if not _there(path):
         raise StoreError(said("no_database", path=path))
     if not path.is_file():
         # Opened, a pipe would wait for a writer, and /dev/null read as an empty database.
@@ -275,7 +275,7 @@ def salvage(
     under a name of its own beside target (TARGET.XXXXXXXX.part) and given target's
     name only once whole and closed: a program killed (SIGKILL, a power cut) left an
     empty library at target's name, where nothing could remove it."""
-    if target.exists():
+    if _there(target):
         raise StoreError(f"{target} exists already; choose another file for the salvaged copy")
     partial = target.with_name(f"{target.name}.{secrets.token_hex(4)}.part")
     with contextlib.ExitStack() as stack:
@@ -300,6 +300,15 @@ def salvage(
             raise
     report.target = target
     return report
+
+
+def _there(path: Path) -> bool:
+    """Whether path names a file; StoreError for a name the system cannot look up (too
+    long, in a folder this user cannot enter: Path.exists raised, "unexpected OSError")."""
+    try:
+        return path.exists()
+    except OSError as exc:
+        raise StoreError(said("cannot_open", path=path, detail=exc.strerror or exc)) from exc
 
 
 def _named(partial: Path, target: Path) -> None:
