@@ -80,7 +80,8 @@ DAY_AFTER_TIME_GAP = rx(
 )
 TIME_GAP = rx(r"[\s,،T\-]*(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?$")
 # يوم الأحد القادم 27 / 8 / 1436هـ: a weekday and, right after it, a date of that weekday.
-WEEKDAY_DATE_GAP = rx(r"[\s،,()\-]*(?:ال)?(?:موافق)?[\s،,()\-]*")
+# (تاريخ or بتاريخ may stand between them: صباح يوم الأحد تاريخ 17/10/1436ه.)
+WEEKDAY_DATE_GAP = rx(r"[\s،,()\-]*(?:ال)?(?:موافق|ب?تاريخ)?[\s،,()\-]*")
 # A part of the day before a day (مساء أمس, صباح اليوم الجمعة, ظهر الخميس الماضي): a
 # TIMEX3 TIME valued as the day with TMO, TMI, TAF, TEV or TNI after it.
 PARTS_OF_DAY = {
