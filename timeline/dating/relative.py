@@ -84,6 +84,12 @@ GLOSSED_YESTERDAY_AFTER = rx(rf"\s*[(«\"“]\s*(?:ال)?امس(?:\s+ال(?:{WEE
 # (العراق اليوم), (مراسل اليوم): a channel's or a paper's name in brackets.
 TODAY_NAME_IN_BRACKETS = rx(r"\(\s*\w+\s+$")
 BYLINE_BEFORE = rx(r"(?:^|[\n\"«(])\s*$")
+# وقال خلال استقباله المواطنين أمس: «جئنا اليوم لتفقد أحوالكم»: a quote opening right
+# after the أمس its words were said on, اليوم among its first three words, is the
+# speaker's today, that yesterday (not after من: أول من أمس is another day).
+QUOTED_YESTERDAY_BEFORE = rx(
+    r"(?<!\w)(?<!من )امس\s*[:،,]?\s*[«\"“]\s*(?:[^\s«»\"“”.!?؟]+\s+){0,2}$"
+)
 BYLINE_AFTER = rx(r"\s*[-–ـ]+\s*\w")
 FIGURATIVE_TODAY_BEFORE = rx(r"(?<!\w)(?:ب?ال)?امس\s+و?$")
 # كانت بالأمس تدور بعيداً عنا واليوم أصبحت واقعاً: the past set against the present
@@ -882,6 +888,9 @@ def today(ctx: Context) -> Iterator[Candidate]:
             # "اليوم الجمعة" names its day: the latest Friday on or before publication.
             day = last_weekday(ctx.anchor_day, lx.WEEKDAYS[wd], strict=False)
             yield Candidate(start, end, v.day_value(day), "relative", 0.9, day=day)
+            continue
+        if not pre and QUOTED_YESTERDAY_BEFORE.search(text, max(0, begin - 40), w_start):
+            yield _relative_day(ctx, start, end, -1, 0.8)  # «جئنا اليوم», said أمس
             continue
         yield _relative_day(ctx, start, end, 0, 0.8)
 
