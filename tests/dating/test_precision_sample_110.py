@@ -50,3 +50,25 @@ def test_a_weekday_before_tarikh_and_a_date_of_another_weekday_is_kept() -> None
         ("يوم الاثنين", "2015-07-27"),
         ("05/08/2015", "2015-08-05"),
     ]
+
+
+# مدَّت الغرفة فترة عمل قسم شؤون المنتسبين بالغرفة حتى الساعة الثامنة مساءً: the working
+# period a service is kept until, as ساعات العمل and الدوام are, is every working day's
+# hour (sample 110 read it as the stamp's day at 20:00).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "مددت البلدية فترة عمل مكتب خدمة العملاء بالمبنى حتى الساعة التاسعة مساءً",
+            [("الساعة التاسعة مساءً", "XXXX-XX-XXT21:00")],
+        ),
+        (
+            "وقررت الإدارة تمديد فترة العمل في فروعها حتى الساعة العاشرة مساء",
+            [("الساعة العاشرة مساء", "XXXX-XX-XXT22:00")],
+        ),
+    ],
+)
+def test_a_working_period_until_an_hour_is_every_days(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected

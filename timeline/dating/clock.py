@@ -121,18 +121,19 @@ _HABIT = (
     r"|(?:ال)?دوام|ساعات\s+(?:ال)?(?:عمل|دوام))(?!\w)\s+"
     rf"(?:(?!(?:ال)?(?:يوم|{WEEKDAYS})(?!\w)|غدا|امس|الليله)\S+\s+){{0,3}}(?:من|بين)\s+"
 )
-# لتشغيل العيادات الطبية حتى الساعة الـ8 مساء, تمديد الدوام حتى الساعة العاشرة: the hours
-# a service is run or kept open until, every working day's (a precision sample's clinics
-# were read as the stamp's day at 20:00).
+# لتشغيل العيادات الطبية حتى الساعة الـ8 مساء, تمديد الدوام حتى الساعة العاشرة, مدّت فترة
+# عمل قسم المنتسبين بالغرفة حتى الساعة الثامنة: the hours a service is run or kept open
+# until, every working day's (precision samples' clinics and a chamber's department were
+# read as the stamp's day at 20:00).
 _RUN_UNTIL = (
-    r"(?<!\w)(?:[وف]?[بل]?تشغيل|(?:ال)?دوام|ساعات\s+(?:ال)?(?:عمل|دوام))(?!\w)\s+"
-    rf"(?:(?!(?:ال)?(?:يوم|{WEEKDAYS})(?!\w)|غدا|امس|الليله)\S+\s+){{0,3}}(?:حتي|الي|لغايه)\s+"
+    r"(?<!\w)(?:[وف]?[بل]?تشغيل|(?:ال)?دوام|(?:ساعات|فتره)\s+(?:ال)?(?:عمل|دوام))(?!\w)\s+"
+    rf"(?:(?!(?:ال)?(?:يوم|{WEEKDAYS})(?!\w)|غدا|امس|الليله)\S+\s+){{0,5}}(?:حتي|الي|لغايه)\s+"
 )
 HABITUAL_BEFORE = rx(rf"{_HABIT}(?:(?:ال)?ساعه\s+(?:ال\s*)?)?$")
 # Its own pattern, gated by its nouns (one alternation more in HABITUAL_BEFORE, tried at
 # every position before every clock time, was 5% of the clock rule's work).
 RUN_UNTIL_BEFORE = Before(
-    rf"{_RUN_UNTIL}(?:(?:ال)?ساعه\s+(?:ال\s*)?)?$", ("تشغيل", "دوام", "ساعات")
+    rf"{_RUN_UNTIL}(?:(?:ال)?ساعه\s+(?:ال\s*)?)?$", ("تشغيل", "دوام", "ساعات", "فتره")
 )
 # يعمل المركز من الساعة الثامنة صباحا حتى الساعة الثانية ظهرا: the range's end too.
 HABITUAL_END_BEFORE = Before(
