@@ -47,3 +47,17 @@ def test_today_after_yesterday_with_no_quote_stays_the_stamps_day() -> None:
         ("أمس", "2015-08-05"),
         ("اليوم", "2015-08-06"),
     ]
+
+
+# أخرجه ألان تيلور, ألان بوند: ألان, written with أ, is the name Alan or Alain (every one
+# of the corpus's is), never الآن; it was read as PRESENT_REF.  After حتى it stays now.
+@pytest.mark.parametrize(
+    "text",
+    ["وأخرج الفيلم ألان سميث في لندن", "وقال المهندس ألان براون إن المحرك جاهز"],
+)
+def test_alan_written_with_hamza_is_a_name(text: str) -> None:
+    assert found(text) == []
+
+
+def test_until_alan_misspelt_stays_now() -> None:
+    assert found("لم يصل حتى ألان أي رد من اللجنة") == [("حتى ألان", "PRESENT_REF")]

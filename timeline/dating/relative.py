@@ -1648,9 +1648,11 @@ def present_and_recent(ctx: Context) -> Iterator[Candidate]:
     for hit in ctx.scan(REF, REF_ANCHOR, 12, 24):
         if hit.group("now"):
             lo, _ = ctx.original_span(hit.start("now"), hit.end("now"))
-            word = ctx.folded.original[lo : lo + 2].lstrip("وف")
+            word = ctx.folded.original[lo : lo + 5].lstrip("وف")
             if word.startswith("آ"):
                 continue  # آلان: a name
+            if word.startswith("ألان") and not hit.group("until"):
+                continue  # ألان بوند, أخرجه ألان تيلور: Alan or Alain, not الآن (12 of 12)
             if not hit.group("until") and AFTER_BEFORE.search(
                 ctx.text, max(0, hit.start() - 5), hit.start()
             ):
