@@ -502,8 +502,9 @@ PLACE_BEFORE = rx(
 )
 NOT_A_WEEKDAY_AROUND = rx(r"\s+عشره?(?!\w)")
 ONE_BEFORE = rx(r"(?<!\w)(?:الواحد|الفرد|الصمد)\s+$")
-# بين الاثنين, كلا الاثنين, البلدين الاثنين: "the two".
-TWO_BEFORE = rx(r"(?<!\w)(?:[وف]?(?:بين|كلا|هذين|هذان|من|عن|الي|علي)|ال\w+(?:ين|ان))\s+$")
+# بين الاثنين, كلا الاثنين, البلدين الاثنين: "the two"; after مع too (لم تكن لها مشكلة
+# مع الاثنين, نحن مع الاثنين: "with the two"; 3 in the corpus, all so).
+TWO_BEFORE = rx(r"(?<!\w)(?:[وف]?(?:بين|كلا|هذين|هذان|من|عن|الي|علي|مع)|ال\w+(?:ين|ان))\s+$")
 # The start, middle or end of a period is in its span (TempEval-3), and with no modifier
 # (مطلع العام, نهاية الشهر) names the current one; never before a year, a name or an
 # adjective (نهاية العام الدراسي), nor the week's end (the weekend).  Found by string
