@@ -302,6 +302,17 @@ Hijri one), and seed 109 drawn after those fixes from articles outside every set
 earlier sample (59-108 too), and judged before any rule changed again; none of its three
 classes was fixed (a count of 1947 rounds read as the year, a duty of now after إنها, a
 stale stamp), so it measures the rules that session ended with.
+Seed 110 was drawn in a later session from the rules that session ended with, from
+articles outside every set and earlier sample (59-109 too), and judged before any rule
+changed.  Two of its classes were fixed (a weekday with تاريخ and then its written
+date, صباح يوم الأحد تاريخ 17/10/1436ه، الموافق 02/08/2015, as that date's day; a
+working period kept until an hour, فترة عمل قسم ... حتى الساعة الثامنة, as every
+day's), with two that earlier rounds left (اليوم opening a quote said yesterday, أمس:
+«جئنا اليوم; ألان written with أ as the name Alan), and seed 111 drawn after those fixes
+from articles outside every set and earlier sample (59-110 too), and judged before any
+rule changed again.  One form of its one class was fixed after it (الاثنين after مع,
+"with the two"; its own, توطين الاثنين: شمبانزي, was left), so it measures the rules
+all but that.
 Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
