@@ -127,7 +127,9 @@ FIXED_VALUES = [
     # The week runs Sunday to Saturday: on a Sunday, last week ended yesterday.
     ("الأسبوع الماضي", "الأسبوع الماضي", "2015-W32"),
     ("هذا الأسبوع", "هذا الأسبوع", "2015-W33"),
-    ("في 24 أغسطس (آب) 79م ثار البركان", "24 أغسطس (آب) 79م", "0079-08-24"),
+    # A year of three digits with م is the first millennium's (one of two digits is
+    # no date: 79م may be 1979 as well as AD 79).
+    ("في 24 أغسطس (آب) 179م ثار البركان", "24 أغسطس (آب) 179م", "0179-08-24"),
     # A month's own number after its name glosses it (the ninth month of the Gregorian
     # year): not the year 9.
     ("في منتصف شهر سبتمبر 9 ميلادي تصل الطيور", "منتصف شهر سبتمبر", "2015-09"),

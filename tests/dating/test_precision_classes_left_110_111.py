@@ -1,0 +1,40 @@
+"""Classes the rounds of samples 110-111 left, fixed in a later round.
+
+Each group of tests below says its class; every sentence here is made up, none is
+article text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.dating import extract_mentions
+
+SAT = datetime(2015, 7, 25, 9, 0)
+
+
+def found(text: str, anchor: datetime = SAT) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in extract_mentions(text, anchor)]
+
+
+# انقلاب يوليو 52م: a two-digit year with م is as often the twentieth century, its
+# hundreds left out (1952), as the first (24 أغسطس 79م, AD 79): nothing tells which, so
+# no date is read (it was read as the year 52).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكان الكاتب معجبا بحركة يوليو 52م ثم انقلب عليها",
+        "وقعت الحادثة في 14 مايو 48م كما يروي الكتاب",
+    ],
+)
+def test_a_two_digit_year_with_its_era_after_a_month_is_no_date(text: str) -> None:
+    assert found(text) == []
+
+
+# A year of three digits with its era is still the first millennium's.
+def test_a_three_digit_year_with_its_era_stays_that_year() -> None:
+    assert found("وصل الرحالة في 3 مارس (آذار) 922م إلى المدينة") == [
+        ("3 مارس (آذار) 922م", "0922-03-03")
+    ]
