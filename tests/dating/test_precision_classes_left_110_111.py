@@ -38,3 +38,32 @@ def test_a_three_digit_year_with_its_era_stays_that_year() -> None:
     assert found("وصل الرحالة في 3 مارس (آذار) 922م إلى المدينة") == [
         ("3 مارس (آذار) 922م", "0922-03-03")
     ]
+
+
+# وقال مساء الخميس إن "الاشتباكات مستمرة منذ صباح اليوم", stamped Saturday: the
+# report's today is the weekday it names (it was read as the stamp's day), as its
+# أمس already was.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'وقال المتحدث مساء الخميس إن "المعارك مستمرة منذ صباح اليوم في المدينة"',
+            [("مساء الخميس", "2015-07-23TEV"), ("صباح اليوم", "2015-07-23TMO")],
+        ),
+        (
+            "وأبلغ رئيس البلدية الصحفيين يوم الخميس أن العمال يتوقعون اليوم إنهاء الإصلاح",
+            [("يوم الخميس", "2015-07-23"), ("اليوم", "2015-07-23")],
+        ),
+    ],
+)
+def test_today_in_a_report_of_a_named_weekday_is_that_day(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
+
+
+# With no weekday named before it, the text's own today stays the stamp's day.
+def test_today_with_no_reported_weekday_stays_the_stamps_day() -> None:
+    assert found("وقال المتحدث إن المعارك مستمرة منذ صباح اليوم") == [
+        ("صباح اليوم", "2015-07-25TMO")
+    ]

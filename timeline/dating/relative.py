@@ -893,6 +893,11 @@ def today(ctx: Context) -> Iterator[Candidate]:
         if not pre and QUOTED_YESTERDAY_BEFORE.search(text, max(0, begin - 40), w_start):
             yield _relative_day(ctx, start, end, -1, 0.8)  # «جئنا اليوم», said أمس
             continue
+        if not pre and (reported := _reported_today(ctx, begin)) is not None:
+            # وقال مساء الخميس إن "الاشتباكات مستمرة منذ صباح اليوم", stamped Saturday: the
+            # speaker's today, the weekday the report names (as أمس and last night are).
+            yield Candidate(start, end, v.day_value(reported), "relative", 0.8, day=reported)
+            continue
         yield _relative_day(ctx, start, end, 0, 0.8)
 
 
