@@ -171,8 +171,9 @@ NOWADAYS_BEFORE = rx(
     # التي تستخدم اليوم, يوجد اليوم, التي تمتلكها اليوم: what is used, found or owned by
     # now (a lasting state, as تعد, يعرف above), not an event of the day.
     # المليارات التي تنفق اليوم, الذي يقوده اليوم, التي تسمى اليوم: what is spent, led,
-    # held or called by now, a lasting state too.
-    r"|[وف]?[يت](?:ستخدم|ستعمل|وجد|نتشر|متلك|ملك|نفق|شكل|سمي|حمل|قود|دير|تحكم|تبوا)"
+    # held or called by now, a lasting state too; والنسخة تقبع اليوم في حماية الشرطة,
+    # رفاقي يرقدان اليوم في موقع النصب: where a thing or the dead lie, now.
+    r"|[وف]?[يت](?:ستخدم|ستعمل|وجد|نتشر|متلك|ملك|نفق|شكل|سمي|حمل|قود|دير|تحكم|تبوا|قبع|رقد)"
     r"(?:ون|ان)?(?:ه|ها|هم)?\s+$"
     # المسلمون منتشرون اليوم, غير موجود اليوم, الاتجاه السائد اليوم, المتاحة اليوم: what
     # is found, spread, prevailing or to be had by now, the participles of يوجد, ينتشر
