@@ -34,3 +34,22 @@ def test_today_after_a_verb_of_lying_is_the_present(text: str) -> None:
 # The day's own events stay on it.
 def test_today_of_an_event_stays_the_stamps_day() -> None:
     assert found("وتفتتح الوزارة اليوم معرضا للكتاب") == [("اليوم", "2015-08-05")]
+
+
+# علما بأنه مارس (آذار) بشكل رسمي كرة القدم (sample 112): the verb "practised", glossed
+# (آذار) by a paper's rote gloss of every مارس, was read as March.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويذكر أنه مارس (آذار) السباحة في شبابه",
+        "وهو اللاعب الذي مارس (آذار) التدريب بعد اعتزاله",
+        "وقد مارس (آذار) الضغط على الحكومة",
+    ],
+)
+def test_the_verb_maris_glossed_as_a_month_is_no_month(text: str) -> None:
+    assert found(text) == []
+
+
+# The month, glossed so, after في or منذ, stays March.
+def test_march_glossed_after_fi_stays_the_month() -> None:
+    assert found("وكانت الشركة قد أعلنت في مارس (آذار) عن خطتها") == [("مارس (آذار)", "2015-03")]

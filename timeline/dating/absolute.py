@@ -207,6 +207,11 @@ EVENT_NAME_BEFORE = rx(
     r"|(?<!\w)[وفبل]?(?:ال)?(?:ثورتي|حربي|ذكرتي)\s+\d{1,2}\s+\w+\s+و\s*$"
 )
 
+# بأنه مارس (آذار) كرة القدم, الذي مارس (آذار) المهنة: after أن with its pronoun, a
+# relative pronoun or قد, مارس is the verb "practised", even where a paper's rote gloss
+# names the month after it; no month follows these words.
+VERB_SUBJECT_BEFORE = rx(r"(?<!\w)[وف]?[لب]?(?:[اأإ]ن(?:ه|ها|هم|هما)|الذي|التي|الذين|قد|لقد)\s+$")
+
 # نكسة يونيو (حزيران), ثورة فبراير, حرب أكتوبر, انقلاب يوليو: a month alone after a war, a
 # revolt or a defeat names that event, of some other year (left open, as above); not an
 # attack's (هجوم يونيو is as often this year's).
@@ -812,6 +817,13 @@ def _month_only(
         return Candidate(start, end, v.month_value(year, month), "month_year", 0.9)
     if name in lx.AMBIGUOUS_MONTHS and not (paired or direction):
         return None
+    if (
+        paired
+        and not direction
+        and name in lx.AMBIGUOUS_MONTHS
+        and VERB_SUBJECT_BEFORE.search(ctx.text, max(0, start - 10), start)
+    ):
+        return None  # علما بأنه مارس (آذار) بشكل رسمي كرة القدم: the verb, glossed by rote
     # The cue word is looked for only where nothing else makes the name a month.
     if not (paired or direction or MONTH_CUE_BEFORE.search(ctx.text[max(0, start - 12) : start])):
         return None
