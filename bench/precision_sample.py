@@ -441,6 +441,7 @@ JUDGED = {
     110: DATA / "precision_sample_110.tsv",
     111: DATA / "precision_sample_111.tsv",
     112: DATA / "precision_sample_112.tsv",
+    113: DATA / "precision_sample_113.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
