@@ -139,6 +139,9 @@ NOWADAYS_BEFORE = rx(
     # each branch's own was fifteen.
     rf"(?<!\w)(?:[وفبل]?(?:ال)?(?:{lx.alternation(map(strip_marks, _GENERATIONS))})"
     r"(?:نا|هم)?\s+$"
+    # معطيات اليوم على صعيد الطاقة, متغيرات اليوم, أوضاع اليوم: today's conditions, in
+    # construct (no ال, no pronoun: تصحيح أوضاعهم اليوم is the status mended today).
+    r"|[وفبل]?(?:معطيات|متغيرات|اوضاع)\s+$"
     rf"|[وفبل]?(?:ال)?(?:{lx.alternation(map(strip_marks, _PEOPLES))})"
     r"(?:نا|هم)?\s+ال\w{2,12}?ي(?:ه|ون|ين)?\s+$"
     # وأنا اليوم, نحن اليوم; تعتبر اليوم, باتت اليوم: "now", a state, not the day's event
