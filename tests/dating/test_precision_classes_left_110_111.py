@@ -67,3 +67,17 @@ def test_today_with_no_reported_weekday_stays_the_stamps_day() -> None:
     assert found("وقال المتحدث إن المعارك مستمرة منذ صباح اليوم") == [
         ("صباح اليوم", "2015-07-25TMO")
     ]
+
+
+# بطول يصل إلى 2٫16م (found reading the corpus's numbers with م for the class above): the
+# Arabic decimal comma makes a length in metres, no clock time (it was read as 14:16).
+@pytest.mark.parametrize(
+    "text", ["يبلغ طول اللاعب 2٫05م، ويتدرب كل صباح", "ارتفاع الجدار 3٫40م، وبني في ساعة"]
+)
+def test_a_length_with_the_arabic_decimal_comma_is_no_time(text: str) -> None:
+    assert [t for t, _ in found(text)] == []
+
+
+# A clock time after الساعة keeps any separator it is written with.
+def test_a_clock_time_after_its_cue_stays_a_time() -> None:
+    assert found("وصلت الفرقة الساعة 9٫18م إلى الموقع") == [("الساعة 9٫18م", "2015-07-25T21:18")]

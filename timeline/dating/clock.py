@@ -325,6 +325,12 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
             continue  # glued to a word (كوفيد19), unless it is الساعة الـ3
         if minute is None and cue_start is None:
             continue  # "الساعة 12 ظهراً" needs the cue; "12 م" alone may be anything
+        if (
+            minute is not None
+            and cue_start is None
+            and ctx.original_has(hit.start("m") - 1, hit.start("m"), "٫")
+        ):
+            continue  # بطول 2٫16م: the Arabic decimal comma, a length (م a metre), no time
         hour = to_24h(int(hours), period)
         if hour is None or (minute and int(minute) > 59):
             continue
