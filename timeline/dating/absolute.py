@@ -609,8 +609,9 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
             continue
         if year is not None and era == "م" and 10 <= year < 100:
             # انقلاب يوليو 52م is 1952, 24 أغسطس (آب) 79م AD 79: a year of two digits with
-            # م is as often the century the writer leaves out (عام 91م, 48م, دوري 79م: 11 of
-            # the corpus's 13 bare ones) as the first one, and nothing tells which: no date.
+            # م mostly leaves out the 1900s (عام 91م, 48م, دوري 79م: 14 of the corpus's 15
+            # bare ones, عام 70م of the Temple the other), but after a month the corpus has
+            # one of each and nothing in the text tells which: no date rather than a guess.
             continue
         begin = hit.start()
         if year is None and direction is None:
