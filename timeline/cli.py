@@ -1700,6 +1700,12 @@ def repair_command(settings: Settings, output: Path | None) -> None:
         report = salvage(source, target, progress=advance)
     copied = ", ".join(f"{n} {table}" for table, n in report.copied.items())
     _echo_line(f"copied {copied} into {target}")
+    if report.wal_left_out is not None:
+        _echo(
+            f"{report.wal_left_out} was not read: the file alone is whole, and its pages do"
+            " not fit it (another library's, or damaged); it is left as it is",
+            err=True,
+        )
     for table, n in report.unreadable.items():
         _echo(f"{table}: {count_of(n, 'id')} could not be read (on damaged pages)", err=True)
     for table in report.uncounted:

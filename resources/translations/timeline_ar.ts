@@ -497,48 +497,48 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>HiddenItemsDialog</name>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="162" />
-        <location filename="../../timeline/ui/hidden_items.py" line="171" />
+        <location filename="../../timeline/ui/hidden_items.py" line="175" />
+        <location filename="../../timeline/ui/hidden_items.py" line="184" />
         <source>Hidden items</source>
         <translation>العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="166" />
+        <location filename="../../timeline/ui/hidden_items.py" line="179" />
         <source>Filter by title, words or label</source>
         <translation>صفِّ بالعنوان أو الكلمات أو الوصف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="167" />
+        <location filename="../../timeline/ui/hidden_items.py" line="180" />
         <source>Filter</source>
         <translation>تصفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="178" />
+        <location filename="../../timeline/ui/hidden_items.py" line="191" />
         <source>Reading the hidden items…</source>
         <translation>جارٍ قراءة العناصر المخفية…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="181" />
+        <location filename="../../timeline/ui/hidden_items.py" line="194" />
         <source>&amp;Show again</source>
         <translation>&amp;إظهار من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="194" />
+        <location filename="../../timeline/ui/hidden_items.py" line="207" />
         <source>&amp;Filter:</source>
         <translation>&amp;تصفية:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/hidden_items.py" line="249" />
+        <location filename="../../timeline/ui/hidden_items.py" line="262" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/hidden_items.py" line="251" />
+        <location filename="../../timeline/ui/hidden_items.py" line="264" />
         <source>%n hidden</source>
         <translation><numerusform>لا شيء مخفي</numerusform><numerusform>عنصر واحد مخفي</numerusform><numerusform>عنصران مخفيان</numerusform><numerusform>%n عناصر مخفية</numerusform><numerusform>%n عنصرًا مخفيًا</numerusform><numerusform>%n عنصر مخفي</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/hidden_items.py" line="253" />
+        <location filename="../../timeline/ui/hidden_items.py" line="266" />
         <source>%n of %1 hidden</source>
         <translation><numerusform>لا شيء من %1 مخفية</numerusform><numerusform>عنصر واحد من %1 مخفية</numerusform><numerusform>عنصران من %1 مخفية</numerusform><numerusform>%n عناصر من %1 مخفية</numerusform><numerusform>%n عنصرًا من %1 مخفية</numerusform><numerusform>%n عنصر من %1 مخفية</numerusform></translation>
     </message>
@@ -1388,475 +1388,475 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1147" />
-        <location filename="../../timeline/ui/main_window.py" line="2789" />
+        <location filename="../../timeline/ui/main_window.py" line="1161" />
+        <location filename="../../timeline/ui/main_window.py" line="2803" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="425" />
-        <location filename="../../timeline/ui/main_window.py" line="2157" />
+        <location filename="../../timeline/ui/main_window.py" line="439" />
+        <location filename="../../timeline/ui/main_window.py" line="2171" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="454" />
+        <location filename="../../timeline/ui/main_window.py" line="468" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="593" />
+        <location filename="../../timeline/ui/main_window.py" line="607" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="594" />
+        <location filename="../../timeline/ui/main_window.py" line="608" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="598" />
+        <location filename="../../timeline/ui/main_window.py" line="612" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="617" />
+        <location filename="../../timeline/ui/main_window.py" line="631" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="619" />
+        <location filename="../../timeline/ui/main_window.py" line="633" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="628" />
+        <location filename="../../timeline/ui/main_window.py" line="642" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="631" />
+        <location filename="../../timeline/ui/main_window.py" line="645" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="634" />
+        <location filename="../../timeline/ui/main_window.py" line="648" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="638" />
+        <location filename="../../timeline/ui/main_window.py" line="652" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="678" />
+        <location filename="../../timeline/ui/main_window.py" line="692" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="679" />
+        <location filename="../../timeline/ui/main_window.py" line="693" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="683" />
+        <location filename="../../timeline/ui/main_window.py" line="697" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="688" />
+        <location filename="../../timeline/ui/main_window.py" line="702" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="690" />
+        <location filename="../../timeline/ui/main_window.py" line="704" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="697" />
+        <location filename="../../timeline/ui/main_window.py" line="711" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="760" />
+        <location filename="../../timeline/ui/main_window.py" line="774" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="764" />
+        <location filename="../../timeline/ui/main_window.py" line="778" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="767" />
+        <location filename="../../timeline/ui/main_window.py" line="781" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="769" />
+        <location filename="../../timeline/ui/main_window.py" line="783" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="773" />
+        <location filename="../../timeline/ui/main_window.py" line="787" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="777" />
+        <location filename="../../timeline/ui/main_window.py" line="791" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="778" />
+        <location filename="../../timeline/ui/main_window.py" line="792" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="779" />
+        <location filename="../../timeline/ui/main_window.py" line="793" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="781" />
+        <location filename="../../timeline/ui/main_window.py" line="795" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="783" />
+        <location filename="../../timeline/ui/main_window.py" line="797" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="794" />
+        <location filename="../../timeline/ui/main_window.py" line="808" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="798" />
+        <location filename="../../timeline/ui/main_window.py" line="812" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="798" />
+        <location filename="../../timeline/ui/main_window.py" line="812" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="811" />
+        <location filename="../../timeline/ui/main_window.py" line="825" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="812" />
+        <location filename="../../timeline/ui/main_window.py" line="826" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="813" />
+        <location filename="../../timeline/ui/main_window.py" line="827" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="817" />
+        <location filename="../../timeline/ui/main_window.py" line="831" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="882" />
-        <location filename="../../timeline/ui/main_window.py" line="891" />
+        <location filename="../../timeline/ui/main_window.py" line="896" />
+        <location filename="../../timeline/ui/main_window.py" line="905" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="883" />
+        <location filename="../../timeline/ui/main_window.py" line="897" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="976" />
+        <location filename="../../timeline/ui/main_window.py" line="990" />
         <source>Went to %1 CE; type %1 AH for the Hijri year</source>
         <translation>عُرضت السنة الميلادية %1 م؛ وللسنة الهجرية اكتب %1 هـ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="984" />
+        <location filename="../../timeline/ui/main_window.py" line="998" />
         <source>Went to %1 AH (%2 to %3); type %1 CE for the Gregorian year</source>
         <translation>عُرضت السنة الهجرية %1 هـ (من %2 إلى %3)؛ وللسنة الميلادية اكتب %1 م</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="988" />
+        <location filename="../../timeline/ui/main_window.py" line="1002" />
         <source>Went to %1 AH (in %2); type %1 CE for the Gregorian year</source>
         <translation>عُرضت السنة الهجرية %1 هـ (في %2)؛ وللسنة الميلادية اكتب %1 م</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1048" />
+        <location filename="../../timeline/ui/main_window.py" line="1062" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1051" />
+        <location filename="../../timeline/ui/main_window.py" line="1065" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1042" />
-        <location filename="../../timeline/ui/main_window.py" line="1057" />
+        <location filename="../../timeline/ui/main_window.py" line="1056" />
+        <location filename="../../timeline/ui/main_window.py" line="1071" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="602" />
+        <location filename="../../timeline/ui/main_window.py" line="616" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="607" />
+        <location filename="../../timeline/ui/main_window.py" line="621" />
         <source>Import from the &amp;clipboard</source>
         <translation>استيراد م&amp;ن الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="610" />
+        <location filename="../../timeline/ui/main_window.py" line="624" />
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="611" />
+        <location filename="../../timeline/ui/main_window.py" line="625" />
         <source>Open &amp;library…</source>
         <translation>&amp;فتح مكتبة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="612" />
+        <location filename="../../timeline/ui/main_window.py" line="626" />
         <source>Recen&amp;t libraries</source>
         <translation>مكتبات &amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="644" />
+        <location filename="../../timeline/ui/main_window.py" line="658" />
         <source>&amp;Remove this article…</source>
         <translation>إ&amp;زالة هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="650" />
+        <location filename="../../timeline/ui/main_window.py" line="664" />
         <source>Remove every article of its &amp;file…</source>
         <translation>إزالة كل مقالات م&amp;لفها…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="660" />
+        <location filename="../../timeline/ui/main_window.py" line="674" />
         <source>Remove what the &amp;last import added…</source>
         <translation>إزالة ما أضافه آخر است&amp;يراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="693" />
+        <location filename="../../timeline/ui/main_window.py" line="707" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="761" />
+        <location filename="../../timeline/ui/main_window.py" line="775" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="770" />
+        <location filename="../../timeline/ui/main_window.py" line="784" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="788" />
+        <location filename="../../timeline/ui/main_window.py" line="802" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="789" />
+        <location filename="../../timeline/ui/main_window.py" line="803" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="790" />
+        <location filename="../../timeline/ui/main_window.py" line="804" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="801" />
+        <location filename="../../timeline/ui/main_window.py" line="815" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="916" />
+        <location filename="../../timeline/ui/main_window.py" line="930" />
         <source>(not understood)</source>
         <translation>(لم يُفهم)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="928" />
+        <location filename="../../timeline/ui/main_window.py" line="942" />
         <source>%1 to %2</source>
         <translation>من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="977" />
+        <location filename="../../timeline/ui/main_window.py" line="991" />
         <source>Read as %1 CE; type %1 AH for the Hijri year</source>
         <translation>تُقرأ السنة الميلادية %1 م؛ وللسنة الهجرية اكتب %1 هـ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="992" />
+        <location filename="../../timeline/ui/main_window.py" line="1006" />
         <source>Read as %1 AH; type %1 CE for the Gregorian year</source>
         <translation>تُقرأ السنة الهجرية %1 هـ؛ وللسنة الميلادية اكتب %1 م</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1015" />
+        <location filename="../../timeline/ui/main_window.py" line="1029" />
         <source>From the search field to its results</source>
         <translation>من حقل البحث إلى نتائجه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1067" />
+        <location filename="../../timeline/ui/main_window.py" line="1081" />
         <source>each story once</source>
         <translation>كل خبر مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1069" />
+        <location filename="../../timeline/ui/main_window.py" line="1083" />
         <source>hidden items shown</source>
         <translation>العناصر المخفية ظاهرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1139" />
-        <location filename="../../timeline/ui/main_window.py" line="1145" />
+        <location filename="../../timeline/ui/main_window.py" line="1153" />
+        <location filename="../../timeline/ui/main_window.py" line="1159" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1154" />
+        <location filename="../../timeline/ui/main_window.py" line="1168" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1390" />
+        <location filename="../../timeline/ui/main_window.py" line="1404" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1392" />
+        <location filename="../../timeline/ui/main_window.py" line="1406" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1397" />
+        <location filename="../../timeline/ui/main_window.py" line="1411" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1398" />
+        <location filename="../../timeline/ui/main_window.py" line="1412" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1399" />
+        <location filename="../../timeline/ui/main_window.py" line="1413" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1403" />
-        <location filename="../../timeline/ui/main_window.py" line="2676" />
+        <location filename="../../timeline/ui/main_window.py" line="1417" />
+        <location filename="../../timeline/ui/main_window.py" line="2690" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1705" />
+        <location filename="../../timeline/ui/main_window.py" line="1719" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2110" />
+        <location filename="../../timeline/ui/main_window.py" line="2124" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2145" />
+        <location filename="../../timeline/ui/main_window.py" line="2159" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2146" />
+        <location filename="../../timeline/ui/main_window.py" line="2160" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2157" />
-        <location filename="../../timeline/ui/main_window.py" line="2177" />
+        <location filename="../../timeline/ui/main_window.py" line="2171" />
+        <location filename="../../timeline/ui/main_window.py" line="2191" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2162" />
+        <location filename="../../timeline/ui/main_window.py" line="2176" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2169" />
+        <location filename="../../timeline/ui/main_window.py" line="2183" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2177" />
+        <location filename="../../timeline/ui/main_window.py" line="2191" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2185" />
+        <location filename="../../timeline/ui/main_window.py" line="2199" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2187" />
+        <location filename="../../timeline/ui/main_window.py" line="2201" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2189" />
+        <location filename="../../timeline/ui/main_window.py" line="2203" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2190" />
+        <location filename="../../timeline/ui/main_window.py" line="2204" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2191" />
+        <location filename="../../timeline/ui/main_window.py" line="2205" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2192" />
+        <location filename="../../timeline/ui/main_window.py" line="2206" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2200" />
+        <location filename="../../timeline/ui/main_window.py" line="2214" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2209" />
-        <location filename="../../timeline/ui/main_window.py" line="2243" />
+        <location filename="../../timeline/ui/main_window.py" line="2223" />
+        <location filename="../../timeline/ui/main_window.py" line="2257" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2218" />
+        <location filename="../../timeline/ui/main_window.py" line="2232" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2219" />
+        <location filename="../../timeline/ui/main_window.py" line="2233" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2236" />
+        <location filename="../../timeline/ui/main_window.py" line="2250" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2244" />
+        <location filename="../../timeline/ui/main_window.py" line="2258" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1865,72 +1865,72 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O), web addresses or the clipboard (
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2264" />
+        <location filename="../../timeline/ui/main_window.py" line="2278" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2541" />
+        <location filename="../../timeline/ui/main_window.py" line="2555" />
         <source>Import cancelled: no article was added</source>
         <translation>أُلغي الاستيراد: لم تُضَف أي مقالة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2544" />
+        <location filename="../../timeline/ui/main_window.py" line="2558" />
         <source>Import cancelled: %n article(s) kept (removable from the Edit menu)</source>
         <translation><numerusform>أُلغي الاستيراد: لم تبقَ أي مقالة</numerusform><numerusform>أُلغي الاستيراد: أُبقيت مقالة واحدة (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت مقالتان (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالات (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالة (تُزال من قائمة «تحرير»)</numerusform><numerusform>أُلغي الاستيراد: أُبقيت %n مقالة (تُزال من قائمة «تحرير»)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2684" />
+        <location filename="../../timeline/ui/main_window.py" line="2698" />
         <source>Import cancelled: the file being read was not stored; the files read before it were. Import it again to finish</source>
         <translation>أُلغي الاستيراد: لم يُخزَّن الملف الذي كان يُقرأ، وخُزّنت الملفات التي قُرئت قبله. استورده من جديد لإكماله</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2570" />
+        <location filename="../../timeline/ui/main_window.py" line="2584" />
         <source>%1 added, %2 already stored, %n failed file(s)</source>
         <translation><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform><numerusform>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2586" />
+        <location filename="../../timeline/ui/main_window.py" line="2600" />
         <source>%1: skipped %n record(s) that cannot be read as an article: %3</source>
         <translation><numerusform>%1: لم يُتخطَّ أي سجل: %3</numerusform><numerusform>%1: تُخطّي سجل واحد لا يُقرأ مقالةً: %3</numerusform><numerusform>%1: تُخطّي سجلّان لا يُقرآن مقالةً: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform><numerusform>%1: تُخطّي %n من السجلات لا تُقرأ مقالاتٍ: %3</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2599" />
+        <location filename="../../timeline/ui/main_window.py" line="2613" />
         <source>%1: %n article(s) without a readable date</source>
         <translation><numerusform>%1: لا مقالات بلا تاريخ مقروء</numerusform><numerusform>%1: مقالة واحدة بلا تاريخ مقروء</numerusform><numerusform>%1: مقالتان بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالات بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالة بلا تاريخ مقروء</numerusform><numerusform>%1: %n مقالة بلا تاريخ مقروء</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2608" />
+        <location filename="../../timeline/ui/main_window.py" line="2622" />
         <source>%1: %n article(s) without a title, each named by its first line</source>
         <translation><numerusform>%1: لا مقالات بلا عنوان</numerusform><numerusform>%1: مقالة واحدة بلا عنوان، سُمّيت بسطرها الأول</numerusform><numerusform>%1: مقالتان بلا عنوان، سُمّيت كلٌّ منهما بسطرها الأول</numerusform><numerusform>%1: %n مقالات بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform><numerusform>%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform><numerusform>%1: %n مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2618" />
+        <location filename="../../timeline/ui/main_window.py" line="2632" />
         <source>%1: %n article(s) already had a note of their own, kept instead of the file's</source>
         <translation><numerusform>%1: لا مقالات لها ملاحظة في المكتبة</numerusform><numerusform>%1: مقالة واحدة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: مقالتان لكلٍّ منهما ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالات لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform><numerusform>%1: %n مقالة لكلٍّ منها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2659" />
+        <location filename="../../timeline/ui/main_window.py" line="2673" />
         <source>%1: no files in this folder (hidden ones are not read)</source>
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2666" />
+        <location filename="../../timeline/ui/main_window.py" line="2680" />
         <source>%n record(s) skipped</source>
         <translation><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform><numerusform>سجلات متخطّاة: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2672" />
+        <location filename="../../timeline/ui/main_window.py" line="2686" />
         <source>%n file(s) with no articles</source>
         <translation><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform><numerusform>ملفات بلا مقالات: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2675" />
+        <location filename="../../timeline/ui/main_window.py" line="2689" />
         <source>%n file(s) not read</source>
         <translation><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform><numerusform>ملفات لم تُقرأ: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2791" />
+        <location filename="../../timeline/ui/main_window.py" line="2805" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1939,183 +1939,183 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2799" />
+        <location filename="../../timeline/ui/main_window.py" line="2813" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2804" />
+        <location filename="../../timeline/ui/main_window.py" line="2818" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2251" />
+        <location filename="../../timeline/ui/main_window.py" line="2265" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="872" />
+        <location filename="../../timeline/ui/main_window.py" line="886" />
         <source>Date (for example 1973-10-06, 6 October 1973 or 10 Ramadan 1393 AH; Arabic dates too):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو ⁦1973-10-06⁩؛ وبالإنجليزية أيضًا):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2285" />
-        <location filename="../../timeline/ui/main_window.py" line="2298" />
+        <location filename="../../timeline/ui/main_window.py" line="2299" />
+        <location filename="../../timeline/ui/main_window.py" line="2312" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2286" />
+        <location filename="../../timeline/ui/main_window.py" line="2300" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="2301" />
+        <location filename="../../timeline/ui/main_window.py" line="2315" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2341" />
+        <location filename="../../timeline/ui/main_window.py" line="2355" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2346" />
+        <location filename="../../timeline/ui/main_window.py" line="2360" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2366" />
+        <location filename="../../timeline/ui/main_window.py" line="2380" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2367" />
+        <location filename="../../timeline/ui/main_window.py" line="2381" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2412" />
+        <location filename="../../timeline/ui/main_window.py" line="2426" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2414" />
+        <location filename="../../timeline/ui/main_window.py" line="2428" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2416" />
+        <location filename="../../timeline/ui/main_window.py" line="2430" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2418" />
+        <location filename="../../timeline/ui/main_window.py" line="2432" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2433" />
+        <location filename="../../timeline/ui/main_window.py" line="2447" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2439" />
+        <location filename="../../timeline/ui/main_window.py" line="2453" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2441" />
+        <location filename="../../timeline/ui/main_window.py" line="2455" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2443" />
+        <location filename="../../timeline/ui/main_window.py" line="2457" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2450" />
+        <location filename="../../timeline/ui/main_window.py" line="2464" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2451" />
+        <location filename="../../timeline/ui/main_window.py" line="2465" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2456" />
+        <location filename="../../timeline/ui/main_window.py" line="2470" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2478" />
+        <location filename="../../timeline/ui/main_window.py" line="2492" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2483" />
+        <location filename="../../timeline/ui/main_window.py" line="2497" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2496" />
+        <location filename="../../timeline/ui/main_window.py" line="2510" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2498" />
+        <location filename="../../timeline/ui/main_window.py" line="2512" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2531" />
+        <location filename="../../timeline/ui/main_window.py" line="2545" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2593" />
+        <location filename="../../timeline/ui/main_window.py" line="2607" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2629" />
+        <location filename="../../timeline/ui/main_window.py" line="2643" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2638" />
+        <location filename="../../timeline/ui/main_window.py" line="2652" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2646" />
+        <location filename="../../timeline/ui/main_window.py" line="2660" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2653" />
+        <location filename="../../timeline/ui/main_window.py" line="2667" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2655" />
+        <location filename="../../timeline/ui/main_window.py" line="2669" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2669" />
+        <location filename="../../timeline/ui/main_window.py" line="2683" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2690" />
+        <location filename="../../timeline/ui/main_window.py" line="2704" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2745" />
+        <location filename="../../timeline/ui/main_window.py" line="2759" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>
@@ -2505,201 +2505,206 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
     </message>
     <message>
         <location filename="../../timeline/ui/store_messages.py" line="90" />
+        <source>%1 is whole, but the %2 beside it is not its own (another library's, left when a program holding that one was killed, or damaged); nothing was written. Move %2 and %1-shm elsewhere (keep them) to open the library as its file holds it, or Repair copies the file alone into a new library beside it.</source>
+        <translation>%1 سليمة، لكن الملف %2 الذي بجانبها ليس لها (لمكتبة أخرى تُرك حين أُنهي برنامج كان يفتحها قسرًا، أو تالف)؛ لم يُكتب شيء. انقل %2 و‏%1-shm إلى مكان آخر (واحتفظ بهما) لتُفتح المكتبة كما يحفظها ملفها، أو يَنسخ الإصلاح الملف وحده إلى مكتبة جديدة بجانبها.</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="97" />
         <source>%1 is open read-only: %2</source>
         <translation>%1 مفتوحة للقراءة فقط: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="91" />
+        <location filename="../../timeline/ui/store_messages.py" line="98" />
         <source>%1 is empty: it holds no library to repair</source>
         <translation>%1 ملف فارغ: لا مكتبة فيه لإصلاحها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="92" />
+        <location filename="../../timeline/ui/store_messages.py" line="99" />
         <source>%1 holds an unfinished write (its -journal file) that must be rolled back first, which needs the file and its folder to be writable: open it once where they can be written</source>
         <translation>في %1 كتابة لم تكتمل (ملف سجلّها الذي بجانبها) يجب التراجع عنها أولاً، وهذا يتطلب أن يكون الملف ومجلده قابلين للكتابة: افتحها مرة واحدة حيث يمكن الكتابة فيهما</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="98" />
+        <location filename="../../timeline/ui/store_messages.py" line="105" />
         <source>opened read-only on request</source>
         <translation>فُتحت للقراءة فقط بطلب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="99" />
+        <location filename="../../timeline/ui/store_messages.py" line="106" />
         <source>its folder %1 is not writable (SQLite writes its -wal and -shm files beside the database); copy it to a writable folder to change it</source>
         <translation>لا يمكن الكتابة في مجلدها %1 (يكتب SQLite ملفَّي ‎-wal‎ و‎-shm‎ بجانب قاعدة البيانات)؛ انسخها إلى مجلد قابل للكتابة لتعديلها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="104" />
+        <location filename="../../timeline/ui/store_messages.py" line="111" />
         <source>the file is not writable</source>
         <translation>لا يمكن الكتابة في الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="105" />
+        <location filename="../../timeline/ui/store_messages.py" line="112" />
         <source>its table %1 is missing</source>
         <translation>جدولها %1 مفقود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="106" />
+        <location filename="../../timeline/ui/store_messages.py" line="113" />
         <source>its full-text index %1 is missing</source>
         <translation>فهرس البحث النصي فيها %1 مفقود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="107" />
+        <location filename="../../timeline/ui/store_messages.py" line="114" />
         <source>its index %1 is missing</source>
         <translation>فهرسها %1 مفقود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="108" />
+        <location filename="../../timeline/ui/store_messages.py" line="115" />
         <source>its trigger %1 is missing</source>
         <translation>مُشغِّلها %1 مفقود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="109" />
+        <location filename="../../timeline/ui/store_messages.py" line="116" />
         <source>its view %1 is missing</source>
         <translation>عرضها %1 مفقود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="110" />
+        <location filename="../../timeline/ui/store_messages.py" line="117" />
         <source>its table %1 has no column %2</source>
         <translation>جدولها %1 بلا العمود %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="111" />
+        <location filename="../../timeline/ui/store_messages.py" line="118" />
         <source>its table %1 lacks a uniqueness constraint it needs</source>
         <translation>ينقص جدولَها %1 قيدُ تفرّدٍ يحتاج إليه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="114" />
+        <location filename="../../timeline/ui/store_messages.py" line="121" />
         <source>its table %1 cannot be read (%2)</source>
         <translation>تتعذّر قراءة جدولها %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="115" />
+        <location filename="../../timeline/ui/store_messages.py" line="122" />
         <source>its schema version %1 is none this program writes</source>
         <translation>رقم بنيتها %1 لا يكتبه هذا البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="118" />
+        <location filename="../../timeline/ui/store_messages.py" line="125" />
         <source>its upgrade from schema %1 stopped on what it holds (%2)</source>
         <translation>توقّف تحديثها من البنية %1 عند شيء موجود فيها (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="121" />
+        <location filename="../../timeline/ui/store_messages.py" line="128" />
         <source>no article #%1</source>
         <translation>لا توجد مقالة رقمها %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="122" />
+        <location filename="../../timeline/ui/store_messages.py" line="129" />
         <source>no event #%1</source>
         <translation>لا يوجد حدث رقمه %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="123" />
+        <location filename="../../timeline/ui/store_messages.py" line="130" />
         <source>no added event #%1</source>
         <translation>لا يوجد حدث مضاف رقمه %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="124" />
+        <location filename="../../timeline/ui/store_messages.py" line="131" />
         <source>not a date this program can read: %1</source>
         <translation>ليس تاريخًا يستطيع البرنامج قراءته: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="125" />
+        <location filename="../../timeline/ui/store_messages.py" line="132" />
         <source>a tag needs a name</source>
         <translation>يحتاج الوسم إلى اسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="126" />
+        <location filename="../../timeline/ui/store_messages.py" line="133" />
         <source>a tag's name has at most %1 characters (%2 given)</source>
         <translation>لا يزيد اسم الوسم على %1 حرف (وطول المُدخل %2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="129" />
+        <location filename="../../timeline/ui/store_messages.py" line="136" />
         <source>a tag's name cannot hold ; or ؛: %1</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="130" />
+        <location filename="../../timeline/ui/store_messages.py" line="137" />
         <source>not a colour: %1 (give #rrggbb)</source>
         <translation>ليس لونًا: %1 (يُكتب اللون # تليها ست خانات ست عشرية)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="131" />
+        <location filename="../../timeline/ui/store_messages.py" line="138" />
         <source>no tag %1</source>
         <translation>لا يوجد وسم اسمه %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="132" />
+        <location filename="../../timeline/ui/store_messages.py" line="139" />
         <source>no span %1:%2 in article #%3</source>
         <translation>لا يوجد في المقالة رقم %3 نصٌّ من الموضع %1 إلى الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="133" />
+        <location filename="../../timeline/ui/store_messages.py" line="140" />
         <source>event #%1 is not a mention in the text</source>
         <translation>الحدث رقم %1 ليس تاريخًا مذكورًا في نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="134" />
+        <location filename="../../timeline/ui/store_messages.py" line="141" />
         <source>cannot correct %1: one of title, source, published</source>
         <translation>لا يُصحَّح الحقل %1: يُصحَّح العنوان أو المصدر أو تاريخ النشر فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="137" />
+        <location filename="../../timeline/ui/store_messages.py" line="144" />
         <source>a publication date is one line: %1</source>
         <translation>تاريخ النشر سطر واحد: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="138" />
+        <location filename="../../timeline/ui/store_messages.py" line="145" />
         <source>not an ISO 8601 date and time: %1</source>
         <translation>ليس تاريخًا ووقتًا صحيحين بصيغة ISO 8601: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="139" />
+        <location filename="../../timeline/ui/store_messages.py" line="146" />
         <source>a publication date is one date, not a range or a phrase: %1</source>
         <translation>تاريخ النشر تاريخ واحد، لا مدة ولا عبارة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="142" />
+        <location filename="../../timeline/ui/store_messages.py" line="149" />
         <source>a range ends after it starts: %1</source>
         <translation>المدة تنتهي بعد أن تبدأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="143" />
+        <location filename="../../timeline/ui/store_messages.py" line="150" />
         <source>“%1”: a prefix search needs at least %2 letters before the *</source>
         <translation>«%1»: البحث ببادئة يحتاج %2 أحرف على الأقل قبل *</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="146" />
+        <location filename="../../timeline/ui/store_messages.py" line="153" />
         <source>Excluding words (-word) needs at least one word to look for</source>
         <translation>استبعاد الكلمات (-كلمة) يحتاج كلمة واحدة على الأقل يُبحث عنها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="149" />
+        <location filename="../../timeline/ui/store_messages.py" line="156" />
         <source>Too many words: a search takes at most %1</source>
         <translation>كلمات كثيرة: يقبل البحث %1 كلمة على الأكثر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="152" />
+        <location filename="../../timeline/ui/store_messages.py" line="159" />
         <source>Too long: a search takes at most %1 words in all, a phrase's too</source>
         <translation>بحث طويل: يقبل البحث %1 كلمة على الأكثر في مجموعه، وكلمات العبارة منها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="156" />
+        <location filename="../../timeline/ui/store_messages.py" line="163" />
         <source>The end of the date range is before its start</source>
         <translation>نهاية نطاق التواريخ قبل بدايته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="159" />
+        <location filename="../../timeline/ui/store_messages.py" line="166" />
         <source>This search matches too much to finish in time; make it narrower (a longer prefix, fewer alternatives)</source>
         <translation>هذا البحث يطابق أكثر مما يُنهى في وقته؛ ضيّقه (بادئة أطول، بدائل أقل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="164" />
+        <location filename="../../timeline/ui/store_messages.py" line="171" />
         <source>The library is busy; try the search again</source>
         <translation>المكتبة مشغولة؛ أعد البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="165" />
+        <location filename="../../timeline/ui/store_messages.py" line="172" />
         <source>The search could not run: %1</source>
         <translation>تعذّر تشغيل البحث: %1</translation>
     </message>

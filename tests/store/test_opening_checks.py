@@ -4,6 +4,7 @@ as it was, with the files beside it."""
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
@@ -396,3 +397,87 @@ def test_a_name_the_system_cannot_look_up_is_said_as_such(tmp_path: Path, create
     name = tmp_path / ("x" * 5000) / "library.db"
     with pytest.raises(StoreError, match=r"^cannot open .*: File name too long$"):
         Store(name, create=create)
+
+
+_HOLD_AND_WRITE = (
+    "import sys, time\n"
+    "from timeline.store import Store\n"
+    "s = Store(sys.argv[1])\n"
+    "s.db.conn.execute('PRAGMA wal_autocheckpoint=0')\n"
+    "with s.transaction():\n"
+    "    s.db.conn.execute(\"UPDATE articles SET title = title || ' held'\")\n"
+    "print('written', flush=True)\n"
+    "time.sleep(60)\n"
+)
+
+
+def renamed_over_a_held_library(folder: Path) -> tuple[Path, set[str]]:
+    """A library renamed over another's file while a program held that one and wrote to
+    its -wal, then the program killed (as a window on it is, by SIGKILL): the path, the
+    -wal and -shm of the first library beside the second's file; and the titles the
+    second library holds."""
+    path, other = folder / "lib.db", folder / "other.db"
+    with Store(path) as store, store.transaction():
+        for i in range(60):
+            draft = ArticleDraft(title=f"الأولى {i}", body="كلمة " * 400 + str(i), source="س")
+            store.add_article(draft, f"a{i}", None)
+    with Store(other) as store, store.transaction():
+        for i in range(40):
+            draft = ArticleDraft(title=f"الثانية {i}", body="خبر " * 300 + str(i), source="س")
+            store.add_article(draft, f"b{i}", None)
+    with Store(other) as store:
+        titles = {row[0] for row in store.db.conn.execute("SELECT title FROM articles")}
+    with subprocess.Popen(
+        [sys.executable, "-c", _HOLD_AND_WRITE, str(path)],
+        stdout=subprocess.PIPE,
+        cwd=Path(__file__).resolve().parents[2],  # the package under test
+    ) as holder:
+        try:
+            assert holder.stdout is not None
+            assert holder.stdout.readline().strip() == b"written"
+            os.replace(other, path)
+        finally:
+            holder.kill()
+    assert Path(f"{path}-wal").stat().st_size > 0
+    return path, titles
+
+
+def test_a_wal_another_library_left_beside_a_whole_file_is_said_so(tmp_path: Path) -> None:
+    """Every reader called the library renamed there "damaged; nothing was written to
+    it", though its file is whole: the -wal beside it is the other library's."""
+    path, titles = renamed_over_a_held_library(tmp_path)
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    store_module._checked.clear()  # a new process
+    before = _files(path)
+    for create in (False, True):
+        with pytest.raises(DamagedStoreError) as refused:
+            Store(path, create=create)
+        assert str(refused.value) == said("wal_not_its_own", path=path, wal=wal)
+    assert _files(path) == before  # nothing written to either
+    # Done as the line says, the library opens as its file holds it.
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    os.replace(wal, aside / wal.name)
+    os.replace(shm, aside / shm.name)
+    with Store(path, create=False) as store:
+        assert {row[0] for row in store.db.conn.execute("SELECT title FROM articles")} == titles
+
+
+def test_a_damaged_library_with_its_own_wal_is_still_said_damaged(tmp_path: Path) -> None:
+    """Not every damage beside a -wal is a -wal of another library: a file damaged
+    alone (its -wal its own) is said damaged, as before."""
+    path = tmp_path / "a.db"
+    _library(path, 60)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("UPDATE articles SET source = 'ص' WHERE id = 1")
+    with path.open("r+b") as file:  # a page of the file overwritten, the -wal kept
+        file.seek(16384 * 5)
+        file.write(b"\xff" * 16384)
+    store_module._checked.clear()
+    try:
+        with pytest.raises(StoreError) as refused:
+            Store(path, create=False)
+    finally:
+        conn.close()
+    assert "not its own" not in str(refused.value)

@@ -9,8 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from tests.store.test_opening_checks import renamed_over_a_held_library
 from tests.store.test_store import draft, year
+from timeline.cli import cli
 from timeline.store import LockedStoreError, Store, StoreError
 from timeline.store.repair import salvage
 
@@ -268,3 +271,22 @@ def test_a_name_too_long_to_look_up_is_said_as_such(tmp_path: Path) -> None:
         with pytest.raises(StoreError, match=r"^cannot open .*: File name too long$"):
             salvage(source, target)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db"]
+
+
+def test_a_wal_another_library_left_is_not_mixed_into_the_copy(tmp_path: Path) -> None:
+    """The repair of a library renamed over a held one copied the other library's pages
+    from the -wal mixed with its own: 60 articles of the one killed, none of its own."""
+    path, titles = renamed_over_a_held_library(tmp_path)
+    wal = Path(f"{path}-wal")
+    before = (path.read_bytes(), wal.read_bytes())
+    report = salvage(path, tmp_path / "saved.db")
+    with Store(tmp_path / "saved.db", create=False) as saved:
+        copied = [row[0] for row in saved.db.conn.execute("SELECT title FROM articles")]
+    assert sorted(copied) == sorted(titles)
+    assert report.wal_left_out == wal
+    assert (path.read_bytes(), wal.read_bytes()) == before
+    result = CliRunner().invoke(
+        cli, ["--db", str(path), "repair", "--output", str(tmp_path / "b.db")]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"{wal} was not read: the file alone is whole" in result.output

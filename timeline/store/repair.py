@@ -29,6 +29,7 @@ from timeline.store.store import (
     Store,
     StoreError,
     said,
+    whole_without_its_wal,
 )
 
 _RANGE = 2000  # rows read at once while nothing fails
@@ -62,6 +63,9 @@ class SalvageReport:
     refused: dict[str, int] = field(default_factory=dict)  # rows the new store refused
     tables_lost: list[str] = field(default_factory=list)
     made_again: dict[str, int] = field(default_factory=dict)  # rows made from copied ones
+    # The -wal beside the library when it was not read: the file alone is whole, and
+    # read with it the library was damaged (store.whole_without_its_wal).
+    wal_left_out: Path | None = None
 
 
 def _in_wal_mode(path: Path) -> bool:
@@ -71,12 +75,17 @@ def _in_wal_mode(path: Path) -> bool:
     return header[18:20] == b"\x02\x02"
 
 
-def _open_damaged(path: Path, spare: Callable[[], Path] | None = None) -> sqlite3.Connection:
+def _open_damaged(
+    path: Path, spare: Callable[[], Path] | None = None, left_out: list[Path] | None = None
+) -> sqlite3.Connection:
     """The damaged file opened read-only, once it is known to be a timeline library
     that can be read as it was last committed (StoreError says why not).
 
     spare: makes an empty folder the file may be copied into and read there, when
-    SQLite cannot read it where it is with what its -wal holds (a read-only folder)."""
+    SQLite cannot read it where it is with what its -wal holds (a read-only folder).
+    left_out hears of the -wal beside it when it is not read (not the file's own)."""
+    if left_out is None:
+        left_out = []
     if not _there(path):
         raise StoreError(said("no_database", path=path))
     if not path.is_file():
@@ -116,6 +125,20 @@ def _open_damaged(path: Path, spare: Callable[[], Path] | None = None) -> sqlite
         conn = _connected(path, base + "?mode=ro&immutable=1")
     if conn is None:
         raise StoreError(f"{path} cannot be read at all: not even its list of tables")
+    if (
+        wal.is_file()
+        and wal.stat().st_size
+        and not _reads_whole(conn)
+        and whole_without_its_wal(path)
+    ):
+        # The -wal's pages do not fit the file (another library's, left beside a file
+        # renamed over this one): the copy was of the other library's pages mixed with
+        # this one's.  The file alone is copied, as it holds the library.
+        conn.close()
+        conn = _connected(path, base + "?mode=ro&immutable=1")
+        if conn is None:
+            raise StoreError(f"{path} cannot be read at all: not even its list of tables")
+        left_out.append(wal)
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
@@ -129,6 +152,14 @@ def _open_damaged(path: Path, spare: Callable[[], Path] | None = None) -> sqlite
         conn.close()
         raise StoreError(said("not_a_store", path=path))
     return conn
+
+
+def _reads_whole(conn: sqlite3.Connection) -> bool:
+    """Whether the library on conn passes its quick check (read to its first fault)."""
+    try:
+        return bool(conn.execute("PRAGMA quick_check(1)").fetchall() == [("ok",)])
+    except sqlite3.DatabaseError:
+        return False
 
 
 def _connected(path: Path, uri: str) -> sqlite3.Connection | None:
@@ -333,8 +364,9 @@ def _salvage(
     spare: Callable[[], Path],
     progress: Callable[[int, int, str], None] | None,
 ) -> SalvageReport:
-    damaged = _open_damaged(source, spare)
-    report = SalvageReport(target)
+    left_out: list[Path] = []
+    damaged = _open_damaged(source, spare, left_out)
+    report = SalvageReport(target, wal_left_out=left_out[0] if left_out else None)
     try:
         never_had = _tables_added_since(int(damaged.execute("PRAGMA user_version").fetchone()[0]))
         with Store(target) as out:

@@ -177,6 +177,12 @@ MESSAGES: dict[str, str] = {
         "or download that did not finish?); nothing was written to it. Copy it again whole if "
         "you can, else run `timeline --db {path} repair` to copy what can be read into a new file."
     ),
+    "wal_not_its_own": (
+        "{path} is whole, but the {wal} beside it is not its own (another library's, left "
+        "when a program holding that one was killed, or damaged); nothing was written. Move "
+        "{wal} and {path}-shm elsewhere (keep them) to open the library as its file holds "
+        "it, or run `timeline --db {path} repair` to copy the file alone into a new one."
+    ),
     "read_only": "{path} is open read-only: {reason}",
     "empty": "{path} is empty: it holds no library to repair",
     "unfinished_write": (
@@ -289,6 +295,38 @@ def _moved_into_place(made: Path, target: Path) -> None:
     except OSError:
         if not target.exists():
             os.rename(made, target)  # (Windows' rename refuses a name that is taken too)
+
+
+def whole_without_its_wal(path: Path) -> bool:
+    """Whether a -wal holding something lies beside the library at path and the file
+    alone, read without it, is a whole library (its schema all there, its quick check
+    ok).  Asked once the two read together were found damaged: the -wal's pages then
+    do not fit the file (another library's -wal, left beside a file renamed or copied
+    over this one while a program held the other, then killed: SQLite reads any -wal
+    beside a file whose frames are whole, and there is nothing in a -wal that names its
+    database).  Read with immutable=1, which reads neither the -wal nor the -shm and
+    writes nothing."""
+    wal = Path(f"{path}-wal")
+    try:
+        if not wal.is_file() or not wal.stat().st_size:
+            return False
+        conn = sqlite3.connect(
+            "file:" + quote(str(path.resolve())) + "?mode=ro&immutable=1", uri=True
+        )
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {name for (name,) in conn.execute(_TABLE_NAMES)}
+        if "articles" not in tables or not 0 < version <= SCHEMA_VERSION:
+            return False
+        if lacking(conn, version) is not None:
+            return False
+        return bool(conn.execute("PRAGMA quick_check(1)").fetchall() == [("ok",)])
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
 
 
 def said(key: str, **values: object) -> str:
@@ -921,6 +959,8 @@ class Store:
             self._use(conn, check)
         except sqlite3.DatabaseError as exc:
             if not (self._alone_without_shm and why_read_only is None and _no_shared_memory(exc)):
+                if _is_damage(exc) or "not a database" in str(exc):
+                    self._refuse_a_wal_not_its_own()
                 raise self._failure(exc, opening=True) from exc
             alone = True  # (opened once this error is let go: _connect_alone)
         if alone:
@@ -1070,13 +1110,30 @@ class Store:
                 return
             if self._alone_without_shm and _no_shared_memory(exc):
                 return  # the open that holds the file alone checks it (_connect_alone)
+            self._refuse_a_wal_not_its_own()
             raise self._failure(exc, opening=True) from exc
+        except StoreError as exc:
+            if not isinstance(exc, LockedStoreError):  # (a newer version, damage)
+                self._refuse_a_wal_not_its_own()
+            raise
         except sqlite3.DatabaseError as exc:
+            self._refuse_a_wal_not_its_own()
             raise self._failure(exc, opening=True) from exc
         finally:
             conn.close()
         self._schema_checked = True
         self._passed(key, rows)
+
+    def _refuse_a_wal_not_its_own(self) -> None:
+        """DamagedStoreError that says so when the library read damaged is whole without
+        the -wal beside it (whole_without_its_wal): it was said "damaged; nothing was
+        written to it", and `timeline repair` copied the other library's pages mixed
+        with its own.  Nothing when it is not."""
+        target = self.path.resolve()
+        if whole_without_its_wal(target):
+            raise DamagedStoreError(
+                said("wal_not_its_own", path=self.path, wal=Path(f"{self.path}-wal"))
+            )
 
     def _refuse_damaged_schema(
         self, conn: sqlite3.Connection, version: int, tables: set[str] | None = None
@@ -1151,6 +1208,7 @@ class Store:
     def _passed(self, key: tuple[str, int, int], rows: list[tuple]) -> None:
         """A quick check's rows judged: DamagedStoreError unless they say ok."""
         if rows != [("ok",)]:
+            self._refuse_a_wal_not_its_own()
             detail = str(rows[0][0]) if rows else "no answer"
             if hasattr(self, "conn"):
                 self.conn.damage = detail

@@ -87,6 +87,13 @@ def _translations() -> dict[str, str]:
             "that did not finish?); nothing was written to it. Copy it again whole if you can, "
             "else Repair copies what can be read into a new library beside it.",
         ),
+        "wal_not_its_own": translate(
+            "StoreMessages",
+            "%1 is whole, but the %2 beside it is not its own (another library's, left when a "
+            "program holding that one was killed, or damaged); nothing was written. Move %2 "
+            "and %1-shm elsewhere (keep them) to open the library as its file holds it, or "
+            "Repair copies the file alone into a new library beside it.",
+        ),
         "read_only": translate("StoreMessages", "%1 is open read-only: %2"),
         "empty": translate("StoreMessages", "%1 is empty: it holds no library to repair"),
         "unfinished_write": translate(
