@@ -2450,261 +2450,266 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
     </message>
     <message>
         <location filename="../../timeline/ui/store_messages.py" line="44" />
+        <source>cannot make %1: %2 is a file, where its folder would be</source>
+        <translation>تعذّر إنشاء %1: ‏%2 ملف في المكان الذي يكون فيه مجلده</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="47" />
         <source>cannot open %1: %2</source>
         <translation>تعذّر فتح %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="45" />
+        <location filename="../../timeline/ui/store_messages.py" line="48" />
         <source>%1 is locked by another program writing it (an import, or a database tool holding it); try again when it is done</source>
         <translation>%1 مقفلة لأن برنامجًا آخر يكتب فيها (استيراد، أو أداة قواعد بيانات تمسكها)؛ أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="50" />
+        <location filename="../../timeline/ui/store_messages.py" line="53" />
         <source>%1 is not a usable timeline database (corrupt or not SQLite): %2</source>
         <translation>%1 ليست قاعدة بيانات صالحة للخط الزمني (تالفة أو ليست SQLite):‏ %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="53" />
+        <location filename="../../timeline/ui/store_messages.py" line="56" />
         <source>%1: the disk is full; what was being written was not stored (free some space and try again)</source>
         <translation>%1: القرص ممتلئ؛ لم يُحفظ ما كان يُكتب (أفرغ بعض المساحة وأعد المحاولة)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="58" />
+        <location filename="../../timeline/ui/store_messages.py" line="61" />
         <source>%1 cannot be opened: the disk is full (SQLite has no room beside it for its -shm file); nothing was changed (free some space and try again)</source>
         <translation>تعذّر فتح %1: القرص ممتلئ (لا مساحة بجانبه لملف ‎-shm‎ الذي يحتاجه SQLite)؛ لم يُغيَّر شيء (أفرغ بعض المساحة وأعد المحاولة)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="63" />
+        <location filename="../../timeline/ui/store_messages.py" line="66" />
         <source>%1 is an SQLite database, but not a timeline store</source>
         <translation>%1 قاعدة بيانات SQLite، لكنها ليست مكتبة للخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="66" />
+        <location filename="../../timeline/ui/store_messages.py" line="69" />
         <source>%1 needs an upgrade to this version's schema, but it is read-only: %2</source>
         <translation>%1 تحتاج إلى تحديث لبنية هذا الإصدار، لكنها للقراءة فقط: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="69" />
+        <location filename="../../timeline/ui/store_messages.py" line="72" />
         <source>%1 was written by a newer version of this program (schema %2; this one knows up to %3). Upgrade the program to open it; nothing was changed.</source>
         <translation>%1 كتبها إصدار أحدث من هذا البرنامج (البنية %2؛ وهذا الإصدار يعرف حتى %3). حدّث البرنامج لفتحها؛ لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="74" />
+        <location filename="../../timeline/ui/store_messages.py" line="77" />
         <source>%1 is damaged (%2); nothing was written to it. Repair copies what can be read into a new library beside it (the damaged file is left as it is).</source>
         <translation>%1 تالفة (%2)؛ لم يُكتب فيها شيء. يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها (ويبقى الملف التالف كما هو).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="79" />
+        <location filename="../../timeline/ui/store_messages.py" line="82" />
         <source>%1 is damaged: %2; nothing was written to it. Repair copies what can be read into a new library beside it (the damaged file is left as it is).</source>
         <translation>%1 تالفة: %2؛ لم يُكتب فيها شيء. يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها (ويبقى الملف التالف كما هو).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="84" />
+        <location filename="../../timeline/ui/store_messages.py" line="87" />
         <source>%1 is cut short: it holds %2 of the %3 bytes its header gives (a copy or download that did not finish?); nothing was written to it. Copy it again whole if you can, else Repair copies what can be read into a new library beside it.</source>
         <translation>%1 مبتورة: فيها %2 من البايتات الـ%3 التي يذكرها رأسها (نسخ أو تنزيل لم يكتمل؟)؛ لم يُكتب فيها شيء. انسخها كاملة من جديد إن استطعت، وإلا يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="90" />
+        <location filename="../../timeline/ui/store_messages.py" line="93" />
         <source>%1 is whole, but the %2 beside it is not its own (another library's, left when a program holding that one was killed, or damaged); nothing was written. Move %2 and %1-shm elsewhere (keep them) to open the library as its file holds it, or Repair copies the file alone into a new library beside it.</source>
         <translation>%1 سليمة، لكن الملف %2 الذي بجانبها ليس لها (لمكتبة أخرى تُرك حين أُنهي برنامج كان يفتحها قسرًا، أو تالف)؛ لم يُكتب شيء. انقل %2 و‏%1-shm إلى مكان آخر (واحتفظ بهما) لتُفتح المكتبة كما يحفظها ملفها، أو يَنسخ الإصلاح الملف وحده إلى مكتبة جديدة بجانبها.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="97" />
+        <location filename="../../timeline/ui/store_messages.py" line="100" />
         <source>%1 is open read-only: %2</source>
         <translation>%1 مفتوحة للقراءة فقط: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="98" />
+        <location filename="../../timeline/ui/store_messages.py" line="101" />
         <source>%1 is empty: it holds no library to repair</source>
         <translation>%1 ملف فارغ: لا مكتبة فيه لإصلاحها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="99" />
+        <location filename="../../timeline/ui/store_messages.py" line="102" />
         <source>%1 holds an unfinished write (its -journal file) that must be rolled back first, which needs the file and its folder to be writable: open it once where they can be written</source>
         <translation>في %1 كتابة لم تكتمل (ملف سجلّها الذي بجانبها) يجب التراجع عنها أولاً، وهذا يتطلب أن يكون الملف ومجلده قابلين للكتابة: افتحها مرة واحدة حيث يمكن الكتابة فيهما</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="105" />
+        <location filename="../../timeline/ui/store_messages.py" line="108" />
         <source>opened read-only on request</source>
         <translation>فُتحت للقراءة فقط بطلب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="106" />
+        <location filename="../../timeline/ui/store_messages.py" line="109" />
         <source>its folder %1 is not writable (SQLite writes its -wal and -shm files beside the database); copy it to a writable folder to change it</source>
         <translation>لا يمكن الكتابة في مجلدها %1 (يكتب SQLite ملفَّي ‎-wal‎ و‎-shm‎ بجانب قاعدة البيانات)؛ انسخها إلى مجلد قابل للكتابة لتعديلها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="111" />
+        <location filename="../../timeline/ui/store_messages.py" line="114" />
         <source>the file is not writable</source>
         <translation>لا يمكن الكتابة في الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="112" />
+        <location filename="../../timeline/ui/store_messages.py" line="115" />
         <source>its table %1 is missing</source>
         <translation>جدولها %1 مفقود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="113" />
+        <location filename="../../timeline/ui/store_messages.py" line="116" />
         <source>its full-text index %1 is missing</source>
         <translation>فهرس البحث النصي فيها %1 مفقود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="114" />
+        <location filename="../../timeline/ui/store_messages.py" line="117" />
         <source>its index %1 is missing</source>
         <translation>فهرسها %1 مفقود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="115" />
+        <location filename="../../timeline/ui/store_messages.py" line="118" />
         <source>its trigger %1 is missing</source>
         <translation>مُشغِّلها %1 مفقود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="116" />
+        <location filename="../../timeline/ui/store_messages.py" line="119" />
         <source>its view %1 is missing</source>
         <translation>عرضها %1 مفقود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="117" />
+        <location filename="../../timeline/ui/store_messages.py" line="120" />
         <source>its table %1 has no column %2</source>
         <translation>جدولها %1 بلا العمود %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="118" />
+        <location filename="../../timeline/ui/store_messages.py" line="121" />
         <source>its table %1 lacks a uniqueness constraint it needs</source>
         <translation>ينقص جدولَها %1 قيدُ تفرّدٍ يحتاج إليه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="121" />
+        <location filename="../../timeline/ui/store_messages.py" line="124" />
         <source>its table %1 cannot be read (%2)</source>
         <translation>تتعذّر قراءة جدولها %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="122" />
+        <location filename="../../timeline/ui/store_messages.py" line="125" />
         <source>its schema version %1 is none this program writes</source>
         <translation>رقم بنيتها %1 لا يكتبه هذا البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="125" />
+        <location filename="../../timeline/ui/store_messages.py" line="128" />
         <source>its upgrade from schema %1 stopped on what it holds (%2)</source>
         <translation>توقّف تحديثها من البنية %1 عند شيء موجود فيها (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="128" />
+        <location filename="../../timeline/ui/store_messages.py" line="131" />
         <source>no article #%1</source>
         <translation>لا توجد مقالة رقمها %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="129" />
+        <location filename="../../timeline/ui/store_messages.py" line="132" />
         <source>no event #%1</source>
         <translation>لا يوجد حدث رقمه %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="130" />
+        <location filename="../../timeline/ui/store_messages.py" line="133" />
         <source>no added event #%1</source>
         <translation>لا يوجد حدث مضاف رقمه %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="131" />
+        <location filename="../../timeline/ui/store_messages.py" line="134" />
         <source>not a date this program can read: %1</source>
         <translation>ليس تاريخًا يستطيع البرنامج قراءته: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="132" />
+        <location filename="../../timeline/ui/store_messages.py" line="135" />
         <source>a tag needs a name</source>
         <translation>يحتاج الوسم إلى اسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="133" />
+        <location filename="../../timeline/ui/store_messages.py" line="136" />
         <source>a tag's name has at most %1 characters (%2 given)</source>
         <translation>لا يزيد اسم الوسم على %1 حرف (وطول المُدخل %2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="136" />
+        <location filename="../../timeline/ui/store_messages.py" line="139" />
         <source>a tag's name cannot hold ; or ؛: %1</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="137" />
+        <location filename="../../timeline/ui/store_messages.py" line="140" />
         <source>not a colour: %1 (give #rrggbb)</source>
         <translation>ليس لونًا: %1 (يُكتب اللون # تليها ست خانات ست عشرية)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="138" />
+        <location filename="../../timeline/ui/store_messages.py" line="141" />
         <source>no tag %1</source>
         <translation>لا يوجد وسم اسمه %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="139" />
+        <location filename="../../timeline/ui/store_messages.py" line="142" />
         <source>no span %1:%2 in article #%3</source>
         <translation>لا يوجد في المقالة رقم %3 نصٌّ من الموضع %1 إلى الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="140" />
+        <location filename="../../timeline/ui/store_messages.py" line="143" />
         <source>event #%1 is not a mention in the text</source>
         <translation>الحدث رقم %1 ليس تاريخًا مذكورًا في نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="141" />
+        <location filename="../../timeline/ui/store_messages.py" line="144" />
         <source>cannot correct %1: one of title, source, published</source>
         <translation>لا يُصحَّح الحقل %1: يُصحَّح العنوان أو المصدر أو تاريخ النشر فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="144" />
+        <location filename="../../timeline/ui/store_messages.py" line="147" />
         <source>a publication date is one line: %1</source>
         <translation>تاريخ النشر سطر واحد: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="145" />
+        <location filename="../../timeline/ui/store_messages.py" line="148" />
         <source>not an ISO 8601 date and time: %1</source>
         <translation>ليس تاريخًا ووقتًا صحيحين بصيغة ISO 8601: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="146" />
+        <location filename="../../timeline/ui/store_messages.py" line="149" />
         <source>a publication date is one date, not a range or a phrase: %1</source>
         <translation>تاريخ النشر تاريخ واحد، لا مدة ولا عبارة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="149" />
+        <location filename="../../timeline/ui/store_messages.py" line="152" />
         <source>a range ends after it starts: %1</source>
         <translation>المدة تنتهي بعد أن تبدأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="150" />
+        <location filename="../../timeline/ui/store_messages.py" line="153" />
         <source>“%1”: a prefix search needs at least %2 letters before the *</source>
         <translation>«%1»: البحث ببادئة يحتاج %2 أحرف على الأقل قبل *</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="153" />
+        <location filename="../../timeline/ui/store_messages.py" line="156" />
         <source>Excluding words (-word) needs at least one word to look for</source>
         <translation>استبعاد الكلمات (-كلمة) يحتاج كلمة واحدة على الأقل يُبحث عنها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="156" />
+        <location filename="../../timeline/ui/store_messages.py" line="159" />
         <source>Too many words: a search takes at most %1</source>
         <translation>كلمات كثيرة: يقبل البحث %1 كلمة على الأكثر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="159" />
+        <location filename="../../timeline/ui/store_messages.py" line="162" />
         <source>Too long: a search takes at most %1 words in all, a phrase's too</source>
         <translation>بحث طويل: يقبل البحث %1 كلمة على الأكثر في مجموعه، وكلمات العبارة منها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="163" />
+        <location filename="../../timeline/ui/store_messages.py" line="166" />
         <source>The end of the date range is before its start</source>
         <translation>نهاية نطاق التواريخ قبل بدايته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="166" />
+        <location filename="../../timeline/ui/store_messages.py" line="169" />
         <source>This search matches too much to finish in time; make it narrower (a longer prefix, fewer alternatives)</source>
         <translation>هذا البحث يطابق أكثر مما يُنهى في وقته؛ ضيّقه (بادئة أطول، بدائل أقل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="171" />
+        <location filename="../../timeline/ui/store_messages.py" line="174" />
         <source>The library is busy; try the search again</source>
         <translation>المكتبة مشغولة؛ أعد البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="172" />
+        <location filename="../../timeline/ui/store_messages.py" line="175" />
         <source>The search could not run: %1</source>
         <translation>تعذّر تشغيل البحث: %1</translation>
     </message>

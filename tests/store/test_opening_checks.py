@@ -481,3 +481,40 @@ def test_a_damaged_library_with_its_own_wal_is_still_said_damaged(tmp_path: Path
     finally:
         conn.close()
     assert "not its own" not in str(refused.value)
+
+
+@pytest.mark.parametrize("depth", ["lib.db", "sub/lib.db"])
+def test_a_file_where_the_library_s_folder_would_be_is_said_in_words(
+    tmp_path: Path, depth: str
+) -> None:
+    """A data folder whose place a file holds said "[Errno 17] File exists: '...'"
+    (Python's words and number; "[Errno 20] Not a directory" a folder deeper)."""
+    in_the_way = tmp_path / "data"
+    in_the_way.write_text("a file")
+    path = in_the_way / depth
+    with pytest.raises(StoreError) as refused:
+        Store(path)
+    assert "Errno" not in str(refused.value)
+    assert str(refused.value) == said("folder_is_a_file", path=path, folder=in_the_way)
+    assert in_the_way.read_text() == "a file"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+@pytest.mark.parametrize("device", [(1, 3), (1, 5)], ids=["null", "zero"])
+def test_a_device_is_no_library_to_any_reader(tmp_path: Path, device: tuple[int, int]) -> None:
+    """A device is said not to be a database file, by the store and the repair alike,
+    and nothing is made beside it (a device of its own, never the system's)."""
+    import stat
+
+    from timeline.store.repair import salvage
+
+    path = tmp_path / "dev"
+    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(*device))
+    for create in (False, True):
+        with pytest.raises(StoreError) as refused:
+            Store(path, create=create)
+        assert str(refused.value) == said("not_a_file", path=path)
+    with pytest.raises(StoreError) as refused:
+        salvage(path, tmp_path / "saved.db")
+    assert str(refused.value) == said("not_a_file", path=path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dev"]

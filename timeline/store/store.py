@@ -142,6 +142,7 @@ MESSAGES: dict[str, str] = {
     "no_database": "no database at {path}",
     "not_a_file": "{path} is not a database file (a folder, a device or a pipe)",
     "folder_unwritable": "cannot make {path}: its folder {folder} is not writable",
+    "folder_is_a_file": "cannot make {path}: {folder} is a file, where its folder would be",
     "cannot_open": "cannot open {path}: {detail}",
     "locked": (
         "{path} is locked by another program writing it (an import, or a database tool "
@@ -295,6 +296,20 @@ def _moved_into_place(made: Path, target: Path) -> None:
     except OSError:
         if not target.exists():
             os.rename(made, target)  # (Windows' rename refuses a name that is taken too)
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The nearest of folder and its parents that is there but no folder (a file where a
+    library's folder would be made), or None."""
+    for place in (folder, *folder.parents):
+        try:
+            if place.is_dir():
+                return None
+            if os.path.lexists(place):
+                return place
+        except OSError:
+            return None
+    return None
 
 
 def whole_without_its_wal(path: Path) -> bool:
@@ -1053,7 +1068,15 @@ class Store:
         except OSError as exc:
             if exc.errno == errno.ENOSPC:
                 raise StoreError(said("disk_full", path=self.path)) from exc
-            raise StoreError(said("cannot_open", path=self.path, detail=exc)) from exc
+            in_the_way = _file_in_the_way(target.parent)
+            if in_the_way is not None:
+                # mkdir said "[Errno 17] File exists" (or 20, "Not a directory", deeper).
+                raise StoreError(
+                    said("folder_is_a_file", path=self.path, folder=in_the_way)
+                ) from exc
+            raise StoreError(
+                said("cannot_open", path=self.path, detail=exc.strerror or exc)
+            ) from exc
         finally:
             if making is not None:
                 for suffix in ("", "-wal", "-shm", "-journal"):

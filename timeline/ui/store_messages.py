@@ -41,6 +41,9 @@ def _translations() -> dict[str, str]:
         "folder_unwritable": translate(
             "StoreMessages", "cannot make %1: its folder %2 is not writable"
         ),
+        "folder_is_a_file": translate(
+            "StoreMessages", "cannot make %1: %2 is a file, where its folder would be"
+        ),
         "cannot_open": translate("StoreMessages", "cannot open %1: %2"),
         "locked": translate(
             "StoreMessages",
