@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -185,3 +186,68 @@ def _open_the_window_with_settings_in(config: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "settings are not remembered" in done.stderr
     assert shot.stat().st_size > 0
+
+
+_WRITING_SETTINGS = (
+    "import sys\n"
+    "from PySide6.QtCore import QSettings\n"
+    "from timeline.ui.application import create_application\n"
+    "from timeline.ui.main_window import remember_library\n"
+    "from pathlib import Path\n"
+    "create_application('en')\n"
+    "print('writing', flush=True)\n"
+    "i = 0\n"
+    "while True:\n"
+    "    i += 1\n"
+    "    QSettings().setValue('window/geometry', b'\\x01' * 100000 + str(i).encode())\n"
+    "    remember_library(Path(sys.argv[1]) / f'{i}.db')\n"
+    "    QSettings().setValue('written', i)\n"
+    "    QSettings().sync()\n"
+)
+
+
+_READING_SETTINGS = (
+    "import json, sys\n"
+    "from PySide6.QtCore import QSettings\n"
+    "s = QSettings(sys.argv[1], QSettings.Format.IniFormat)\n"
+    "g = s.value('window/geometry')\n"
+    "r = s.value('libraries/recent')\n"
+    "print(json.dumps([s.status() == QSettings.Status.NoError, s.value('written'),\n"
+    "    None if g is None else bytes(g).decode('latin-1'), [r] if isinstance(r, str) else r]))\n"
+)
+
+
+def test_settings_killed_while_they_are_written_are_whole(tmp_path: Path) -> None:
+    """The window writes its settings as it closes; killed then (SIGKILL, a power cut),
+    the file is one whole writing or the one before, never a part of one: Qt writes a
+    copy beside the file and renames it over the file (QSaveFile).  Ten kills at
+    moments spread over the writes; each file read by a process of its own (Qt keeps a
+    file it has read, and a file of the same size and time is not read again)."""
+    config = tmp_path / "config"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(config)}
+    libraries = tmp_path / "libraries"
+    libraries.mkdir()
+    file = config / "arabic-news-timeline" / "timeline.conf"
+    for delay in [0.02 * k for k in range(10)]:
+        with subprocess.Popen(
+            [sys.executable, "-c", _WRITING_SETTINGS, str(libraries)],
+            env=env,
+            stdout=subprocess.PIPE,
+            cwd=Path(__file__).resolve().parents[2],  # the package under test
+        ) as writer:
+            assert writer.stdout is not None
+            assert writer.stdout.readline().strip() == b"writing"
+            time.sleep(0.05 + delay)
+            writer.kill()
+        read = subprocess.run(
+            [sys.executable, "-c", _READING_SETTINGS, str(file)],
+            capture_output=True,
+            check=True,
+            text=True,
+        )
+        fine, written, geometry, recent = json.loads(read.stdout)
+        assert fine and written is not None, file.read_bytes()[-200:]
+        # Each value is written as it is set: the kill may fall between two of them.
+        n = int(written)
+        assert geometry in ("\x01" * 100000 + str(n), "\x01" * 100000 + str(n + 1))
+        assert recent[0].endswith((f"/{n}.db", f"/{n + 1}.db"))
