@@ -20,6 +20,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from timeline.partial_files import held, remove_left_parts
+
 # Attempts at a free name beside the target (each a random one: a clash is rare).
 _NAME_TRIES = 100
 
@@ -42,14 +44,16 @@ def written_whole(path: Path) -> Iterator[Path]:
             with partial.open("rb") as made, target.open("wb") as out:
                 shutil.copyfileobj(made, out)
         return
+    remove_left_parts(target)  # by exports of this name killed before
     partial = _free_name(target)
     try:
-        yield partial
-        with partial.open("rb+") as made:
-            os.fsync(made.fileno())  # whole on disk before it takes the name
-        if mode is not None:
-            os.chmod(partial, stat.S_IMODE(mode))  # the replaced file's permissions
-        partial.replace(target)
+        with held(partial):
+            yield partial
+            with partial.open("rb+") as made:
+                os.fsync(made.fileno())  # whole on disk before it takes the name
+            if mode is not None:
+                os.chmod(partial, stat.S_IMODE(mode))  # the replaced file's permissions
+            partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
 

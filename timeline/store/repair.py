@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+from timeline.partial_files import held, remove_left_parts
 from timeline.store.schema import SCHEMA_VERSION, _v20_given_dates_to_follow, mended_row
 from timeline.store.schema_check import objects_of_version
 from timeline.store.store import (
@@ -33,6 +34,7 @@ from timeline.store.store import (
 )
 
 _RANGE = 2000  # rows read at once while nothing fails
+_COMPANIONS = ("", "-wal", "-shm", "-journal")  # a library's file and SQLite's beside it
 _ONE_BY_ONE = 64  # a failing range this small is read row by row
 _ROWID_MAX = 2**63 - 1
 # Tables a trigger fills from another table: the new store's triggers refill them.
@@ -308,8 +310,15 @@ def salvage(
     empty library at target's name, where nothing could remove it."""
     if _there(target):
         raise StoreError(f"{target} exists already; choose another file for the salvaged copy")
+    # Left by repairs of this name killed before (with their -wal and -shm).
+    remove_left_parts(target, _COMPANIONS)
     partial = target.with_name(f"{target.name}.{secrets.token_hex(4)}.part")
     with contextlib.ExitStack() as stack:
+
+        def hold(made: Path) -> None:
+            # Held until the copy is named and closed (partial_files: no other repair
+            # of this name removes it meanwhile).
+            stack.enter_context(held(made))
 
         def spare() -> Path:
             # Beside the copy to be made (a folder it writes in), for a library that
@@ -318,10 +327,10 @@ def salvage(
             return Path(stack.enter_context(made))
 
         try:
-            report = _salvage(source, partial, spare, progress)
+            report = _salvage(source, partial, spare, progress, hold)
             _named(partial, target)
         except BaseException as exc:
-            for suffix in ("", "-wal", "-shm", "-journal"):  # made here: it was not there
+            for suffix in _COMPANIONS:  # made here: it was not there
                 with contextlib.suppress(OSError):
                     Path(f"{partial}{suffix}").unlink()
             if isinstance(exc, StoreError) and str(partial) in str(exc):
@@ -363,6 +372,7 @@ def _salvage(
     target: Path,
     spare: Callable[[], Path],
     progress: Callable[[int, int, str], None] | None,
+    hold: Callable[[Path], None] = lambda _made: None,
 ) -> SalvageReport:
     left_out: list[Path] = []
     damaged = _open_damaged(source, spare, left_out)
@@ -370,6 +380,7 @@ def _salvage(
     try:
         never_had = _tables_added_since(int(damaged.execute("PRAGMA user_version").fetchone()[0]))
         with Store(target) as out:
+            hold(target)
             conn = out.db.conn
             conn.execute("PRAGMA foreign_keys=OFF")
             with out.transaction():
