@@ -15,7 +15,14 @@ from pathlib import Path
 import pytest
 
 from timeline.model import ArticleDraft, DateValue, Event
-from timeline.store import DamagedStoreError, ReadOnlyStoreError, Store, StoreError, said
+from timeline.store import (
+    READ_ONLY_REASONS,
+    DamagedStoreError,
+    ReadOnlyStoreError,
+    Store,
+    StoreError,
+    said,
+)
 from timeline.store.repair import salvage
 from timeline.store.schema import SCHEMA_VERSION
 
@@ -686,3 +693,27 @@ def test_data_version_is_read_at_once_while_another_program_writes(tmp_path: Pat
             holder.close()
         assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] == waits
         assert store.data_version() != start
+
+
+def test_a_library_file_nobody_can_write_in_a_writable_folder_is_read(tmp_path: Path) -> None:
+    """The library's file read-only (`chattr +i`, which binds root too), its folder
+    writable: read, and a write refused in one line that says the file is why."""
+    path = tmp_path / "a.db"
+    with Store(path) as store:
+        store.add_article(draft(), "u", year(2020))
+    if shutil.which("chattr") is None:
+        pytest.skip("chattr is not available")
+    done = subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"cannot make a file immutable here: {done.stderr.decode().strip()}")
+    try:
+        before = path.read_bytes()
+        with Store(path) as store:
+            assert store.read_only == READ_ONLY_REASONS["file"]
+            assert [a.title for a in store.articles()] == ["عنوان"]
+            with pytest.raises(ReadOnlyStoreError) as refused:
+                store.add_article(draft(), "u2", year(2021))
+        assert str(refused.value) == said("read_only", path=path, reason=READ_ONLY_REASONS["file"])
+        assert path.read_bytes() == before
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
