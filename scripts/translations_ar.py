@@ -279,8 +279,8 @@ ARABIC: dict[str, str] = {
     "%1 is cut short: it holds %2 of the %3 bytes its header gives (a copy or download that did not finish?); nothing was written to it. Copy it again whole if you can, else Repair copies what can be read into a new library beside it.": (
         "%1 مبتورة: فيها %2 من البايتات الـ%3 التي يذكرها رأسها (نسخ أو تنزيل لم يكتمل؟)؛ لم يُكتب فيها شيء. انسخها كاملة من جديد إن استطعت، وإلا يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها."
     ),
-    "%1 is whole, but the %2 beside it is not its own (another library's, left when a program holding that one was killed, or damaged); nothing was written. Move %2 and %1-shm elsewhere (keep them) to open the library as its file holds it, or Repair copies the file alone into a new library beside it.": (
-        "%1 سليمة، لكن الملف %2 الذي بجانبها ليس لها (لمكتبة أخرى تُرك حين أُنهي برنامج كان يفتحها قسرًا، أو تالف)؛ لم يُكتب شيء. انقل %2 و‏%1-shm إلى مكان آخر (واحتفظ بهما) لتُفتح المكتبة كما يحفظها ملفها، أو يَنسخ الإصلاح الملف وحده إلى مكتبة جديدة بجانبها."
+    "%1 is whole, but the %2 beside it is not its own (another library's, left when a program holding that one was killed, or damaged); nothing was written. Move %2 and %3 elsewhere (keep them) to open the library as its file holds it, or Repair copies the file alone into a new library beside it.": (
+        "%1 سليمة، لكن الملف %2 الذي بجانبها ليس لها (لمكتبة أخرى تُرك حين أُنهي برنامج كان يفتحها قسرًا، أو تالف)؛ لم يُكتب شيء. انقل %2 و‏%3 إلى مكان آخر (واحتفظ بهما) لتُفتح المكتبة كما يحفظها ملفها، أو يَنسخ الإصلاح الملف وحده إلى مكتبة جديدة بجانبها."
     ),
     "cannot make %1: %2 is a file, where its folder would be": "تعذّر إنشاء %1: ‏%2 ملف في المكان الذي يكون فيه مجلده",
     "its table %1 is missing": "جدولها %1 مفقود",

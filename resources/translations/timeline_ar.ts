@@ -2510,8 +2510,8 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
     </message>
     <message>
         <location filename="../../timeline/ui/store_messages.py" line="93" />
-        <source>%1 is whole, but the %2 beside it is not its own (another library's, left when a program holding that one was killed, or damaged); nothing was written. Move %2 and %1-shm elsewhere (keep them) to open the library as its file holds it, or Repair copies the file alone into a new library beside it.</source>
-        <translation>%1 سليمة، لكن الملف %2 الذي بجانبها ليس لها (لمكتبة أخرى تُرك حين أُنهي برنامج كان يفتحها قسرًا، أو تالف)؛ لم يُكتب شيء. انقل %2 و‏%1-shm إلى مكان آخر (واحتفظ بهما) لتُفتح المكتبة كما يحفظها ملفها، أو يَنسخ الإصلاح الملف وحده إلى مكتبة جديدة بجانبها.</translation>
+        <source>%1 is whole, but the %2 beside it is not its own (another library's, left when a program holding that one was killed, or damaged); nothing was written. Move %2 and %3 elsewhere (keep them) to open the library as its file holds it, or Repair copies the file alone into a new library beside it.</source>
+        <translation>%1 سليمة، لكن الملف %2 الذي بجانبها ليس لها (لمكتبة أخرى تُرك حين أُنهي برنامج كان يفتحها قسرًا، أو تالف)؛ لم يُكتب شيء. انقل %2 و‏%3 إلى مكان آخر (واحتفظ بهما) لتُفتح المكتبة كما يحفظها ملفها، أو يَنسخ الإصلاح الملف وحده إلى مكتبة جديدة بجانبها.</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/store_messages.py" line="100" />

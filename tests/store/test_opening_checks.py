@@ -452,7 +452,7 @@ def test_a_wal_another_library_left_beside_a_whole_file_is_said_so(tmp_path: Pat
     for create in (False, True):
         with pytest.raises(DamagedStoreError) as refused:
             Store(path, create=create)
-        assert str(refused.value) == said("wal_not_its_own", path=path, wal=wal)
+        assert str(refused.value) == said("wal_not_its_own", path=path, wal=wal, shm=shm)
     assert _files(path) == before  # nothing written to either
     # Done as the line says, the library opens as its file holds it.
     aside = tmp_path / "aside"

@@ -25,7 +25,12 @@ from timeline.ui.store_messages import in_interface_language
 VALUES = {"path": "/data/أخبار.db", "folder": "/data", "detail": "file is not a database"}
 VALUES |= {"version": "99", "known": "15", "reason": READ_ONLY_REASONS["file"]}
 VALUES |= {"what": SCHEMA_DAMAGE["missing_table"].format(name="events")}
-VALUES |= {"size": "1048576", "expected": "4194304", "wal": "/data/أخبار.db-wal"}
+VALUES |= {
+    "size": "1048576",
+    "expected": "4194304",
+    "wal": "/data/أخبار.db-wal",
+    "shm": "/data/أخبار.db-shm",
+}
 # The window offers Repair where the line names the command.
 WINDOW_WORDED = {"damaged", "damaged_schema", "cut_short", "wal_not_its_own"}
 DAMAGE_VALUES = {

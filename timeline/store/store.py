@@ -181,7 +181,7 @@ MESSAGES: dict[str, str] = {
     "wal_not_its_own": (
         "{path} is whole, but the {wal} beside it is not its own (another library's, left "
         "when a program holding that one was killed, or damaged); nothing was written. Move "
-        "{wal} and {path}-shm elsewhere (keep them) to open the library as its file holds "
+        "{wal} and {shm} elsewhere (keep them) to open the library as its file holds "
         "it, or run `timeline --db {path} repair` to copy the file alone into a new one."
     ),
     "read_only": "{path} is open read-only: {reason}",
@@ -1155,7 +1155,12 @@ class Store:
         target = self.path.resolve()
         if whole_without_its_wal(target):
             raise DamagedStoreError(
-                said("wal_not_its_own", path=self.path, wal=Path(f"{self.path}-wal"))
+                said(
+                    "wal_not_its_own",
+                    path=self.path,
+                    wal=Path(f"{self.path}-wal"),
+                    shm=Path(f"{self.path}-shm"),
+                )
             )
 
     def _refuse_damaged_schema(

@@ -94,7 +94,7 @@ def _translations() -> dict[str, str]:
             "StoreMessages",
             "%1 is whole, but the %2 beside it is not its own (another library's, left when a "
             "program holding that one was killed, or damaged); nothing was written. Move %2 "
-            "and %1-shm elsewhere (keep them) to open the library as its file holds it, or "
+            "and %3 elsewhere (keep them) to open the library as its file holds it, or "
             "Repair copies the file alone into a new library beside it.",
         ),
         "read_only": translate("StoreMessages", "%1 is open read-only: %2"),
