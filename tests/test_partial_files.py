@@ -111,3 +111,41 @@ def test_a_repair_removes_the_copy_a_killed_repair_left_with_its_wal(tmp_path: P
     assert target.is_file()
     assert not any(p.exists() for p in left)
     assert running.exists() and running_wal.exists()
+
+
+def test_a_repair_s_copy_is_held_while_it_is_made(tmp_path: Path) -> None:
+    """Another program's repair of the same name, meanwhile, leaves the copy being made
+    (and its -wal) though their times are a minute back."""
+    path = tmp_path / "lib.db"
+    with Store(path) as store, store.transaction():
+        store.db.conn.execute("CREATE TABLE IF NOT EXISTS scratch (x)")
+    target = tmp_path / "lib-repaired.db"
+    asked: list[str] = []
+
+    def meanwhile(_done: int, _total: int, _table: str) -> None:
+        if asked:
+            return
+        (copy,) = tmp_path.glob("lib-repaired.db.*.part")
+        then = time.time() - QUIET_S - 5
+        for file in (copy, Path(f"{copy}-wal")):
+            if file.exists():
+                os.utime(file, (then, then))
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from pathlib import Path\n"
+                "from timeline.partial_files import remove_left_parts\n"
+                "print(len(remove_left_parts(Path(sys.argv[1]), ('', '-wal', '-shm'))))\n",
+                str(target),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).resolve().parents[1],  # the package under test
+        )
+        asked.append(done.stdout.strip())
+
+    salvage(path, target, progress=meanwhile)
+    assert asked == ["0"]
+    assert target.is_file()
