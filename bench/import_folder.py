@@ -5,9 +5,11 @@ body) and as web pages (the corpus's text in a page with OpenGraph tags and an
 two (the workers then read the files a few ahead of the writer).
 
     .venv/bin/python bench/import_folder.py [--files 5000] [--kinds txt,html] [--processes 1,2]
+        [--again]
 
 Prints one line a run: files/s by the wall clock, CPU of this process (the writer) and
-of its children (the workers), peak RSS of each, articles added.  The files are written
+of its children (the workers), peak RSS of each, articles added; with --again, a second
+line a run for the same folder imported again into its store (every article held).  The files are written
 to a temporary folder (never into the project); the corpus is read where it lies.
 """
 
@@ -63,7 +65,7 @@ def write_folders(root: Path, files: int) -> dict[str, Path]:
     return folders
 
 
-def run(folder: Path, processes: int, db: Path) -> dict[str, object]:
+def run(folder: Path, processes: int, db: Path, again: bool = False) -> dict[str, object]:
     before, children = (
         resource.getrusage(resource.RUSAGE_SELF),
         resource.getrusage(resource.RUSAGE_CHILDREN),
@@ -80,8 +82,10 @@ def run(folder: Path, processes: int, db: Path) -> dict[str, object]:
     return {
         "folder": folder.name,
         "processes": processes,
+        "again": again,
         "files": files,
         "added": report.added,
+        "duplicates": report.duplicates,
         "seconds": round(wall, 2),
         "files_per_s": round(files / wall),
         "writer_cpu_s": round(
@@ -104,6 +108,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=5000)
     parser.add_argument("--kinds", default="txt,html")
     parser.add_argument("--processes", default="1,2")
+    parser.add_argument("--again", action="store_true", help="import each folder twice")
     args = parser.parse_args()
     print(
         f"# {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs,"
@@ -115,6 +120,8 @@ def main() -> None:
             for processes in (int(p) for p in args.processes.split(",")):
                 db = Path(tmp) / f"{kind}-{processes}.db"
                 print(json.dumps(run(folders[kind], processes, db)), flush=True)
+                if args.again:
+                    print(json.dumps(run(folders[kind], processes, db, again=True)), flush=True)
     print(f"# load after {os.getloadavg()[0]:.2f}")
 
 

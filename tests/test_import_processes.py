@@ -453,7 +453,7 @@ def test_a_folder_of_small_files_read_by_workers_stores_what_one_process_does(
     real_map = Workers.map_ordered
 
     def mapped(self, function, batches, stop=None):  # type: ignore[no-untyped-def]
-        read_ahead.append(getattr(function, "func", function) is library._read_ahead)
+        read_ahead.append(getattr(function, "func", function) is library._read_with_keys)
         return real_map(self, function, batches, stop)
 
     monkeypatch.setattr(Workers, "map_ordered", mapped)
@@ -685,7 +685,8 @@ def test_a_folder_imported_again_costs_the_workers_its_keys_alone(
         again = library.import_paths(store, [folder], processes=2)
     assert first.added == 120 and again.added == 0 and again.duplicates == 120
     prepared = [p for ahead in read for p in ahead.prepared if p is not None]
-    assert len(prepared) == 120 and _worked_out(prepared) == 0
+    # The first file is the writer's: it holds a stored article, the rest go with the keys.
+    assert len(prepared) == 119 and _worked_out(prepared) == 0
 
 
 def test_keys_that_cannot_be_written_leave_every_draft_to_be_prepared(
@@ -774,4 +775,78 @@ def test_stored_articles_after_new_ones_give_the_workers_the_keys_from_then_on(
     # The batches in flight when the first stored one was met were worked out in full.
     assert 80 <= _worked_out(prepared) < 200
     assert sum(p.held for p in prepared) == 200 - _worked_out(prepared)
+    assert _snapshot(tmp_path / "p1.db") == _snapshot(tmp_path / "p2.db")
+
+
+def _folder_read_by_workers(monkeypatch: pytest.MonkeyPatch) -> list[library.Prepared]:
+    """What the workers prepare of a folder's files, as the writer is given it."""
+    seen: list[library.Prepared] = []
+    real_map = Workers.map_ordered
+
+    def mapped(self, function, batches, stop=None):  # type: ignore[no-untyped-def]
+        for batch, result in real_map(self, function, batches, stop):
+            seen.extend(p for ahead in result for p in ahead.prepared if p is not None)
+            yield batch, result
+
+    monkeypatch.setattr(Workers, "map_ordered", mapped)
+    return seen
+
+
+def _one_article_files(folder: Path, lines: list[str]) -> Path:
+    folder.mkdir()
+    for n, line in enumerate(lines):
+        (folder / f"a{n:03}.json").write_text(line, encoding="utf-8")
+    return folder
+
+
+def test_a_folder_of_new_files_never_reads_the_librarys_keys(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The workers read a folder's files before the writer sees them: the keys were read
+    # for its first task whatever the files held (about 1.2 s at a million articles).
+    monkeypatch.setattr(library, "POOL_MIN_FILES", 40)
+    lines = (corpus / "saudinewsnet" / "sample.jsonl").read_text(encoding="utf-8").splitlines()
+    held = tmp_path / "held.jsonl"
+    held.write_text("\n".join(lines[:60]) + "\n", encoding="utf-8")
+    new = _one_article_files(tmp_path / "new", lines[120:200])
+    calls = _counted_uids(monkeypatch)
+    prepared = _folder_read_by_workers(monkeypatch)
+    with Store(tmp_path / "l.db") as store:
+        library.import_paths(store, [held], processes=1)
+        calls[0] = 0
+        report = library.import_paths(store, [new], processes=2)
+    assert report.added == 80 and report.duplicates == 0
+    assert calls[0] == 0
+    # The first _PROBED files are the writer's, the rest the workers', worked out in full.
+    assert len(prepared) == 80 - library._PROBED and _worked_out(prepared) == len(prepared)
+
+
+def test_a_folder_of_new_files_then_stored_ones_gives_the_keys_from_then_on(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its first files are new (the writer's probe finds none held); the first stored
+    # article the writer meets has the keys read, once, and given with the next tasks
+    # (of 4 files: of 16, the whole folder would be in the workers' pipes by then).
+    monkeypatch.setattr(library, "POOL_MIN_FILES", 40)
+    monkeypatch.setattr(library, "TASK_FILES", 4)
+    lines = (corpus / "saudinewsnet" / "sample.jsonl").read_text(encoding="utf-8").splitlines()
+    held = tmp_path / "held.jsonl"
+    held.write_text("\n".join(lines[:120]) + "\n", encoding="utf-8")
+    mixed = _one_article_files(tmp_path / "mixed", lines[120:200] + lines[:120])
+    calls = _counted_uids(monkeypatch)
+    prepared = _folder_read_by_workers(monkeypatch)
+    reports = []
+    for processes in (1, 2):
+        with Store(tmp_path / f"p{processes}.db") as store:
+            library.import_paths(store, [held], processes=1)
+            calls[0] = 0
+            reports.append(_report(library.import_paths(store, [mixed], processes=processes)))
+    assert reports[0] == reports[1]
+    assert sum(added for added, *_ in reports[1]) == 80
+    assert sum(duplicates for _, duplicates, *_ in reports[1]) == 120
+    assert calls[0] == 1  # the two processes' import; one process has no workers
+    assert len(prepared) == 200 - library._PROBED
+    # The tasks in flight when the first stored one was met were worked out in full.
+    assert 80 - library._PROBED <= _worked_out(prepared) < len(prepared)
+    assert sum(p.held for p in prepared) == len(prepared) - _worked_out(prepared)
     assert _snapshot(tmp_path / "p1.db") == _snapshot(tmp_path / "p2.db")

@@ -1023,7 +1023,8 @@ def _prepared_items(
 
 
 # Drafts of a large file's head whose keys the writer asks of the library before its
-# first batch: a file imported again gives its workers the keys from the start.
+# first batch, and files of a folder's run the writer imports itself before its first
+# task: a file or folder imported again gives its workers the keys from the start.
 _PROBED = 8
 
 
@@ -1481,7 +1482,10 @@ def _files_read(
     keys: _StoredKeys | None = None,
 ) -> Generator[tuple[Path | str, _ReadAhead | None], None, None]:
     """Each file, in order, with what a worker read of it (None: the writer reads it;
-    keys: the library's, read as held= of read by the workers).
+    keys: the library's, read as held= of read by the workers once the import has met
+    an article the library held).  A run's first files, up to _PROBED, are the
+    writer's until one holds such an article: a folder imported again gives its workers
+    the keys from its first task, a folder of new files never reads them.
 
     Raises Stopped when cancelled while it waits for a worker.  A worker that dies
     leaves the rest of its run to the writer."""
@@ -1496,16 +1500,33 @@ def _files_read(
             at = max(end, at + 1)
             continue
         run = [path for path in files[at:end] if isinstance(path, Path)]
+        probed = 0
+        while keys is not None and not keys.wanted and probed < min(_PROBED, len(run)):
+            # The writer's own: one that holds an article the library held sets
+            # keys.wanted (import_file), and the workers are given the keys from the start.
+            yield run[probed], None
+            probed += 1
+        run = run[probed:]
         given = 0
-        task = functools.partial(read, held=keys.path()) if keys is not None else read
+        tasks = ((task, keys.given() if keys is not None else None) for task in _tasks(run, sizes))
+        with_keys = functools.partial(_read_with_keys, read=read)
         with contextlib.suppress(WorkerDied):
-            for batch, read_ones in workers.map_ordered(task, _tasks(run, sizes), cancelled):
+            for (batch, _held), read_ones in workers.map_ordered(with_keys, tasks, cancelled):
                 for path, ahead in zip(batch, read_ones, strict=True):
                     given += 1
                     yield path, ahead
         for path in run[given:]:
             yield path, None
         at = end
+
+
+def _read_with_keys(
+    given: tuple[list[Path], str | None], read: Callable[..., list[_ReadAhead]]
+) -> list[_ReadAhead]:
+    """A worker's task: read() of a task's files, held= the file of keys named with it
+    (_StoredKeys.given(): None until the import has met an article the library held)."""
+    paths, held = given
+    return read(paths, held=held)
 
 
 # A worker's task: this many small files at most, of at most TASK_BYTES in all.
