@@ -13,14 +13,22 @@ from __future__ import annotations
 
 import mmap
 import threading
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
 from timeline.sorted_search import position
 
-if TYPE_CHECKING:
-    from timeline.store.timeline_data import RowSplice
+
+class Splice(Protocol):
+    """What ArticleRows follows of an edit's splice (timeline_data.RowSplice): how the
+    rows of the arrays before are rows of the arrays after, and the rows put in."""
+
+    @property
+    def placed(self) -> np.ndarray: ...
+
+    def map_rows(self, rows: np.ndarray) -> np.ndarray: ...
+
 
 # Splices followed before the rows are to be sorted again (each adds a few searches of a
 # handful of rows to every look-up).
@@ -173,7 +181,7 @@ class ArticleRows:
     def __init__(
         self,
         made: _Sorted,
-        steps: tuple[tuple[RowSplice, np.ndarray], ...] = (),
+        steps: tuple[tuple[Splice, np.ndarray], ...] = (),
         size: int = 0,
     ) -> None:
         self._made = made
@@ -227,7 +235,7 @@ class ArticleRows:
         """Splices followed since the sort."""
         return len(self._steps)
 
-    def followed(self, splice: RowSplice, placed_articles: np.ndarray, size: int) -> ArticleRows:
+    def followed(self, splice: Splice, placed_articles: np.ndarray, size: int) -> ArticleRows:
         """The index of the arrays splice made from these (size rows); placed_articles:
         the article id of each row it put in (splice.placed)."""
         step = (splice, np.asarray(placed_articles, dtype=np.int64))
