@@ -36,6 +36,7 @@ from timeline.timescale import LabelStyle
 from timeline.ui.article_delegate import DirectionalTextDelegate
 from timeline.ui.date_text import counted, group_number
 from timeline.ui.plain_text import plain_label
+from timeline.ui.workers import describe_failure
 
 # A filter is looked for in at most this many characters of a name (names are cut at
 # the store's NAME_CHARS already; a mention's words and its title make two).
@@ -100,8 +101,6 @@ class HiddenReader(QObject):
                 folded = normalize(name[:_FOLDED_CHARS]).casefold()
                 named.append((item.target, _row_text(item, name), folded))
         except Exception as exc:  # every failure must reach the window
-            from timeline.ui.workers import describe_failure
-
             self.failed.emit(describe_failure(exc))
             return
         self.finished.emit(named)

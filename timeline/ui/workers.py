@@ -59,7 +59,6 @@ if TYPE_CHECKING:
 
     from timeline import edits
     from timeline.ingest import PageStep
-    from timeline.ui.hidden_items import HiddenReader
 
 # timeline.library and timeline.edits (importers, date rules, stories) are imported by
 # the workers that use them, on their threads: the window's first frame needs neither.
@@ -941,22 +940,9 @@ def release_ended(thread: QThread | None) -> None:
         _UNENDED.append(thread)
 
 
-def start_in_thread(
-    worker: ImportWorker
-    | RecomputeWorker
-    | RemoveWorker
-    | EventsLoader
-    | SearchWorker
-    | ArticleReader
-    | ArticleCounter
-    | SourceReader
-    | SpliceWorker
-    | HiddenReader,
-    parent: QObject,
-    *,
-    ended: Callable[[], object],
-) -> QThread:
-    """Run worker.run() on a new thread that ends when the worker finishes or fails.
+def start_in_thread(worker: QObject, parent: QObject, *, ended: Callable[[], object]) -> QThread:
+    """Run worker.run() on a new thread that ends when the worker finishes or fails
+    (a worker: a QObject whose run() ends by emitting its finished or failed signal).
 
     `ended` is called on the GUI thread once the thread has finished.  It is connected
     before the thread starts: a worker with little to do (a count on a small store)
