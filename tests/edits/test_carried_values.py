@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from tests.edits.test_export_edits import edited  # noqa: F401
 from tests.edits.test_survival import article_id, filled, source_file, write_articles  # noqa: F401
+from tests.export.conftest import library_of
 from timeline import edits, library
 from timeline.cli import cli
 from timeline.export import Selection, export
@@ -461,17 +462,14 @@ def test_a_corrected_publication_comes_back_as_the_users_over_the_articles_own(
     user's.  Now the article's own comes back from published_raw, the user's date over
     it (marked corrected), and the mentions count from the user's date, as after the
     edit; imported again into the library it came from, nothing is added twice."""
-    feed = tmp_path / "in.jsonl"
     record = {
         "title": "خبر مؤرخ خطأ",
         "body": "وصل الوفد أمس إلى المدينة.",
         "published": "2015-07-21T02:16:50",
         "source": "صحيفة",
     }
-    feed.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
     path = tmp_path / f"out.{suffix}"
-    with Store(tmp_path / "first.db") as first:
-        library.import_paths(first, [feed])
+    with library_of(tmp_path, record) as (first, _feed):
         the_id = article_id(first, "خبر مؤرخ خطأ")
         edits.correct_article(first, the_id, "published", "2015-07-19 10:00")
         export(first, fmt, Selection(), path)
@@ -506,17 +504,14 @@ def test_a_corrected_title_and_source_come_back_as_the_users_over_the_articles_o
     changed, so the outlet's file imported there again added the article twice.  Now the
     export carries the article's own beside the user's (x-timeline-user's "own"), the
     import stores the own and gives the user's over them."""
-    feed = tmp_path / "in.jsonl"
     record = {
         "title": "عنوان الصحيفة الأصلي",
         "body": "وصل الوفد أمس إلى المدينة.",
         "published": "2015-07-21T02:16:50",
         "source": "صحيفة",
     }
-    feed.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
     path = tmp_path / f"out.{suffix}"
-    with Store(tmp_path / "first.db") as first:
-        library.import_paths(first, [feed])
+    with library_of(tmp_path, record) as (first, feed):
         the_id = article_id(first, "عنوان الصحيفة الأصلي")
         edits.correct_article(first, the_id, "title", "عنوان صححه المؤرشف")
         edits.correct_article(first, the_id, "source", "وكالة الأنباء")
@@ -544,12 +539,9 @@ def test_a_corrected_publication_is_given_to_the_article_the_library_holds(
 ) -> None:
     """Imported into a library that holds the article uncorrected, the file's date is
     given to it as the user's, and its mentions follow it at once."""
-    feed = tmp_path / "in.jsonl"
     record = {"title": "خبر", "body": "وصل الوفد أمس.", "published": "2015-07-21T02:16:50"}
-    feed.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
     path = tmp_path / "out.csv"
-    with Store(tmp_path / "first.db") as first:
-        library.import_paths(first, [feed])
+    with library_of(tmp_path, record) as (first, feed):
         edits.correct_article(first, article_id(first, "خبر"), "published", "2015-07-19")
         export(first, "articles-csv", Selection(), path)
     with Store(tmp_path / "other.db") as other:
@@ -575,12 +567,9 @@ def test_a_users_publication_that_is_not_a_date_string_is_counted_and_the_own_ke
     article's own, marked computed, and the outlet's date was lost.  As for a string that
     is not a date: the article's own date is its published_raw, nothing is given as the
     user's, and the value is counted as left out."""
-    feed = tmp_path / "in.jsonl"
     record = {"title": "خبر", "body": "وصل الوفد أمس.", "published": "2015-07-21T02:16:50"}
-    feed.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
     path = tmp_path / f"out.{suffix}"
-    with Store(tmp_path / "first.db") as first:
-        library.import_paths(first, [feed])
+    with library_of(tmp_path, record) as (first, _feed):
         edits.correct_article(first, article_id(first, "خبر"), "published", "2015-07-19")
         export(first, fmt, Selection(), path)
     if suffix == "jsonl":

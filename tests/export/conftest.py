@@ -1,7 +1,10 @@
-"""Export fixtures: a store of the bundled samples, and what a store holds, comparable."""
+"""Export fixtures: a store of the bundled samples, a library of a few records read from
+an outlet's feed, and what a store holds, comparable."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,6 +38,18 @@ def snapshot(store: Store, *, dated_only: bool = False) -> tuple[list[tuple], li
         key=repr,
     )
     return articles, events
+
+
+@contextlib.contextmanager
+def library_of(tmp_path: Path, *records: dict[str, str]) -> Iterator[tuple[Store, Path]]:
+    """(a new library holding records, the feed it read them from): the records written
+    as an outlet's JSON Lines file (in.jsonl) and imported, every one added (the first
+    step of a test that exports a library and imports the file back)."""
+    feed = tmp_path / "in.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    with Store(tmp_path / "first.db") as first:
+        assert import_paths(first, [feed]).added == len(records)
+        yield first, feed
 
 
 @pytest.fixture

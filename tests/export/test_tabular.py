@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.export.conftest import snapshot
+from tests.export.conftest import library_of, snapshot
 from timeline.export import Selection, export, write_text
 from timeline.store import Store
 from timeline.store.export_data import ARTICLE_COLUMNS, EVENT_COLUMNS
@@ -131,15 +131,10 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_text(tmp_path: Path, reimpor
     written after an apostrophe, in article and event CSVs; numbers (a date before 1970
     is a negative second count) are not touched; the program's own CSV imports back as
     the values were, and JSON Lines holds them verbatim."""
-    from timeline.library import import_paths
-
     title = '=HYPERLINK("http://example.invalid","click")'
     source = "@SUM(1+1)"
-    feed = tmp_path / "in.jsonl"
     record = {"title": title, "body": "-نص الخبر في 12 مايو 1961", "source": source}
-    feed.write_text(json.dumps({**record, "published": "1961-05-12"}) + "\n", "utf-8")
-    with Store(tmp_path / "t.db") as store:
-        assert import_paths(store, [feed]).added == 1
+    with library_of(tmp_path, {**record, "published": "1961-05-12"}) as (store, _feed):
         out = io.StringIO()
         write_text(store, "articles-csv", Selection(), out)
         (row,) = csv.DictReader(io.StringIO(out.getvalue()))
@@ -161,16 +156,11 @@ def test_a_carriage_return_in_a_text_stays_in_its_row(tmp_path: Path, reimport) 
     """Python's writer quotes a field holding a newline (its line terminator) but not
     one holding a bare carriage return, which every reader takes for a line's end: an
     article whose text held one came back as two rows, neither of them it."""
-    from timeline.library import import_paths
-
-    feed = tmp_path / "in.jsonl"
     records = [
         {"title": "عنوان\rأول", "body": "نص\rفي 12 مايو 2015\r", "source": "مصدر\r"},
         {"title": "عنوان ثان", "body": "نص آخر", "source": "مصدر"},
     ]
-    feed.write_text("\n".join(json.dumps(r) for r in records) + "\n", "utf-8")
-    with Store(tmp_path / "t.db") as store:
-        assert import_paths(store, [feed]).added == 2
+    with library_of(tmp_path, *records) as (store, _feed):
         for what in ("articles", "events"):
             out = io.StringIO()
             rows = write_text(store, f"{what}-csv", Selection(), out)
@@ -185,13 +175,8 @@ def test_a_json_lines_record_is_one_line_for_any_reader(tmp_path: Path) -> None:
     """JSON lets U+2028, U+2029 and NEL stand raw in a string, but str.splitlines (and
     readers built on it) ends a line at each: they are written as escapes, the same
     JSON."""
-    from timeline.library import import_paths
-
-    feed = tmp_path / "in.jsonl"
     body = "نص\u2028سطر\u2029فقرة\x85 في 12 مايو 2015"
-    feed.write_text(json.dumps({"title": "عنوان\u2028ثان", "body": body}) + "\n", "utf-8")
-    with Store(tmp_path / "t.db") as store:
-        assert import_paths(store, [feed]).added == 1
+    with library_of(tmp_path, {"title": "عنوان\u2028ثان", "body": body}) as (store, _feed):
         for what in ("articles", "events"):
             out = io.StringIO()
             rows = write_text(store, f"{what}-jsonl", Selection(), out)

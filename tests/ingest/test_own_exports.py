@@ -5,7 +5,6 @@ import instead, the library left as it was (timeline/ingest/own_exports.py)."""
 from __future__ import annotations
 
 import gzip
-import json
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from click.testing import CliRunner
 
 from tests.edits.test_export_edits import edited  # noqa: F401
 from tests.edits.test_survival import filled, source_file  # noqa: F401
+from tests.export.conftest import library_of
 from timeline import library
 from timeline.cli import cli
 from timeline.export import Selection, export
@@ -176,7 +176,6 @@ def test_a_text_holding_a_character_reference_comes_back_as_it_is(
     came back from the program's own export as "&": the references were decoded again
     on import.  The program's own records hold their texts as stored; another program's
     JSON still has its references decoded."""
-    feed = tmp_path / "in.jsonl"
     record = {
         "title": "سؤال &amp;amp; جواب",
         "body": "كتب المحرر &amp;amp; و&amp;lt;b&amp;gt; في 5 مارس 2015.",
@@ -184,10 +183,8 @@ def test_a_text_holding_a_character_reference_comes_back_as_it_is(
         "author": "أ &amp;amp; ب",
         "source": "ص &amp;amp; ع",
     }
-    feed.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
     path = tmp_path / f"out.{suffix}"
-    with Store(tmp_path / "a.db") as first:
-        library.import_paths(first, [feed])
+    with library_of(tmp_path, record) as (first, _feed):
         (stored,) = first.articles()
         export(first, fmt, Selection(), path)
     with Store(tmp_path / "b.db") as again:
