@@ -1084,27 +1084,8 @@ def _v14_mentions_by_length(db: sqlite_utils.Database) -> None:
 def _v15_other_alphabets_folded(db: sqlite_utils.Database) -> None:
     conn = db.conn
     words = pair_words(conn)
-    # Pair rows still to be taken out, written from old texts kept in search_unpaired
-    # (another writer changed or deleted their articles): out now, as they were cut with
-    # the old folding (fill_word_pairs would cut them with the new).  The rowids stay
-    # marked, with no text: their pairs are written again below.
-    for rowid, title, body in conn.execute(
-        "SELECT fts_rowid, title, body FROM search_unpaired WHERE title IS NOT NULL"
-    ).fetchall():
-        parts = search_parts(title, body, folds=_V2_SEARCH_FOLDS)
-        if parts is None:  # a NUL: not cut alike in SQL and Python, so every pair anew
-            conn.execute("INSERT INTO article_pairs (article_pairs) VALUES ('delete-all')")
-            conn.execute("DELETE FROM search_unpaired")
-            conn.execute(
-                "INSERT INTO search_unpaired (fts_rowid) SELECT fts_rowid FROM article_search"
-            )
-            break
-        conn.execute(
-            "INSERT INTO article_pairs (article_pairs, rowid, body, title, lead)"
-            " VALUES ('delete', ?, ?, ?, ?)",
-            (rowid, *pair_parts(parts, words)),
-        )
-    conn.execute("UPDATE search_unpaired SET title = NULL, body = NULL")
+    # Cut with the old folding (fill_word_pairs would cut them with the new).
+    _unpaired_pairs_out(conn, words, functools.partial(search_parts, folds=_V2_SEARCH_FOLDS))
     letters = [code for code in _V15_FOLDED if code not in _V2_FOLDED]
     holds = " OR ".join(f"instr(a.title, char({c})) OR instr(a.body, char({c}))" for c in letters)
     # Every article's text is read once to find them (about 30 s at a million articles):
@@ -1126,6 +1107,48 @@ def _v15_other_alphabets_folded(db: sqlite_utils.Database) -> None:
         if progress is not None:
             done = min(low + scan - 1, last) - first + 1
             progress(done, last - first + 1, "letters of other alphabets")
+    _indexed_again(conn, words, rowids, _V15_FOLDED, progress)
+
+
+def _unpaired_pairs_out(
+    conn: sqlite3.Connection,
+    words: frozenset[str],
+    cut: Callable[[str, str], tuple[str, str, str] | None],
+) -> None:
+    """A re-index's first step (v15, v22): the pair rows still to be taken out, written
+    from old texts kept in search_unpaired (another writer changed or deleted their
+    articles), out now, cut as the views before cut them (cut: search_parts with their
+    folds).  The rowids stay marked, with no text: their pairs are written again
+    (_indexed_again's fill_word_pairs)."""
+    for rowid, title, body in conn.execute(
+        "SELECT fts_rowid, title, body FROM search_unpaired WHERE title IS NOT NULL"
+    ).fetchall():
+        parts = cut(title, body)
+        if parts is None:  # a NUL: not cut alike in SQL and Python, so every pair anew
+            conn.execute("INSERT INTO article_pairs (article_pairs) VALUES ('delete-all')")
+            conn.execute("DELETE FROM search_unpaired")
+            conn.execute(
+                "INSERT INTO search_unpaired (fts_rowid) SELECT fts_rowid FROM article_search"
+            )
+            break
+        conn.execute(
+            "INSERT INTO article_pairs (article_pairs, rowid, body, title, lead)"
+            " VALUES ('delete', ?, ?, ?, ?)",
+            (rowid, *pair_parts(parts, words)),
+        )
+    conn.execute("UPDATE search_unpaired SET title = NULL, body = NULL")
+
+
+def _indexed_again(
+    conn: sqlite3.Connection,
+    words: frozenset[str],
+    rowids: list[int],
+    folded: Mapping[int, str],
+    progress: Callable[[int, int, str], None] | None,
+) -> None:
+    """The articles at these full-text rowids indexed again (v15, v22): their old views'
+    texts (what was indexed) taken out of the index and of the word pairs, the views
+    made anew with folded, their new texts put in, and the pairs written again."""
     rowids.sort()
     unpaired = {r for (r,) in conn.execute("SELECT fts_rowid FROM search_unpaired")}
     progress = progress if rowids else None
@@ -1153,7 +1176,7 @@ def _v15_other_alphabets_folded(db: sqlite_utils.Database) -> None:
         " AND (name = 'article_search_cut' OR name LIKE 'article_search_parts%')"
     ).fetchall():
         conn.execute(f"DROP VIEW {name}")
-    for view in _v4_parts_views(_V15_FOLDED):
+    for view in _v4_parts_views(folded):
         conn.execute(view)
     done = 0
     for new in _held_few(rowids, conn):
@@ -1612,25 +1635,10 @@ def _v22_glued_characters_spaced(db: sqlite_utils.Database) -> None:
     indexed those holding letters of other alphabets (word pairs included)."""
     conn = db.conn
     words = pair_words(conn)
-    # Pair rows still to be taken out (old texts another writer's change left in
-    # search_unpaired): out now, cut as the v15 views cut them; their rowids stay marked.
-    for rowid, title, body in conn.execute(
-        "SELECT fts_rowid, title, body FROM search_unpaired WHERE title IS NOT NULL"
-    ).fetchall():
-        parts = search_parts(title, body, folds=_V15_SEARCH_FOLDS, spaced=None)
-        if parts is None:  # a NUL: not cut alike in SQL and Python, so every pair anew
-            conn.execute("INSERT INTO article_pairs (article_pairs) VALUES ('delete-all')")
-            conn.execute("DELETE FROM search_unpaired")
-            conn.execute(
-                "INSERT INTO search_unpaired (fts_rowid) SELECT fts_rowid FROM article_search"
-            )
-            break
-        conn.execute(
-            "INSERT INTO article_pairs (article_pairs, rowid, body, title, lead)"
-            " VALUES ('delete', ?, ?, ?, ?)",
-            (rowid, *pair_parts(parts, words)),
-        )
-    conn.execute("UPDATE search_unpaired SET title = NULL, body = NULL")
+    # Cut as the v15 views cut them.
+    _unpaired_pairs_out(
+        conn, words, functools.partial(search_parts, folds=_V15_SEARCH_FOLDS, spaced=None)
+    )
     # Every article's text is read once to find them, 20,000 articles at a time in id order
     # (each read starts past the last id read: ids far apart are not walked range by
     # range), with progress; searched in Python, one regex over a text, where SQL would
@@ -1669,45 +1677,7 @@ def _v22_glued_characters_spaced(db: sqlite_utils.Database) -> None:
                 part,
             )
         ]
-    rowids.sort()
-    unpaired = {r for (r,) in conn.execute("SELECT fts_rowid FROM search_unpaired")}
-    progress = progress if rowids else None
-    # Out with the old views' texts (what was indexed), then in with the new views'.
-    done = 0
-    for old in _held_few(rowids, conn):
-        conn.executemany(
-            "INSERT INTO article_fts (article_fts, rowid, title, lead, body)"
-            " VALUES ('delete', ?, ?, ?, ?)",
-            [(r, *parts) for r, parts in old],
-        )
-        conn.executemany(
-            "INSERT INTO article_pairs (article_pairs, rowid, body, title, lead)"
-            " VALUES ('delete', ?, ?, ?, ?)",
-            [(r, *pair_parts(parts, words)) for r, parts in old if r not in unpaired],
-        )
-        conn.executemany(
-            "INSERT OR IGNORE INTO search_unpaired (fts_rowid) VALUES (?)", [(r,) for r, _ in old]
-        )
-        done += len(old)
-        if progress is not None:
-            progress(done, 2 * len(rowids), "search index")
-    for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'view'"
-        " AND (name = 'article_search_cut' OR name LIKE 'article_search_parts%')"
-    ).fetchall():
-        conn.execute(f"DROP VIEW {name}")
-    for view in _v4_parts_views(_V22_FOLDED):
-        conn.execute(view)
-    done = 0
-    for new in _held_few(rowids, conn):
-        conn.executemany(
-            "INSERT INTO article_fts (rowid, title, lead, body) VALUES (?, ?, ?, ?)",
-            [(r, *parts) for r, parts in new],
-        )
-        done += len(new)
-        if progress is not None:
-            progress(len(rowids) + done, 2 * len(rowids), "search index")
-    fill_word_pairs(conn)
+    _indexed_again(conn, words, rowids, _V22_FOLDED, progress)
 
 
 # Append only: a migration that shipped is never edited.  The index + 1 is the
