@@ -135,6 +135,25 @@ def store(tmp_path: Path) -> Iterator[Store]:
         yield opened
 
 
+def command_line(db: Path):  # type: ignore[no-untyped-def]
+    """`timeline --db db ...` through click's CliRunner: a function of the arguments
+    that asserts the command's exit code (expect: 0 unless said) and returns its
+    result; its .db is db."""
+    from click.testing import CliRunner
+
+    from timeline.cli import cli
+
+    runner = CliRunner()
+
+    def invoke(*args: str, expect: int = 0):  # type: ignore[no-untyped-def]
+        result = runner.invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+        assert result.exit_code == expect, result.output
+        return result
+
+    invoke.db = db  # type: ignore[attr-defined]
+    return invoke
+
+
 def fail_mentions_in(monkeypatch: pytest.MonkeyPatch, marker: str, message: str) -> None:
     """Make the importer's mention finding raise RuntimeError(message) on a body holding
     marker (an importer's bug, to see that only that file fails)."""

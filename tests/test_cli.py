@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import ON_A_SMALL_DISK, SAMPLES
+from tests.conftest import ON_A_SMALL_DISK, SAMPLES, command_line
 from timeline.cli import cli
 from timeline.text import for_terminal
 
@@ -25,16 +25,7 @@ SEED_TITLE = "كوريا الجنوبية وأمريكا يتفقان على ت�
 
 @pytest.fixture
 def run(tmp_path: Path):
-    db = tmp_path / "t.db"
-    runner = CliRunner()
-
-    def invoke(*args: str, expect: int = 0):
-        result = runner.invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
-        assert result.exit_code == expect, result.output
-        return result
-
-    invoke.db = db  # type: ignore[attr-defined]
-    return invoke
+    return command_line(tmp_path / "t.db")
 
 
 def test_import_seed_then_show_json(run, corpus: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import command_line
 from tests.edits.test_survival import write_articles
 from timeline import edits
 from timeline.cli import cli
@@ -20,15 +21,7 @@ from timeline.store import edits as user
 
 @pytest.fixture
 def run(tmp_path: Path):
-    db = tmp_path / "t.db"
-    runner = CliRunner()
-
-    def invoke(*args: str, expect: int = 0):
-        result = runner.invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
-        assert result.exit_code == expect, result.output
-        return result
-
-    invoke.db = db  # type: ignore[attr-defined]
+    invoke = command_line(tmp_path / "t.db")
     invoke("import", str(write_articles(tmp_path / "a.jsonl")))
     return invoke
 

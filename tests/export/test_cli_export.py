@@ -15,21 +15,14 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import ON_A_SMALL_DISK, SAMPLES
+from tests.conftest import ON_A_SMALL_DISK, SAMPLES, command_line
 from timeline.cli import cli
 from timeline.model import to_axis
 
 
 @pytest.fixture
 def run(tmp_path: Path):
-    db = tmp_path / "t.db"
-    runner = CliRunner()
-
-    def invoke(*args: str, expect: int = 0):
-        result = runner.invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
-        assert result.exit_code == expect, result.output
-        return result
-
+    invoke = command_line(tmp_path / "t.db")
     invoke("import", str(SAMPLES))
     return invoke
 
