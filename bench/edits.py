@@ -58,20 +58,11 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from view import _machine, _percentile, _zoom_script, build_store
+from view import _machine, _percentile, _rss_mb, _zoom_script, build_store
 
 
 def _figures(values: list[float]) -> dict[str, float]:
     return {"median_ms": round(statistics.median(values), 1), "max_ms": round(max(values), 1)}
-
-
-def _rss_mb() -> float:
-    """Resident memory now (Linux; 0 elsewhere)."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-    except (OSError, IndexError, ValueError):
-        return 0.0
-    return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
 
 
 def _idle(app, seconds: float) -> None:
