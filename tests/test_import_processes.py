@@ -661,6 +661,20 @@ def test_an_article_the_workers_found_held_and_the_library_does_not_hold_is_adde
     assert _snapshot(tmp_path / "p1.db") == _snapshot(tmp_path / "p2.db")
 
 
+def _folder_read_by_workers(monkeypatch: pytest.MonkeyPatch) -> list[library.Prepared]:
+    """What the workers prepare of a folder's files, as the writer is given it."""
+    seen: list[library.Prepared] = []
+    real_map = Workers.map_ordered
+
+    def mapped(self, function, batches, stop=None):  # type: ignore[no-untyped-def]
+        for batch, result in real_map(self, function, batches, stop):
+            seen.extend(p for ahead in result for p in ahead.prepared if p is not None)
+            yield batch, result
+
+    monkeypatch.setattr(Workers, "map_ordered", mapped)
+    return seen
+
+
 def test_a_folder_imported_again_costs_the_workers_its_keys_alone(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -670,21 +684,12 @@ def test_a_folder_imported_again_costs_the_workers_its_keys_alone(
     monkeypatch.setattr(library, "POOL_MIN_FILES", 100)
     for n, line in enumerate(lines[:120]):
         (folder / f"a{n:03}.json").write_text(line, encoding="utf-8")
-    read: list[library._ReadAhead] = []
-    real_map = Workers.map_ordered
-
-    def mapped(self, function, batches, stop=None):  # type: ignore[no-untyped-def]
-        for batch, result in real_map(self, function, batches, stop):
-            read.extend(result)
-            yield batch, result
-
-    monkeypatch.setattr(Workers, "map_ordered", mapped)
+    prepared = _folder_read_by_workers(monkeypatch)
     with Store(tmp_path / "f.db") as store:
         first = library.import_paths(store, [folder], processes=2)
-        read.clear()
+        prepared.clear()
         again = library.import_paths(store, [folder], processes=2)
     assert first.added == 120 and again.added == 0 and again.duplicates == 120
-    prepared = [p for ahead in read for p in ahead.prepared if p is not None]
     # The first file is the writer's: it holds a stored article, the rest go with the keys.
     assert len(prepared) == 119 and _worked_out(prepared) == 0
 
@@ -776,20 +781,6 @@ def test_stored_articles_after_new_ones_give_the_workers_the_keys_from_then_on(
     assert 80 <= _worked_out(prepared) < 200
     assert sum(p.held for p in prepared) == 200 - _worked_out(prepared)
     assert _snapshot(tmp_path / "p1.db") == _snapshot(tmp_path / "p2.db")
-
-
-def _folder_read_by_workers(monkeypatch: pytest.MonkeyPatch) -> list[library.Prepared]:
-    """What the workers prepare of a folder's files, as the writer is given it."""
-    seen: list[library.Prepared] = []
-    real_map = Workers.map_ordered
-
-    def mapped(self, function, batches, stop=None):  # type: ignore[no-untyped-def]
-        for batch, result in real_map(self, function, batches, stop):
-            seen.extend(p for ahead in result for p in ahead.prepared if p is not None)
-            yield batch, result
-
-    monkeypatch.setattr(Workers, "map_ordered", mapped)
-    return seen
 
 
 def _one_article_files(folder: Path, lines: list[str]) -> Path:
