@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
 import stat
 import time
 from collections.abc import Iterator
@@ -27,6 +28,12 @@ except ImportError:  # Windows: no flock, and nothing left behind is removed
 QUIET_S = 60.0
 # Parts of one name looked at, at most (a folder of a million files is not walked).
 _LOOKED_AT = 10_000
+
+
+def part_name(target: Path) -> Path:
+    """A name for a part of target, beside it (TARGET.XXXXXXXX.part, as
+    remove_left_parts looks for them); not made here."""
+    return target.with_name(f"{target.name}.{secrets.token_hex(4)}.part")
 
 
 @contextlib.contextmanager

@@ -13,14 +13,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from timeline.partial_files import held, remove_left_parts
+from timeline.partial_files import held, part_name, remove_left_parts
 
 # Attempts at a free name beside the target (each a random one: a clash is rare).
 _NAME_TRIES = 100
@@ -77,7 +76,7 @@ def _free_name(target: Path) -> Path:
     """A new, empty file beside target (made here, so that no other file is written
     over), with the permissions a new file gets from the user's umask."""
     for _ in range(_NAME_TRIES):
-        partial = target.with_name(f"{target.name}.{secrets.token_hex(4)}.part")
+        partial = part_name(target)
         try:
             os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
         except FileExistsError:

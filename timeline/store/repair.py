@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import shutil
 import sqlite3
 import tempfile
@@ -21,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from timeline.partial_files import held, remove_left_parts
+from timeline.partial_files import held, part_name, remove_left_parts
 from timeline.store.schema import SCHEMA_VERSION, _v20_given_dates_to_follow, mended_row
 from timeline.store.schema_check import objects_of_version
 from timeline.store.store import (
@@ -312,7 +311,7 @@ def salvage(
         raise StoreError(f"{target} exists already; choose another file for the salvaged copy")
     # Left by repairs of this name killed before (with their -wal and -shm).
     remove_left_parts(target, _COMPANIONS)
-    partial = target.with_name(f"{target.name}.{secrets.token_hex(4)}.part")
+    partial = part_name(target)
     with contextlib.ExitStack() as stack:
 
         def hold(made: Path) -> None:
